@@ -1,0 +1,411 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The cleaner decides, line by line, what is article text and what is the
+// web page around it. It uses general signals only — the shape of a line,
+// the vocabulary of links and calls to action, repetition, whether a line
+// has a verb, whether it addresses the reader — never the phrases of
+// particular outlets.
+
+// Reasons recorded for dropped lines.
+const (
+	dropCopyright  = "copyright line"
+	dropEndMarker  = "section heading that ends the article"
+	dropAfterEnd   = "after the end of the article"
+	dropLabel      = "link, credit or byline label"
+	dropJunk       = "markup or symbols"
+	dropDateline   = "dateline"
+	dropRepeat     = "repeats an earlier line"
+	dropCTA        = "call to action"
+	dropAddress    = "addresses the reader"
+	dropNoVerb     = "no verb"
+	dropTitleLike  = "headline-like line inside the body (related story)"
+	dropHeading    = "short line without end punctuation (heading)"
+	dropMostlyJunk = "mostly clutter"
+)
+
+// endMarkers are section headings after which a page holds no more of the
+// article: comment sections, related and recommended stories, author bios.
+var endMarkers = map[string]bool{
+	"comments": true, "comment": true, "related": true, "related articles": true,
+	"related stories": true, "related news": true, "related posts": true,
+	"read more": true, "reading next": true, "read next": true, "further reading": true,
+	"more from": true, "recommended": true, "recommended for you": true,
+	"trending": true, "trending now": true, "trending products": true, "latest": true,
+	"latest news": true, "latest tech news": true, "most read": true, "most popular": true,
+	"popular": true, "you may also like": true, "you might also like": true,
+	"about the author": true, "about the authors": true, "more stories": true,
+	"top stories": true, "also read": true, "share this article": true,
+	"tags": true, "topics": true, "join the conversation": true, "leave a comment": true,
+	"sponsored": true, "sponsored content": true, "more on this": true,
+}
+
+// ctaVerbs start lines that ask the reader to do something.
+var ctaVerbs = map[string]bool{
+	"join": true, "follow": true, "subscribe": true, "share": true, "sign": true,
+	"click": true, "download": true, "discover": true, "learn": true, "read": true,
+	"watch": true, "listen": true, "get": true, "try": true, "support": true,
+	"donate": true, "register": true, "log": true, "tap": true, "see": true,
+	"know": true, "find": true, "explore": true, "check": true, "shop": true,
+	"buy": true, "order": true, "book": true, "visit": true, "contact": true,
+	"email": true, "tweet": true, "like": true, "comment": true, "transform": true,
+	"start": true, "claim": true, "unlock": true, "enjoy": true, "become": true,
+}
+
+var (
+	reCopyright = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|all rights reserved|^copyright\b`)
+	reLabel     = regexp.MustCompile(`(?i)^\W*(read|also read|read more|watch|see also|see|image|images|photo|photos|picture|video|credit|credits|source|sources|reported by|written by|edited by|compiled by|by|tags?|topics?|filed under|further reading|related|recommended|sponsored|advertisement|ad)\s*[:|»>-]`)
+	reByline    = regexp.MustCompile(`(?i)^\W*(?:reported|written|edited|compiled)?\s*by:?\s+([A-Z][\p{L}'.-]+(?:\s+[A-Z][\p{L}'.-]+){0,3})\s*$`)
+)
+
+// cleanLine is one non-empty line of the document during cleaning.
+type cleanLine struct {
+	num        int // 1-based
+	start, end int // byte offsets
+	text       string
+	segs       []cleanSeg
+	drop       string
+}
+
+type cleanSeg struct {
+	span   Span
+	sents  []Sentence
+	reason string
+}
+
+// clean splits the document into lines and segments, tags them, decides
+// what is content, and returns the content sentences in order.
+func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
+	lines := splitLines(d.Text)
+	seen := map[string]bool{}
+	ended := false
+	contentSoFar := 0
+	titleSeen := d.Meta.Title != ""
+	if titleSeen {
+		seen[normLine(d.Meta.Title)] = true
+	}
+	bodyStarted := false
+	for li := range lines {
+		ln := &lines[li]
+		t := strings.TrimSpace(ln.text)
+		norm := normLine(t)
+		switch {
+		case ended:
+			ln.drop = dropAfterEnd
+		case reCopyright.MatchString(t):
+			ln.drop = dropCopyright
+			if contentSoFar >= 2 {
+				ended = true
+			}
+		case isEndMarker(norm):
+			ln.drop = dropEndMarker
+			if contentSoFar >= 2 {
+				ended = true
+			}
+		case isDateline(d, t):
+			ln.drop = dropDateline
+		case reLabel.MatchString(t):
+			if m := reByline.FindStringSubmatch(t); m != nil {
+				d.Meta.Authors = appendUnique(d.Meta.Authors, m[1])
+			}
+			ln.drop = dropLabel
+		case letterShare(t) < 0.5:
+			ln.drop = dropJunk
+		case seen[norm]:
+			ln.drop = dropRepeat
+		}
+		if ln.drop != "" {
+			continue
+		}
+		seen[norm] = true
+		// segments and sentences
+		quotes := QuoteSpans(d.Text[ln.start:ln.end], ln.start)
+		for _, sg := range SplitSegments(ln.text) {
+			seg := cleanSeg{span: Span{ln.start + sg.Start, ln.start + sg.End}}
+			for _, sp := range SplitSentences(d.Text[seg.span.Start:seg.span.End], seg.span.Start) {
+				toks := Tokenize(d.Text[sp.Start:sp.End], sp.Start)
+				if len(toks) == 0 {
+					continue
+				}
+				tg.Tag(toks)
+				seg.sents = append(seg.sents, Sentence{Line: ln.num, Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Tokens: toks})
+			}
+			seg.reason = segmentClutter(seg.sents, quotes)
+			ln.segs = append(ln.segs, seg)
+		}
+		bad := 0
+		for _, sg := range ln.segs {
+			if sg.reason != "" {
+				bad++
+			}
+		}
+		switch {
+		case len(ln.segs) == 0:
+			ln.drop = dropJunk
+		case bad == len(ln.segs) && !titleSeen && ln.segs[0].reason == dropNoVerb && wordCount(t) >= 5 && isTitleCase(t):
+			// a headline in title case: the tagger sees only proper nouns
+			for i := range ln.segs {
+				ln.segs[i].reason = ""
+			}
+		case bad == len(ln.segs):
+			ln.drop = ln.segs[0].reason
+		case bad*2 > len(ln.segs):
+			ln.drop = dropMostlyJunk
+		}
+		if ln.drop == "" {
+			words := wordCount(t)
+			final := endsSentence(t)
+			switch {
+			case !titleSeen && words >= 3:
+				// the first line of substance is the headline
+				titleSeen = true
+				if d.Meta.Title == "" {
+					d.Meta.Title = t
+				}
+			case bodyStarted && !final && isTitleCase(t) && words >= 4:
+				ln.drop = dropTitleLike
+			case bodyStarted && !final && words < 8:
+				ln.drop = dropHeading
+			}
+			if final && words >= 10 {
+				bodyStarted = true
+			}
+		}
+		if ln.drop == "" {
+			contentSoFar++
+		}
+	}
+	var out []Sentence
+	var dropped []DroppedLine
+	para := 0
+	bodyStarted = false
+	seenSent := map[string]bool{}
+	for _, ln := range lines {
+		if ln.drop != "" {
+			dropped = append(dropped, DroppedLine{Line: ln.num, Text: ln.text, Reason: ln.drop})
+			continue
+		}
+		t := strings.TrimSpace(ln.text)
+		headline := !bodyStarted && !(endsSentence(t) && wordCount(t) >= 10)
+		if !headline {
+			bodyStarted = true
+		}
+		for _, sg := range ln.segs {
+			if sg.reason != "" {
+				dropped = append(dropped, DroppedLine{Line: ln.num, Text: d.Text[sg.span.Start:sg.span.End], Reason: sg.reason})
+				continue
+			}
+			for _, s := range sg.sents {
+				key := normLine(s.Text)
+				if seenSent[key] {
+					continue
+				}
+				seenSent[key] = true
+				s.Index = len(out)
+				s.Para = para
+				s.Headline = headline
+				out = append(out, s)
+			}
+		}
+		para++
+	}
+	return out, dropped
+}
+
+// segmentClutter judges a glued segment (usually one sentence) on its own.
+func segmentClutter(sents []Sentence, quotes []Span) string {
+	if len(sents) == 0 {
+		return dropJunk
+	}
+	verbs := false
+	for _, s := range sents {
+		if addressesReader(s.Tokens, quotes) {
+			return dropAddress
+		}
+		if hasVerb(s.Tokens) {
+			verbs = true
+		}
+	}
+	if first := firstWord(sents[0].Tokens); first != nil && !startsWithQuote(sents[0].Tokens) {
+		lw := strings.ToLower(first.Text)
+		imperative := first.Tag == "VB" || ctaVerbs[lw] && (first.Tag == "VBP" || first.Tag == "NN" || first.Tag == "NNP")
+		if imperative && (lw != "read" || len(sents[0].Tokens) < 12) {
+			return dropCTA
+		}
+	}
+	if !verbs {
+		return dropNoVerb
+	}
+	return ""
+}
+
+func startsWithQuote(toks []Token) bool {
+	return len(toks) > 0 && (toks[0].Norm == "``" || toks[0].Norm == "\"" || toks[0].Norm == "`")
+}
+
+func firstWord(toks []Token) *Token {
+	for i := range toks {
+		r, _ := utf8.DecodeRuneInString(toks[i].Text)
+		if unicode.IsLetter(r) {
+			return &toks[i]
+		}
+	}
+	return nil
+}
+
+// addressesReader reports first- or second-person pronouns outside
+// quotation marks: news is told in the third person, while donation
+// appeals, newsletters and comment prompts speak to "you" as "we".
+func addressesReader(toks []Token, quotes []Span) bool {
+	for _, t := range toks {
+		switch strings.ToLower(t.Text) {
+		case "you", "your", "yours", "we", "our", "ours", "us":
+			if t.Text == "US" || inSpans(quotes, t.Start) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func inSpans(spans []Span, off int) bool {
+	for _, sp := range spans {
+		if off >= sp.Start && off < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+func hasVerb(toks []Token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}
+
+func splitLines(text string) []cleanLine {
+	var out []cleanLine
+	start, num := 0, 1
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) != "" {
+			out = append(out, cleanLine{num: num, start: start, end: start + len(line), text: line})
+		}
+		start = end + 1
+		num++
+	}
+	return out
+}
+
+func normLine(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isEndMarker(norm string) bool {
+	if endMarkers[norm] {
+		return true
+	}
+	for m := range endMarkers {
+		if strings.ReplaceAll(m, " ", "") == norm {
+			return true
+		}
+	}
+	return false
+}
+
+func isDateline(d *Document, t string) bool {
+	if utf8.RuneCountInString(t) > 80 {
+		return false
+	}
+	when, ok := ParseDateline(t)
+	if !ok {
+		return false
+	}
+	if d.Meta.Published.IsZero() {
+		d.Meta.Published = when
+		d.Meta.DateSource = "text"
+	}
+	return true
+}
+
+func letterShare(s string) float64 {
+	letters, total := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		total++
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(letters) / float64(total)
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\"'”’)»")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':'
+}
+
+// isTitleCase reports whether most words of s start with a capital letter,
+// as headlines do ("Realme C21 Set to Launch on March 5").
+func isTitleCase(s string) bool {
+	words := strings.Fields(s)
+	caps, n := 0, 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'“‘("))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if lw == "a" || lw == "an" || lw == "the" || lw == "of" || lw == "to" || lw == "in" || lw == "on" || lw == "and" || lw == "for" || lw == "at" || lw == "as" || lw == "by" {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*10 >= n*8
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,144 @@
+// Package extract turns plain English news articles into sourced
+// subject–predicate–object facts.
+//
+// It is a pipeline of small stages, each in its own file:
+//
+//	document.go   bytes → Document (encoding checks, metadata, language)
+//	clean.go      Document → content lines (page clutter dropped)
+//	sentence.go   lines → sentences (line breaks first, then Punkt)
+//	token.go      sentence → tokens with byte offsets
+//	tagger.go     tokens → part-of-speech tags and lemmas
+//	chunk.go      tags → noun phrases, names and verb groups
+//	mention.go    names → typed mentions and in-document entities
+//	role.go       titles and appositions → roles and affiliations
+//	quote.go      direct quotations and reported speech
+//	relation.go   clause patterns → relations
+//	quantity.go   numbers, money and capacities
+//	date.go       absolute and relative dates
+//	resolve.go    cross-document entity resolution
+//
+// The package has no dependency on Cayley: it produces [Result] values
+// that the graph package turns into quads.
+package extract
+
+import "time"
+
+// EntityType is the coarse class of a named entity.
+type EntityType string
+
+// The entity types the extractor assigns.
+const (
+	Person       EntityType = "Person"
+	Organization EntityType = "Organization"
+	Place        EntityType = "Place"
+	Product      EntityType = "Product"
+	Event        EntityType = "Event"
+	Other        EntityType = "Other"
+)
+
+// Metadata describes an article. Every field is optional.
+type Metadata struct {
+	Title     string    `json:"title,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitempty"`
+	Authors   []string  `json:"authors,omitempty"`
+	// DateSource says where Published came from: "manifest", "sidecar" or "text".
+	DateSource string `json:"date_source,omitempty"`
+}
+
+// Entity is a real-world thing the article talks about.
+type Entity struct {
+	// ID is a stable, readable key ("elon-musk"); equal IDs across documents
+	// denote the same entity once [Resolve] has run.
+	ID      string     `json:"id"`
+	Name    string     `json:"name"`
+	Type    EntityType `json:"type"`
+	Aliases []string   `json:"aliases,omitempty"`
+}
+
+// LiteralKind says what a literal object holds.
+type LiteralKind string
+
+// Literal kinds.
+const (
+	Text     LiteralKind = "text"     // reported content, descriptions
+	Quote    LiteralKind = "quote"    // a direct quotation, verbatim
+	Number   LiteralKind = "number"   // a count or measure, Value with Unit
+	Money    LiteralKind = "money"    // Value in Unit (ISO 4217 code)
+	DateKind LiteralKind = "date"     // Date holds an ISO 8601 date, year-month or year
+	JobTitle LiteralKind = "jobTitle" // a role name such as "spokesperson"
+)
+
+// Literal is a typed value used as a fact's object.
+type Literal struct {
+	Kind  LiteralKind `json:"kind"`
+	Text  string      `json:"text"`
+	Value float64     `json:"value,omitempty"`
+	Unit  string      `json:"unit,omitempty"`
+	// Approx marks "about", "around", "roughly"; Bound is "max" for "up to".
+	Approx bool   `json:"approx,omitempty"`
+	Bound  string `json:"bound,omitempty"`
+	Date   string `json:"date,omitempty"`
+}
+
+// Object is a fact's object: an entity (EntityID set) or a literal.
+type Object struct {
+	EntityID string   `json:"entity,omitempty"`
+	Literal  *Literal `json:"literal,omitempty"`
+}
+
+// Evidence ties a fact to the text it came from.
+type Evidence struct {
+	DocID    string `json:"doc"`
+	Sentence string `json:"sentence"`
+	// SentenceIndex counts content sentences from 0.
+	SentenceIndex int `json:"sentence_index"`
+	// Start and End are character (rune) offsets of the sentence in the
+	// original file, after any byte-order mark.
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Rule  string `json:"rule"`
+	// Confidence is in [0,1].
+	Confidence float64 `json:"confidence"`
+}
+
+// Arg is an extra argument of a relation, such as "to a chat" in
+// "invited Putin to a chat".
+type Arg struct {
+	Prep string `json:"prep"`
+	Text string `json:"text"`
+	// EntityID is set when the argument names an entity.
+	EntityID string `json:"entity,omitempty"`
+}
+
+// Fact is one subject–predicate–object statement found in an article.
+type Fact struct {
+	Subject   string `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    Object `json:"object"`
+	Negated   bool   `json:"negated,omitempty"`
+	// Date is when the fact happened, if the sentence says (ISO 8601,
+	// possibly only year-month or year); DatePhrase is the words used.
+	Date       string   `json:"date,omitempty"`
+	DatePhrase string   `json:"date_phrase,omitempty"`
+	Args       []Arg    `json:"args,omitempty"`
+	Evidence   Evidence `json:"evidence"`
+}
+
+// Result is everything extracted from one document.
+type Result struct {
+	Doc       *Document `json:"-"`
+	Sentences int       `json:"sentences"`
+	Entities  []*Entity `json:"entities"`
+	Facts     []Fact    `json:"facts"`
+	// Dropped lists the lines the cleaner removed, with the reason.
+	Dropped []DroppedLine `json:"dropped,omitempty"`
+}
+
+// DroppedLine is a line the cleaner judged to be page clutter.
+type DroppedLine struct {
+	Line   int    `json:"line"`
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}

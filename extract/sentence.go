@@ -1,0 +1,121 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// Sentence is a sentence of content with its tokens.
+type Sentence struct {
+	Index      int // position among the document's content sentences
+	Line       int // 1-based line number in the file
+	Start, End int // byte offsets in Document.Text
+	Text       string
+	Tokens     []Token
+	// Headline is set for the title and standfirst above the body.
+	Headline bool
+	// Para numbers the content lines (paragraphs) from 0.
+	Para int
+}
+
+// Span is a piece of the document text: [Start, End) byte offsets.
+type Span struct{ Start, End int }
+
+var (
+	punktOnce sync.Once
+	punkt     *sentences.DefaultSentenceTokenizer
+	punktErr  error
+)
+
+func punktTokenizer() (*sentences.DefaultSentenceTokenizer, error) {
+	punktOnce.Do(func() { punkt, punktErr = english.NewSentenceTokenizer(nil) })
+	return punkt, punktErr
+}
+
+// reGlued finds sentence ends with no space after them, common in scraped
+// text: "makes all the difference.A proposed conversation".
+var reGlued = regexp.MustCompile(`[a-z]{2}[.!?][”"’']?[A-Z]`)
+
+// SplitSegments splits a line at glued sentence boundaries. Offsets are
+// relative to the line.
+func SplitSegments(line string) []Span {
+	var out []Span
+	start := 0
+	for _, m := range reGlued.FindAllStringIndex(line, -1) {
+		cut := m[1] - 1 // before the capital
+		if strings.Contains(line[max(0, m[0]-6):m[1]], "://") {
+			continue
+		}
+		out = append(out, Span{start, cut})
+		start = cut
+	}
+	return append(out, Span{start, len(line)})
+}
+
+// SplitSentences splits text (one line or segment, starting at document
+// offset base) into sentences with Punkt, the unsupervised splitter with an
+// English model that knows abbreviations like "Mr." and "U.S.".
+func SplitSentences(text string, base int) []Span {
+	tok, err := punktTokenizer()
+	if err != nil || !strings.ContainsAny(text, ".!?") {
+		return []Span{trimSpan(text, 0, len(text), base)}
+	}
+	var out []Span
+	for _, s := range tok.Tokenize(text) {
+		sp := trimSpan(text, s.Start, s.End, base)
+		if sp.End > sp.Start {
+			out = append(out, sp)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, trimSpan(text, 0, len(text), base))
+	}
+	return mergeFragments(text, base, out)
+}
+
+// mergeFragments re-joins pieces Punkt split too eagerly: a closing quote
+// left at the start of the next piece, and a piece that starts in lower
+// case or with a digit after an abbreviation ("Rs. 580 crore").
+func mergeFragments(text string, base int, spans []Span) []Span {
+	out := spans[:1]
+	for _, sp := range spans[1:] {
+		piece := text[sp.Start-base : sp.End-base]
+		prev := &out[len(out)-1]
+		prevText := text[prev.Start-base : prev.End-base]
+		r, _ := utf8.DecodeRuneInString(piece)
+		switch {
+		case strings.HasPrefix(piece, "”"),
+			strings.HasPrefix(piece, "\"") && strings.Count(prevText, "\"")%2 == 1,
+			unicode.IsLower(r),
+			unicode.IsDigit(r) && endsWithAbbreviation(prevText):
+			prev.End = sp.End
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func endsWithAbbreviation(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	k := strings.LastIndexAny(s, " (")
+	return abbreviations[strings.ToLower(s[k+1:])]
+}
+
+func trimSpan(text string, s, e, base int) Span {
+	for s < e && isSpaceByte(text[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(text[e-1]) {
+		e--
+	}
+	return Span{base + s, base + e}
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
