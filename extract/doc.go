@@ -132,6 +132,9 @@ type Result struct {
 	Sentences int       `json:"sentences"`
 	Entities  []*Entity `json:"entities"`
 	Facts     []Fact    `json:"facts"`
+	// Descriptions are entities known only by a definite description
+	// ("the Tesla boss"), referred to by provisional IDs starting with "?".
+	Descriptions []Description `json:"descriptions,omitempty"`
 	// Dropped lists the lines the cleaner removed, with the reason.
 	Dropped []DroppedLine `json:"dropped,omitempty"`
 }

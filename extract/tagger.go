@@ -98,12 +98,30 @@ func (t *Tagger) Tag(toks []Token) {
 		p2, p1 = p1, tg
 	}
 	for i := range toks {
+		fixModernNoun(toks, i)
 		toks[i].Lemma = t.lemmaOf(&toks[i])
 	}
 }
 
 func isBracketEscape(w string) bool {
 	return len(w) == 5 && w[0] == '-' && w[4] == '-' && w[1] >= 'A' && w[1] <= 'Z'
+}
+
+// fixModernNoun retags words such as "app" that the tagger has not seen
+// as nouns when they follow a determiner, adjective or noun.
+func fixModernNoun(toks []Token, i int) {
+	low := strings.ToLower(toks[i].Text)
+	if !modernNouns[low] || isNounTag(toks[i].Tag) || i == 0 {
+		return
+	}
+	switch toks[i-1].Tag {
+	case "DT", "JJ", "NN", "NNP", "NNS", "PRP$", "POS", "VBG", "CD":
+		if strings.HasSuffix(low, "s") && low != "crypto" {
+			toks[i].Tag = "NNS"
+		} else {
+			toks[i].Tag = "NN"
+		}
+	}
 }
 
 // lemmaOf returns the dictionary form used for predicates and matching:
@@ -126,9 +144,48 @@ func (t *Tagger) lemmaOf(tok *Token) string {
 		case "ca", "wo":
 			return low + "n"
 		}
-		return t.lemma.LemmaLower(low)
+		l := t.lemma.LemmaLower(low)
+		if l == low && tok.Tag != "VB" && tok.Tag != "VBP" && tok.Tag != "MD" {
+			l = t.stem(low)
+		}
+		return l
 	}
 	return low
+}
+
+// stem finds the base form of an inflected word the dictionary maps to
+// itself ("inviting"): strip the ending and keep the first candidate that
+// is a dictionary word.
+func (t *Tagger) stem(w string) string {
+	var cands []string
+	switch {
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		b := w[:len(w)-3]
+		cands = []string{b + "e", b}
+		if n := len(b); n > 2 && b[n-1] == b[n-2] {
+			cands = append(cands, b[:n-1])
+		}
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		cands = []string{w[:len(w)-3] + "y"}
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		b := w[:len(w)-2]
+		cands = []string{b + "e", b}
+		if n := len(b); n > 2 && b[n-1] == b[n-2] {
+			cands = append(cands, b[:n-1])
+		}
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		cands = []string{w[:len(w)-3] + "y"}
+	case strings.HasSuffix(w, "es") && len(w) > 3:
+		cands = []string{w[:len(w)-2], w[:len(w)-1]}
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		cands = []string{w[:len(w)-1]}
+	}
+	for _, c := range cands {
+		if t.lemma.InDict(c) && t.lemma.LemmaLower(c) == c {
+			return c
+		}
+	}
+	return w
 }
 
 // predict scores the features of the word at context index i, exactly as

@@ -71,7 +71,13 @@ func splitWord(toks []Token, w string, off int) []Token {
 				break
 			}
 		}
-		toks = append(toks, mkToken(w[:n], off))
+		tok := mkToken(w[:n], off)
+		if r == '"' {
+			tok.Norm = "``"
+		} else if r == '\'' {
+			tok.Norm = "`"
+		}
+		toks = append(toks, tok)
 		w, off = w[n:], off+n
 	}
 	// trailing punctuation, collected in reverse
@@ -86,7 +92,11 @@ func splitWord(toks []Token, w string, off int) []Token {
 		} else if !isTrailPunct(r) {
 			break
 		}
-		tail = append(tail, mkToken(w[len(w)-n:], off+len(w)-n))
+		tok := mkToken(w[len(w)-n:], off+len(w)-n)
+		if r == '"' {
+			tok.Norm = "''"
+		}
+		tail = append(tail, tok)
 		w = w[:len(w)-n]
 	}
 	if w != "" {

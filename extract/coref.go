@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+)
+
+// linkMentions groups a document's mentions into entities: equal names,
+// a surname after the full name ("Musk" after "Elon Musk"), an acronym
+// given in brackets, pronouns to the nearest person, and definite
+// descriptions ("the Tesla boss") to a person in the document whose
+// stated role matches. Descriptions that match no one become entities of
+// their own for [Resolve] to settle across documents.
+func (st *docState) linkMentions() {
+	byKey := map[string]*docEntity{}
+	newEnt := func(m *mention) *docEntity {
+		e := &docEntity{local: len(st.ents), names: map[string]int{}}
+		st.ents = append(st.ents, e)
+		return e
+	}
+	attach := func(e *docEntity, m *mention) {
+		m.ent = e
+		e.mentions = append(e.mentions, m)
+		if m.kind == nameMention {
+			e.names[m.name]++
+			byKey[normName(m.name)] = e
+		}
+		for i, v := range m.votes {
+			e.votes[i] += v
+		}
+	}
+	// pass 1: names of two or more words, and acronyms in brackets
+	for si, ms := range st.mentions {
+		for _, m := range ms {
+			if m.kind != nameMention || len(strings.Fields(m.name)) < 2 {
+				continue
+			}
+			e := byKey[normName(m.name)]
+			if e == nil {
+				e = newEnt(m)
+			}
+			attach(e, m)
+			toks := st.sents[si].Tokens
+			if m.to+2 < len(toks) && toks[m.to].Text == "(" && toks[m.to+2].Text == ")" && isAcronym(toks[m.to+1].Text) {
+				byKey[normName(toks[m.to+1].Text)] = e
+			}
+		}
+	}
+	// pass 2: single words: the same name, or the surname of a person
+	for _, ms := range st.mentions {
+		for _, m := range ms {
+			if m.kind != nameMention || len(strings.Fields(m.name)) >= 2 {
+				continue
+			}
+			key := normName(m.name)
+			e := byKey[key]
+			if e == nil {
+				e = st.surnameOwner(m.name)
+			}
+			if e == nil {
+				e = newEnt(m)
+			}
+			attach(e, m)
+		}
+	}
+	// pass 3: possessors named before a person ("Bloomberg's Ilya Arkhipov")
+	for _, ms := range st.mentions {
+		for _, m := range ms {
+			if m.possessor != nil {
+				if e := byKey[normName(m.possessor.name)]; e != nil {
+					m.possessor.ent = e
+				}
+			}
+		}
+	}
+	// pass 4: pronouns and descriptions, in reading order
+	descN := 0
+	for si, ms := range st.mentions {
+		quotes := st.quoteSpans(si)
+		for _, m := range ms {
+			switch m.kind {
+			case pronounMention:
+				if inSpans(quotes, st.sents[si].Tokens[m.from].Start) {
+					continue
+				}
+				if e := st.antecedent(si, m.from); e != nil {
+					m.ent = e
+					e.mentions = append(e.mentions, m)
+				}
+			case descMention:
+				if e := st.describedPerson(m); e != nil {
+					m.ent = e
+					e.mentions = append(e.mentions, m)
+					continue
+				}
+				e := newEnt(m)
+				descN++
+				d := &Description{ID: fmt.Sprintf("?%s#%d", st.doc.ID, descN), Text: m.name, Role: m.roles[0], Place: m.place}
+				if len(m.orgs) > 0 && m.orgs[0].ent != nil {
+					d.Org = m.orgs[0].ent.canonical()
+				}
+				e.desc = d
+				attach(e, m)
+			}
+		}
+	}
+}
+
+// surnameOwner finds the person whose multi-word name ends in word.
+func (st *docState) surnameOwner(word string) *docEntity {
+	var best *docEntity
+	for _, e := range st.ents {
+		if e.desc != nil || e.votes[typeIndex(Person)] < 0.5 {
+			continue
+		}
+		for n := range e.names {
+			f := strings.Fields(n)
+			if len(f) >= 2 && strings.EqualFold(f[len(f)-1], word) {
+				if best == nil || len(e.mentions) > len(best.mentions) {
+					best = e
+				}
+			}
+		}
+	}
+	return best
+}
+
+// antecedent picks the person a pronoun at token tok of sentence si refers
+// to: the first person named earlier in the same sentence, else the first
+// person named in the nearest of the two previous sentences.
+func (st *docState) antecedent(si, tok int) *docEntity {
+	for _, m := range st.mentions[si] {
+		if m.from >= tok {
+			break
+		}
+		if m.ent != nil && m.kind == nameMention && !m.inTitle && m.ent.typ() == Person {
+			return m.ent
+		}
+	}
+	for back := 1; back <= 2 && si-back >= 0; back++ {
+		quotes := st.quoteSpans(si - back)
+		for _, m := range st.mentions[si-back] {
+			if m.ent == nil || m.inTitle || m.ent.typ() != Person || m.ent.desc != nil {
+				continue
+			}
+			if inSpans(quotes, st.sents[si-back].Tokens[m.from].Start) {
+				continue
+			}
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// describedPerson finds the one named person in this document whose role
+// matches description m.
+func (st *docState) describedPerson(m *mention) *docEntity {
+	var found *docEntity
+	for _, e := range st.ents {
+		if e.desc != nil || e.typ() != Person {
+			continue
+		}
+		if entityHasRole(e, m.roles[0], orgKey(m), m.place) {
+			if found != nil && found != e {
+				return nil // ambiguous: prefer no link to a wrong one
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+func orgKey(m *mention) string {
+	if len(m.orgs) == 0 {
+		return ""
+	}
+	return normName(m.orgs[0].name)
+}
+
+func entityHasRole(e *docEntity, role, org, place string) bool {
+	for _, m := range e.mentions {
+		if m.kind != nameMention {
+			continue
+		}
+		for _, r := range m.roles {
+			if !sameRole(r, role) {
+				continue
+			}
+			if place != "" && m.place != place {
+				continue
+			}
+			if org == "" {
+				return true
+			}
+			for _, o := range m.orgs {
+				if normName(o.name) == org {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

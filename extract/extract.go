@@ -1,0 +1,343 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Options bound the work done per document.
+type Options struct {
+	// MaxBytes is the largest file accepted (DefaultMaxBytes if 0).
+	MaxBytes int
+	// MaxSentenceTokens skips longer "sentences" (lists, tables, run-on
+	// scrapes) for fact extraction; 0 means 120.
+	MaxSentenceTokens int
+	// MaxFacts caps the facts kept per document; 0 means 2000.
+	MaxFacts int
+}
+
+// Extractor runs the pipeline. It is safe for concurrent use.
+type Extractor struct {
+	tagger *Tagger
+	opt    Options
+}
+
+// New returns an Extractor, loading the tagging model on first use.
+func New(opt Options) (*Extractor, error) {
+	tg, err := DefaultTagger()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	if opt.MaxSentenceTokens <= 0 {
+		opt.MaxSentenceTokens = 120
+	}
+	if opt.MaxFacts <= 0 {
+		opt.MaxFacts = 2000
+	}
+	if _, err := punktTokenizer(); err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	return &Extractor{tagger: tg, opt: opt}, nil
+}
+
+// ReadFile reads and checks one article file, with metadata from meta if
+// given, else from a sidecar "<name>.json".
+func (x *Extractor) ReadFile(path string, meta *Metadata) (*Document, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	max := x.opt.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if st.Size() > int64(max) {
+		return nil, fmt.Errorf("%s: %w (%d bytes; the limit is %d)", path, ErrTooLarge, st.Size(), max)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if meta == nil {
+		if meta, err = LoadSidecar(path); err != nil {
+			return nil, err
+		}
+	}
+	return NewDocument(path, raw, meta, DocOptions{MaxBytes: max})
+}
+
+// Extract runs every stage on one document. Entity IDs in the result are
+// final for named entities; definite descriptions carry provisional IDs
+// until [Resolve] runs over a batch of results.
+func (x *Extractor) Extract(ctx context.Context, d *Document) (*Result, error) {
+	st := &docState{doc: d, opt: x.opt, paraQuotes: map[int][]Span{}}
+	sents, dropped := clean(d, x.tagger)
+	st.sents = sents
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	st.mentions = make([][]*mention, len(sents))
+	for i := range sents {
+		st.mentions[i] = findMentions(i, &sents[i])
+	}
+	st.linkMentions()
+	st.clauses = make([][]clause, len(sents))
+	for i := range sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if st.skipSentence(i) {
+			continue
+		}
+		st.clauses[i] = st.findClauses(i)
+	}
+	st.roleFacts()
+	st.quoteFacts()
+	st.relationFacts()
+	st.capacityFacts()
+	return st.finish(dropped), nil
+}
+
+// docState is the working state of one document's extraction.
+type docState struct {
+	doc        *Document
+	opt        Options
+	sents      []Sentence
+	mentions   [][]*mention
+	ents       []*docEntity
+	clauses    [][]clause
+	paraQuotes map[int][]Span
+	facts      []pendingFact
+}
+
+// pendingFact is a fact whose entities are still document-local.
+type pendingFact struct {
+	subj     *docEntity
+	pred     string
+	obj      *docEntity
+	lit      *Literal
+	negated  bool
+	date     DateMention
+	args     []pendingArg
+	sent     int
+	rule     string
+	conf     float64
+	spanFrom int // token range the fact was read from, for dates
+	spanTo   int
+}
+
+type pendingArg struct {
+	prep string
+	text string
+	ent  *docEntity
+}
+
+// skipSentence reports sentences not used for facts: title-case
+// headlines (every word capitalised defeats the tagger) and over-long ones.
+func (st *docState) skipSentence(i int) bool {
+	s := &st.sents[i]
+	if len(s.Tokens) > st.opt.MaxSentenceTokens {
+		return true
+	}
+	return s.Headline && isTitleCase(s.Text)
+}
+
+// quoteSpans returns the quotations of the paragraph holding sentence si.
+func (st *docState) quoteSpans(si int) []Span {
+	p := st.sents[si].Para
+	if q, ok := st.paraQuotes[p]; ok {
+		return q
+	}
+	first, last := si, si
+	for first > 0 && st.sents[first-1].Para == p {
+		first--
+	}
+	for last+1 < len(st.sents) && st.sents[last+1].Para == p {
+		last++
+	}
+	start, end := st.sents[first].Start, st.sents[last].End
+	q := QuoteSpans(st.doc.Text[start:end], start)
+	st.paraQuotes[p] = q
+	return q
+}
+
+func (st *docState) add(f pendingFact) {
+	if f.subj == nil || (f.obj == nil && f.lit == nil) || f.obj == f.subj {
+		return
+	}
+	if len(st.facts) >= st.opt.MaxFacts {
+		return
+	}
+	if f.date.Phrase == "" && f.spanTo > 0 {
+		f.date = st.dateNear(f.sent, f.spanFrom, f.spanTo)
+	}
+	if st.sents[f.sent].Headline {
+		f.conf *= 0.85
+	}
+	st.facts = append(st.facts, f)
+}
+
+// dateNear returns the date expression inside token range [from, to) of
+// sentence si, outside quotations.
+func (st *docState) dateNear(si, from, to int) DateMention {
+	s := &st.sents[si]
+	if from < 0 || to > len(s.Tokens) || from >= to {
+		return DateMention{}
+	}
+	lo, hi := s.Tokens[from].Start, s.Tokens[to-1].End
+	quotes := st.quoteSpans(si)
+	dates := FindDates(s.Text, st.doc.Meta.Published)
+	for _, d := range dates {
+		abs := s.Start + d.Start
+		if abs >= lo && abs < hi && !inSpans(quotes, abs) {
+			return d
+		}
+	}
+	// a date that opens the sentence ("On February 13, ...") dates its
+	// main clause
+	for _, d := range dates {
+		abs := s.Start + d.Start
+		if abs < lo && len(s.Tokens) > 3 && abs <= s.Tokens[3].Start {
+			return d
+		}
+	}
+	return DateMention{}
+}
+
+// finish assigns final IDs and builds the result.
+func (st *docState) finish(dropped []DroppedLine) *Result {
+	res := &Result{Doc: st.doc, Sentences: len(st.sents), Dropped: dropped}
+	for _, e := range st.ents {
+		if e.desc != nil {
+			e.id = e.desc.ID
+			continue
+		}
+		e.id = Slug(e.canonical())
+	}
+	seenEnt := map[string]*Entity{}
+	used := map[*docEntity]bool{}
+	for _, f := range st.facts {
+		used[f.subj] = true
+		if f.obj != nil {
+			used[f.obj] = true
+		}
+		for _, a := range f.args {
+			if a.ent != nil {
+				used[a.ent] = true
+			}
+		}
+	}
+	for _, e := range st.ents {
+		if e.desc != nil || e.id == "" {
+			continue
+		}
+		if prev := seenEnt[e.id]; prev != nil {
+			prev.Aliases = mergeAliases(prev.Aliases, prev.Name, e.names)
+			continue
+		}
+		ent := &Entity{ID: e.id, Name: e.canonical(), Type: e.typ()}
+		ent.Aliases = mergeAliases(nil, ent.Name, e.names)
+		seenEnt[e.id] = ent
+		res.Entities = append(res.Entities, ent)
+	}
+	type key struct {
+		s, p, o string
+		neg     bool
+	}
+	seen := map[key]int{}
+	for _, f := range st.facts {
+		s := &st.sents[f.sent]
+		fact := Fact{
+			Subject:   f.subj.id,
+			Predicate: f.pred,
+			Negated:   f.negated,
+			Evidence: Evidence{
+				DocID: st.doc.ID, Sentence: s.Text, SentenceIndex: s.Index,
+				Start: st.doc.RuneOffset(s.Start), End: st.doc.RuneOffset(s.End),
+				Rule: f.rule, Confidence: round2(f.conf),
+			},
+		}
+		if f.obj != nil {
+			fact.Object.EntityID = f.obj.id
+		} else {
+			fact.Object.Literal = f.lit
+		}
+		if f.date.Phrase != "" {
+			fact.Date, fact.DatePhrase = f.date.Value, f.date.Phrase
+		}
+		for _, a := range f.args {
+			arg := Arg{Prep: a.prep, Text: a.text}
+			if a.ent != nil {
+				arg.EntityID = a.ent.id
+			}
+			fact.Args = append(fact.Args, arg)
+		}
+		k := key{fact.Subject, fact.Predicate, objectKey(fact.Object), fact.Negated}
+		if i, ok := seen[k]; ok {
+			if fact.Evidence.Confidence > res.Facts[i].Evidence.Confidence {
+				res.Facts[i] = fact
+			}
+			continue
+		}
+		seen[k] = len(res.Facts)
+		res.Facts = append(res.Facts, fact)
+	}
+	for _, e := range st.ents {
+		if e.desc != nil && used[e] {
+			res.Descriptions = append(res.Descriptions, *e.desc)
+		}
+	}
+	return res
+}
+
+func objectKey(o Object) string {
+	if o.EntityID != "" {
+		return o.EntityID
+	}
+	l := o.Literal
+	return fmt.Sprintf("%s|%s|%g|%s|%s", l.Kind, l.Text, l.Value, l.Unit, l.Date)
+}
+
+func mergeAliases(list []string, canonical string, names map[string]int) []string {
+	var add []string
+	for n := range names {
+		if n != canonical {
+			add = append(add, n)
+		}
+	}
+	sort.Strings(add)
+	for _, n := range add {
+		list = appendUnique(list, n)
+	}
+	return list
+}
+
+func round2(f float64) float64 {
+	if f > 1 {
+		f = 1
+	}
+	return float64(int(f*100+0.5)) / 100
+}
+
+// lowerCamel joins words as a predicate name: "valued at" → "valuedAt".
+func lowerCamel(words ...string) string {
+	var b strings.Builder
+	for _, w := range words {
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if b.Len() == 0 {
+				b.WriteString(strings.ToLower(part))
+				continue
+			}
+			rs := []rune(strings.ToLower(part))
+			rs[0] = unicode.ToUpper(rs[0])
+			b.WriteString(string(rs))
+		}
+	}
+	return b.String()
+}

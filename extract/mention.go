@@ -1,0 +1,606 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type mentionKind int
+
+const (
+	nameMention mentionKind = iota
+	pronounMention
+	descMention
+)
+
+// mention is a place in a sentence that refers to an entity.
+type mention struct {
+	kind     mentionKind
+	sent     int
+	from, to int // tokens of the name itself, titles excluded
+	// npFrom is where the whole naming phrase starts, titles included
+	// ("Kremlin spokesperson Dmitry Peskov" starts at "Kremlin").
+	npFrom int
+	name   string
+	votes  [6]float64 // indexed by typeIndex
+	roles  []string
+	orgs   []*mention // organisations or places named in the title
+	place  string     // place from a nationality adjective
+	// formerOrgs are organisations of a former role ("a former Google engineer")
+	formerOrgs []*mention
+	// inTitle marks an organisation named inside someone's title.
+	inTitle bool
+	ent     *docEntity
+	// possessor, for "Bloomberg's Ilya Arkhipov"
+	possessor *mention
+}
+
+var typeOrder = [6]EntityType{Person, Organization, Place, Product, Event, Other}
+
+func typeIndex(t EntityType) int {
+	for i, x := range typeOrder {
+		if x == t {
+			return i
+		}
+	}
+	return 5
+}
+
+func (m *mention) vote(t EntityType, w float64) { m.votes[typeIndex(t)] += w }
+
+// docEntity is an entity within one document, before cross-document
+// resolution.
+type docEntity struct {
+	local    int
+	names    map[string]int
+	mentions []*mention
+	votes    [6]float64
+	// desc is set for an entity known only by a description ("the Tesla
+	// boss"); it is resolved to a named entity later, or dropped.
+	desc *Description
+	id   string
+}
+
+// Description is a definite description ("the Tesla boss") that names no
+// one; [Resolve] links it to a named entity with a matching role.
+type Description struct {
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Role  string `json:"role"`
+	Org   string `json:"org,omitempty"`   // entity ID of the organisation
+	Place string `json:"place,omitempty"` // name of a place ("Russia")
+}
+
+func (e *docEntity) typ() EntityType {
+	best, bi := 0.0, 5
+	for i, v := range e.votes {
+		if v > best {
+			best, bi = v, i
+		}
+	}
+	return typeOrder[bi]
+}
+
+// canonical is the fullest name used: most words, then most frequent.
+func (e *docEntity) canonical() string {
+	var best string
+	bw, bc := 0, 0
+	for n, c := range e.names {
+		w := len(strings.Fields(n))
+		if w > bw || w == bw && (c > bc || c == bc && n < best) {
+			best, bw, bc = n, w, c
+		}
+	}
+	return best
+}
+
+// isNameToken reports whether token i can be part of a proper name.
+func isNameToken(toks []Token, i int, sentenceStart bool) bool {
+	t := toks[i]
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsUpper(r) && !(unicode.IsDigit(r) && i > 0 && isNameToken(toks, i-1, false)) {
+		return false
+	}
+	low := strings.ToLower(t.Text)
+	if notNames[low] || honorifics[low] {
+		return false
+	}
+	if _, ok := demonyms[low]; ok && t.Tag != "NNP" {
+		return false
+	}
+	switch t.Tag {
+	case "NNP", "NNPS":
+		return true
+	case "NN", "NNS", "FW", "JJ", "VBN", "VBZ", "VB", "VBP", "CD":
+		// a capital in mid-sentence on a word the tagger did not see as a name
+		if sentenceStart || i == 0 {
+			return false
+		}
+		if _, ok := demonyms[low]; ok {
+			return false
+		}
+		return !roleNouns[low]
+	}
+	return false
+}
+
+// findMentions finds names, pronouns and descriptions in sentence s.
+func findMentions(si int, s *Sentence) []*mention {
+	toks := s.Tokens
+	var out []*mention
+	first := 0
+	for first < len(toks) && !isWordToken(toks[first]) {
+		first++
+	}
+	i := 0
+	for i < len(toks) {
+		if !isNameToken(toks, i, i == first) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (isNameToken(toks, j, false) || toks[j].Text == "-" && j+1 < len(toks) && isNameToken(toks, j+1, false)) {
+			j++
+		}
+		out = append(out, nameMentions(si, toks, i, j)...)
+		i = j
+	}
+	// pronouns and descriptions
+	for i := 0; i < len(toks); i++ {
+		low := strings.ToLower(toks[i].Text)
+		switch low {
+		case "he", "him", "his", "she", "her", "hers":
+			out = append(out, &mention{kind: pronounMention, sent: si, from: i, to: i + 1, npFrom: i, name: low})
+			continue
+		}
+		if low == "the" && !covered(out, i) {
+			if m := descriptionAt(si, toks, i, out); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].from < out[b].from })
+	return out
+}
+
+func isWordToken(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func covered(ms []*mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.npFrom && i < m.to {
+			return true
+		}
+	}
+	return false
+}
+
+// nameMentions turns the capitalised run toks[i:j] into mentions,
+// splitting off titles ("Russian President Vladimir Putin") and reading
+// the words around it for roles and type cues.
+func nameMentions(si int, toks []Token, i, j int) []*mention {
+	allTitles := true
+	for k := i; k < j; k++ {
+		low := strings.ToLower(toks[k].Text)
+		if !roleNouns[low] && !honorifics[low] {
+			allTitles = false
+		}
+	}
+	if allTitles || roleNouns[strings.ToLower(toks[j-1].Text)] && (j >= len(toks) || !isNameToken(toks, j, false)) {
+		// only titles, or a title with no name after it ("Russian President")
+		return nil
+	}
+	// roles and honorifics inside the run
+	lastTitle := -1
+	firstTitle := -1
+	for k := i; k < j-1; k++ {
+		low := strings.ToLower(toks[k].Text)
+		if roleNouns[low] || honorifics[low] {
+			if firstTitle < 0 {
+				firstTitle = k
+			}
+			lastTitle = k
+		}
+	}
+	// a run that ends with a role word is an organisation followed by a
+	// title for the next name: "SpaceX CEO" in "Tesla and SpaceX CEO Elon Musk"
+	var out []*mention
+	m := &mention{kind: nameMention, sent: si, from: i, to: j, npFrom: i}
+	if lastTitle >= 0 {
+		for k := firstTitle; k <= lastTitle; k++ {
+			low := strings.ToLower(toks[k].Text)
+			if honorifics[low] {
+				m.vote(Person, 3)
+			} else if roleNouns[low] {
+				m.roles = append(m.roles, low)
+				m.vote(Person, 2)
+			}
+		}
+		if firstTitle > i { // organisations before the title
+			org := &mention{kind: nameMention, sent: si, from: i, to: firstTitle, npFrom: i, inTitle: true}
+			org.name = joinTokens(toks, i, firstTitle)
+			if p, ok := demonyms[strings.ToLower(org.name)]; ok {
+				m.place = p
+			} else {
+				org.vote(Organization, 1.5)
+				out = append(out, org)
+				m.orgs = append(m.orgs, org)
+				// "Tesla and SpaceX CEO": more organisations joined by "and"
+				for b := i; b >= 2 && (toks[b-1].Text == "and" || toks[b-1].Text == "&") && isNameToken(toks, b-2, false); {
+					e := b - 1
+					s := e - 1
+					for s > 0 && isNameToken(toks, s-1, false) {
+						s--
+					}
+					o2 := &mention{kind: nameMention, sent: si, from: s, to: e, npFrom: s, inTitle: true, name: joinTokens(toks, s, e)}
+					o2.vote(Organization, 1.5)
+					out = append(out, o2)
+					m.orgs = append(m.orgs, o2)
+					m.npFrom = s
+					b = s
+				}
+			}
+		}
+		m.from = lastTitle + 1
+	}
+	// strip a leading "The" from names such as "The Good Time Show"
+	if strings.EqualFold(toks[m.from].Text, "the") && m.to-m.from > 1 {
+		m.from++
+	}
+	m.name = joinTokens(toks, m.from, m.to)
+	if m.name == "" {
+		return out
+	}
+	readLeftContext(toks, m, &out)
+	readRightContext(toks, m, &out)
+	typeByShape(toks, m)
+	return append(out, m)
+}
+
+// readLeftContext looks at the words before a name: titles ("Kremlin
+// spokesperson"), honorifics, nationality adjectives, "the", and
+// possessives ("Bloomberg's Ilya Arkhipov").
+func readLeftContext(toks []Token, m *mention, out *[]*mention) {
+	k := m.npFrom - 1
+	sawRole := false
+	for k >= 0 {
+		low := strings.ToLower(toks[k].Text)
+		switch {
+		case honorifics[low] || strings.TrimSuffix(low, ".") != low && honorifics[strings.TrimSuffix(low, ".")]:
+			m.vote(Person, 3)
+			m.npFrom = k
+			k--
+			continue
+		case roleNouns[low] && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ"):
+			if k > 0 {
+				if mw, ok := multiWordRoles[strings.ToLower(toks[k-1].Text)+" "+low]; ok {
+					low = mw
+					k--
+				}
+			}
+			m.roles = append([]string{low}, m.roles...)
+			m.vote(Person, 2)
+			sawRole = true
+			m.npFrom = k
+			k--
+			continue
+		case low == "former" || low == "ex":
+			for r := range m.roles {
+				if !strings.HasPrefix(m.roles[r], "former ") {
+					m.roles[r] = "former " + m.roles[r]
+				}
+			}
+			m.formerOrgs = append(m.formerOrgs, m.orgs...)
+			m.orgs = nil
+			m.npFrom = k
+			k--
+			continue
+		case productNouns[low] && isNounTag(toks[k].Tag):
+			m.vote(Product, 2)
+			m.npFrom = k
+			k--
+			continue
+		case orgNouns[low] && isNounTag(toks[k].Tag):
+			m.vote(Organization, 1.5)
+			m.npFrom = k
+			k--
+			continue
+		case placeNouns[low] && isNounTag(toks[k].Tag):
+			m.vote(Place, 1.5)
+			m.npFrom = k
+			k--
+			continue
+		}
+		if p, ok := demonyms[low]; ok && sawRole {
+			m.place = p
+			m.npFrom = k
+			k--
+			continue
+		}
+		if sawRole && isNameToken(toks, k, false) {
+			// "Kremlin spokesperson Dmitry Peskov", "Tesla and SpaceX CEO"
+			e := k + 1
+			for k >= 0 && isNameToken(toks, k, false) {
+				k--
+			}
+			org := &mention{kind: nameMention, sent: m.sent, from: k + 1, to: e, npFrom: k + 1, inTitle: true}
+			org.name = joinTokens(toks, k+1, e)
+			org.vote(Organization, 1.5)
+			*out = append(*out, org)
+			m.orgs = append(m.orgs, org)
+			m.npFrom = k + 1
+			if k >= 1 && (toks[k].Text == "and" || toks[k].Text == "&") && isNameToken(toks, k-1, false) {
+				k--
+				continue
+			}
+			break
+		}
+		if toks[k].Tag == "POS" && k >= 1 {
+			// "Bloomberg's Ilya Arkhipov": remember the possessor by name
+			e := k
+			b := k - 1
+			for b >= 0 && isNameToken(toks, b, false) {
+				b--
+			}
+			if b+1 < e {
+				owner := &mention{kind: nameMention, sent: m.sent, from: b + 1, to: e, npFrom: b + 1}
+				owner.name = joinTokens(toks, b+1, e)
+				m.possessor = owner
+			}
+			break
+		}
+		if (low == "the" || low == "a" || low == "an") && !sawRole && m.npFrom == m.from {
+			m.vote(Organization, 0.6) // people rarely take an article
+			m.vote(Person, -1)
+		}
+		if sawRole && (low == "the" || low == "a" || low == "an") {
+			m.npFrom = k
+		}
+		break
+	}
+}
+
+// readRightContext looks at the words after a name: "Clubhouse app",
+// "Tesla boss", ", a former Google engineer", "(ISS)".
+func readRightContext(toks []Token, m *mention, out *[]*mention) {
+	k := m.to
+	if k < len(toks) && toks[k].Tag == "POS" {
+		k++
+		// "the Kremlin's spokesperson"
+		if k < len(toks) && roleNouns[strings.ToLower(toks[k].Text)] {
+			m.vote(Organization, 1.5)
+		}
+		return
+	}
+	// noun right after the name: its kind
+	for k < len(toks) && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ") && !isNameToken(toks, k, false) {
+		low := strings.ToLower(toks[k].Text)
+		last := k+1 >= len(toks) || !isNounTag(toks[k+1].Tag) || isNameToken(toks, k+1, false)
+		switch {
+		case roleNouns[low] && last:
+			if k+1 < len(toks) && isNameToken(toks, k+1, false) {
+				m.vote(Organization, 1.5) // "Kremlin spokesperson Dmitry Peskov"
+			} else {
+				m.vote(Organization, 1)
+			}
+		case productNouns[low] && last:
+			m.vote(Product, 2)
+		case orgNouns[low] && last:
+			m.vote(Organization, 1.5)
+		case eventNouns[low] && last:
+			m.vote(Event, 1)
+		}
+		k++
+	}
+	// apposition: ", a former Google engineer,"
+	if m.to < len(toks) && toks[m.to].Text == "," {
+		appositionCues(toks, m, m.to+1, out)
+	}
+}
+
+// appositionCues reads an appositive noun phrase starting at k.
+func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
+	if k >= len(toks) {
+		return
+	}
+	det := strings.ToLower(toks[k].Text)
+	if det != "a" && det != "an" && det != "the" && det != "its" && det != "his" && det != "her" {
+		return
+	}
+	k++
+	head := -1
+	var orgs []*mention
+	former := false
+	for k < len(toks) {
+		t := toks[k]
+		low := strings.ToLower(t.Text)
+		if low == "former" || low == "ex" {
+			former = true
+			k++
+			continue
+		}
+		if isNameToken(toks, k, false) {
+			e := k
+			for e < len(toks) && isNameToken(toks, e, false) {
+				e++
+			}
+			org := &mention{kind: nameMention, sent: m.sent, from: k, to: e, npFrom: k, inTitle: true}
+			org.name = joinTokens(toks, k, e)
+			orgs = append(orgs, org)
+			k = e
+			if k < len(toks) && toks[k].Tag == "POS" {
+				k++
+			}
+			continue
+		}
+		if isNounTag(t.Tag) || isAdjTag(t.Tag) || t.Tag == "HYPH" || t.Tag == "VBG" && k+1 < len(toks) && isNounTag(toks[k+1].Tag) {
+			if isNounTag(t.Tag) {
+				head = k
+			}
+			k++
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		return
+	}
+	low := strings.ToLower(toks[head].Text)
+	switch {
+	case roleNouns[low]:
+		if former {
+			m.roles = append(m.roles, "former "+low)
+		} else {
+			m.roles = append(m.roles, low)
+		}
+		m.vote(Person, 2)
+		for _, o := range orgs {
+			if p, ok := demonyms[strings.ToLower(o.name)]; ok {
+				m.place = p
+				continue
+			}
+			o.vote(Organization, 1.5)
+			*out = append(*out, o)
+			if former {
+				m.formerOrgs = append(m.formerOrgs, o)
+			} else {
+				m.orgs = append(m.orgs, o)
+			}
+		}
+	case productNouns[low]:
+		m.vote(Product, 2.5)
+	case orgNouns[low]:
+		m.vote(Organization, 2)
+	case placeNouns[low]:
+		m.vote(Place, 2)
+	case eventNouns[low]:
+		m.vote(Event, 1.5)
+	}
+}
+
+// typeByShape votes from the name itself: suffixes ("Inc", "University"),
+// known places, all-capital acronyms, two-word personal names.
+func typeByShape(toks []Token, m *mention) {
+	words := strings.Fields(m.name)
+	last := strings.ToLower(words[len(words)-1])
+	low := strings.ToLower(m.name)
+	switch {
+	case places[low]:
+		m.vote(Place, 2.5)
+	case knownOrgs[low]:
+		m.vote(Organization, 2.5)
+	case len(words) > 1 && productSuffixes[last]:
+		m.vote(Product, 2)
+	case len(words) > 1 && orgSuffixes[last]:
+		m.vote(Organization, 2)
+	case len(words) > 1 && placeSuffixes[last]:
+		m.vote(Place, 2)
+	case len(words) > 1 && eventSuffixes[last]:
+		m.vote(Event, 1.5)
+	case len(words) == 1 && isAcronym(m.name):
+		m.vote(Organization, 0.8)
+	case len(words) >= 2 && len(words) <= 3 && personShaped(words):
+		m.vote(Person, 1)
+	}
+	m.vote(Other, 0.1)
+}
+
+// knownOrgs are organisations so often named that their type is known.
+var knownOrgs = set("reuters|bloomberg|google|apple|microsoft|amazon|facebook|twitter|meta|nasa|fbi|cia|nato|united nations|european union|tesla|spacex|netflix|youtube|instagram|whatsapp|tiktok|uber|nvidia|intel|samsung|huawei|alibaba|tencent|ibm|openai|pentagon|white house|kremlin|congress|senate|parliament|bbc|cnn|associated press|afp|reuters")
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// personShaped: every word a capitalised word of letters, not all capitals.
+func personShaped(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || isAcronym(w) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '.' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// descriptionAt reads a definite description starting at "the" (index i):
+// "the Tesla boss", "the Russian president", "the technology billionaire".
+// It must end in a role noun that no name follows.
+func descriptionAt(si int, toks []Token, i int, names []*mention) *mention {
+	k := i + 1
+	var org *mention
+	place := ""
+	for k < len(toks) {
+		t := toks[k]
+		low := strings.ToLower(t.Text)
+		if roleNouns[low] && isNounTag(t.Tag) && !(k+1 < len(toks) && (isNounTag(toks[k+1].Tag) || toks[k+1].Tag == "POS")) {
+			d := &mention{kind: descMention, sent: si, from: i, to: k + 1, npFrom: i, name: joinTokens(toks, i, k+1)}
+			d.roles = []string{low}
+			if org != nil {
+				d.orgs = []*mention{org}
+			}
+			d.place = place
+			d.vote(Person, 3)
+			return d
+		}
+		if p, ok := demonyms[low]; ok {
+			place = p
+			k++
+			continue
+		}
+		if isNameToken(toks, k, false) {
+			for _, n := range names {
+				if n.from == k {
+					org = n
+					k = n.to
+					break
+				}
+			}
+			if org == nil || org.from != k && org.to != k {
+				return nil
+			}
+			if k < len(toks) && toks[k].Tag == "POS" {
+				k++
+			}
+			continue
+		}
+		if isAdjTag(t.Tag) || t.Tag == "NN" {
+			k++
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+func joinTokens(toks []Token, from, to int) string {
+	var b strings.Builder
+	for k := from; k < to; k++ {
+		if k > from && toks[k].Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// normName is the comparison key of a name: lower case, letters and digits,
+// curly apostrophes straightened.
+func normName(s string) string { return Slug(s) }

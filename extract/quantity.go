@@ -1,0 +1,218 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+var currencySymbols = map[string]string{
+	"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "rs": "INR", "rs.": "INR", "₹": "INR",
+	"usd": "USD", "eur": "EUR", "gbp": "GBP", "inr": "INR", "rub": "RUB", "₽": "RUB",
+}
+
+var currencyWords = map[string]string{
+	"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rupees": "INR",
+	"roubles": "RUB", "rubles": "RUB", "yen": "JPY", "yuan": "CNY", "pounds sterling": "GBP",
+}
+
+var multipliers = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+	"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "mn": 1e6,
+}
+
+var numberWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+
+// ParseQuantity reads a number, money amount or count from tokens
+// [from, to): "$110 million" → 110000000 USD, "up to 5,000 people" →
+// 5000 people (bound max), "around $1 billion" → approx. It returns nil
+// when the tokens hold no quantity, or only a year.
+func ParseQuantity(toks []Token, from, to int) *Literal {
+	lit := &Literal{Kind: Number}
+	have := false
+	start := -1
+	last := -1
+	for k := from; k < to; k++ {
+		low := strings.ToLower(toks[k].Text)
+		switch {
+		case low == "up" && k+1 < to && strings.ToLower(toks[k+1].Text) == "to",
+			low == "as" && k+2 < to && strings.ToLower(toks[k+1].Text) == "many" && strings.ToLower(toks[k+2].Text) == "as",
+			low == "maximum" || low == "most" && k > from && strings.ToLower(toks[k-1].Text) == "at":
+			lit.Bound = "max"
+		case low == "least" && k > from && strings.ToLower(toks[k-1].Text) == "at", low == "over" && !have, low == "more" && !have:
+			lit.Bound = "min"
+		case isApproxWord(low) && low != "up" && low != "as" && low != "at" && low != "only" && low != "just" && low != "over" && low != "more" && low != "less" && low != "least" && low != "many":
+			if !have {
+				lit.Approx = true
+			}
+		case currencySymbols[low] != "" && !have:
+			lit.Kind, lit.Unit = Money, currencySymbols[low]
+			if start < 0 {
+				start = k
+			}
+		case toks[k].Tag == "CD" || numberWords[low] > 0 && !have:
+			if have {
+				if m := multipliers[low]; m > 0 {
+					lit.Value *= m
+					last = k
+					continue
+				}
+				return finishQuantity(lit, toks, start, last)
+			}
+			v, ok := parseNumber(low)
+			if !ok {
+				return nil
+			}
+			lit.Value, have = v, true
+			if start < 0 {
+				start = k
+			}
+			last = k
+		case have && multipliers[low] > 0:
+			lit.Value *= multipliers[low]
+			last = k
+		case have && currencyWords[low] != "":
+			lit.Kind, lit.Unit = Money, currencyWords[low]
+			last = k
+		case have && isNounTag(toks[k].Tag) && lit.Kind == Number:
+			lit.Unit = low
+			last = k
+			return finishQuantity(lit, toks, start, last)
+		}
+	}
+	if !have {
+		return nil
+	}
+	return finishQuantity(lit, toks, start, last)
+}
+
+func finishQuantity(lit *Literal, toks []Token, start, last int) *Literal {
+	if lit.Kind == Number && lit.Unit == "" && lit.Value >= 1900 && lit.Value <= 2100 && lit.Value == float64(int(lit.Value)) {
+		return nil // a year, not a quantity
+	}
+	lit.Text = joinTokens(toks, start, last+1)
+	return lit
+}
+
+func parseNumber(s string) (float64, bool) {
+	if v, ok := numberWords[s]; ok {
+		return v, true
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+// quantityOf parses the quantity in a noun phrase of sentence si.
+func (st *docState) quantityOf(si int, np *nounPhrase) *Literal {
+	toks := st.sents[si].Tokens
+	from := np.From
+	// an approximation word just before the phrase: "at around $1 billion"
+	for from > 0 && (isApproxWord(toks[from-1].Text) || strings.EqualFold(toks[from-1].Text, "up") || strings.EqualFold(toks[from-1].Text, "to") && from > 1 && strings.EqualFold(toks[from-2].Text, "up")) {
+		from--
+	}
+	return ParseQuantity(toks, from, np.To)
+}
+
+// capacityFacts finds stated capacities: "rooms of up to 5,000 people",
+// "the room is limited to 5,000 people". The fact is about the entity the
+// sentence is about, with a predicate named after the thing that has the
+// capacity: (Clubhouse, roomCapacity, 5000 people).
+func (st *docState) capacityFacts() {
+	for si, cs := range st.clauses {
+		toks := st.sents[si].Tokens
+		us := chunkUnits(toks)
+		topic := st.sentenceTopic(si, us)
+		// "NOUN of up to N UNIT"
+		for ui, u := range us {
+			if u.kind != uNP {
+				continue
+			}
+			q := st.quantityOf(si, &u.np)
+			if q == nil || q.Bound != "max" || q.Kind != Number || ui < 2 {
+				continue
+			}
+			k := ui - 1
+			if us[k].kind != uTok || !strings.EqualFold(toks[us[k].from].Text, "of") {
+				continue
+			}
+			k--
+			for k >= 0 && us[k].kind == uTok && isQuoteTok(toks[us[k].from]) {
+				k--
+			}
+			if k < 0 || us[k].kind != uNP || topic == nil {
+				continue
+			}
+			noun := toks[us[k].np.Head]
+			st.add(pendingFact{subj: topic, pred: lowerCamel(singular(noun), "capacity"), lit: q, sent: si,
+				rule: "quantity.capacity", conf: 0.75, spanFrom: us[k].from, spanTo: u.to})
+		}
+		// "X is limited to N", "X can hold up to N"
+		for _, c := range cs {
+			lemma := toks[c.vg.Main].Lemma
+			limitVerb := c.vg.Passive && (lemma == "limit" || lemma == "cap" || lemma == "restrict")
+			holdVerb := !c.vg.Passive && (lemma == "hold" || lemma == "accommodate" || lemma == "seat" || lemma == "fit")
+			if (!limitVerb && !holdVerb) || c.subj == nil {
+				continue
+			}
+			var q *Literal
+			if limitVerb && len(c.pps) > 0 && strings.EqualFold(toks[c.pps[0].prep].Text, "to") {
+				q = st.quantityOf(si, &c.pps[0].np)
+			} else if holdVerb && c.obj != nil {
+				q = st.quantityOf(si, c.obj)
+			}
+			if q == nil || q.Kind != Number {
+				continue
+			}
+			owner := st.npEntity(si, c.subj)
+			noun := toks[c.subj.Head]
+			pred := "capacity"
+			if owner == nil {
+				// "the Clubhouse room": the entity named inside the phrase
+				for _, m := range st.mentions[si] {
+					if m.ent != nil && m.from >= c.subj.From && m.to <= c.subj.To && m.to <= c.subj.Head {
+						owner = m.ent
+					}
+				}
+				pred = lowerCamel(singular(noun), "capacity")
+			}
+			if owner == nil {
+				continue
+			}
+			q.Bound = "max"
+			st.add(pendingFact{subj: owner, pred: pred, lit: q, sent: si, rule: "quantity.capacity", conf: 0.75, spanFrom: c.subj.From, spanTo: c.end})
+		}
+	}
+}
+
+// sentenceTopic is the entity a sentence opens with, if its first noun
+// phrase names one: "Clubhouse, the audio chat app, allows ...".
+func (st *docState) sentenceTopic(si int, us []unit) *docEntity {
+	for _, u := range us {
+		if u.kind == uNP {
+			return st.npEntity(si, &u.np)
+		}
+		if u.kind == uVG {
+			return nil
+		}
+	}
+	return nil
+}
+
+func isQuoteTok(t Token) bool {
+	switch t.Norm {
+	case "``", "''", "\"", "`", "'":
+		return true
+	}
+	return false
+}
+
+func singular(t Token) string {
+	if t.Tag == "NNS" && t.Lemma != "" {
+		return t.Lemma
+	}
+	return strings.ToLower(t.Text)
+}
