@@ -276,6 +276,11 @@ func LoadManifest(path string) (Manifest, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read manifest %s: %w", path, err)
 	}
+	return ParseManifest(path, raw)
+}
+
+// ParseManifest parses the contents of a manifest named path.
+func ParseManifest(path string, raw []byte) (Manifest, error) {
 	var entries map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &entries); err != nil {
 		return nil, fmt.Errorf("parse manifest %s: %w", path, err)

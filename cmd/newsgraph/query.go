@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
+)
+
+func newQueryCmd(g *globalFlags) *cobra.Command {
+	var format string
+	var limit, width int
+	var timeout time.Duration
+	cmd := &cobra.Command{
+		Use:   "query [--format table|json] GIZMO | @NAME [ARG...]",
+		Short: "Run a Gizmo query, or a shipped query by @name (see `newsgraph queries`)",
+		Example: `  newsgraph query 'g.V().Has("<rdfs:label>", "Elon Musk").Out("<schema:jobTitle>").All()'
+  newsgraph query @who-did invite
+  newsgraph query @said "Dmitry Peskov"`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			src, err := querySource(args)
+			if err != nil {
+				return err
+			}
+			st, err := graph.Open(runCtx, g.db, graph.OpenOptions{Base: g.base})
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return runQuery(runCtx, st, src, format, queries.Options{Limit: limit, Timeout: timeout}, width, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "output: table or json")
+	cmd.Flags().IntVar(&limit, "limit", 1000, "at most this many results (0: all)")
+	cmd.Flags().IntVar(&width, "width", 80, "clip table cells to this many characters (0: no clipping)")
+	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "stop the query after this long")
+	return cmd
+}
+
+// querySource returns Gizmo source from the arguments: "@name args..."
+// selects a shipped query, "-" reads standard input, anything else is Gizmo.
+func querySource(args []string) (string, error) {
+	switch {
+	case strings.HasPrefix(args[0], "@"):
+		q, ok := queries.Get(strings.TrimPrefix(args[0], "@"))
+		if !ok {
+			return "", fmt.Errorf("no shipped query %s; `newsgraph queries` lists them", args[0])
+		}
+		return q.Bind(args[1:]), nil
+	case args[0] == "-":
+		raw, err := io.ReadAll(os.Stdin)
+		return string(raw), err
+	}
+	if len(args) > 1 {
+		return "", fmt.Errorf("a Gizmo query takes one argument; quote it")
+	}
+	return args[0], nil
+}
+
+func runQuery(ctx context.Context, st *graph.Store, src, format string, opt queries.Options, width int, w io.Writer) error {
+	rows, err := queries.Run(ctx, st.QuadStore, src, opt)
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if rows == nil {
+			rows = []queries.Row{}
+		}
+		return enc.Encode(rows)
+	case "table":
+		return queries.WriteTable(ctx, w, rows, queries.NewLabeler(st.QuadStore), width)
+	}
+	return fmt.Errorf("unknown --format %q (want table or json)", format)
+}
+
+func newQueriesCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "queries",
+		Short: "List the shipped Gizmo queries",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			w := cmd.OutOrStdout()
+			for _, q := range queries.List() {
+				fmt.Fprintf(w, "@%-14s %s\n", q.Name, q.Answers)
+				if q.Params != "" {
+					fmt.Fprintf(w, "%16s params: %s\n", "", q.Params)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func newExportCmd(g *globalFlags) *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "export [--db D] --format nquads [-o FILE]",
+		Short: "Write the graph out in an RDF format, with full IRIs",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "nquads" {
+				return fmt.Errorf("unknown --format %q (supported: nquads)", format)
+			}
+			st, err := graph.Open(runCtx, g.db, graph.OpenOptions{Base: g.base})
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			w := cmd.OutOrStdout()
+			if out != "" && out != "-" {
+				f, err := os.Create(out)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				w = f
+			}
+			n, err := st.ExportNQuads(runCtx, w)
+			if err != nil {
+				return err
+			}
+			if out != "" && out != "-" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d quads to %s\n", n, out)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "nquads", "output format: nquads")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
+	return cmd
+}
+
+func newStatsCmd(g *globalFlags) *cobra.Command {
+	return &cobra.Command{
+		Use:   "stats [--db D]",
+		Short: "Count articles, entities by type, facts and quads in the store",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := graph.Open(runCtx, g.db, graph.OpenOptions{Base: g.base})
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			s, err := st.Stats(runCtx)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "store      %s %s\n", st.Backend, st.Address)
+			fmt.Fprintf(w, "articles   %d\n", s.Articles)
+			fmt.Fprintf(w, "entities   %d\n", s.Entities)
+			for _, t := range s.TypeOrder {
+				fmt.Fprintf(w, "  %-12s %d\n", t, s.ByType[t])
+			}
+			fmt.Fprintf(w, "facts      %d (fact–article pairs with evidence)\n", s.Facts)
+			fmt.Fprintf(w, "quads      %d\n", s.Quads)
+			return nil
+		},
+	}
+}

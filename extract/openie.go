@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Tuple is an open-IE extraction: a relation phrase and its arguments as
+// they are written in the sentence.
+type Tuple struct {
+	Relation   string
+	Args       []string // Args[0] is the subject
+	Confidence float64
+}
+
+// OpenIE extracts relation tuples from one sentence, plain or Penn
+// Treebank tokenised (as in the CaRB benchmark). It uses the same chunks
+// and clause patterns as fact extraction, but keeps every clause — with
+// or without named entities — and reports arguments as text.
+func (x *Extractor) OpenIE(sentence string) []Tuple {
+	text, toks := openieTokens(sentence)
+	if len(toks) == 0 {
+		return nil
+	}
+	x.tagger.Tag(toks)
+	d := &Document{ID: "s", Text: text}
+	d.runes = newRuneIndex(text)
+	s := Sentence{Start: 0, End: len(text), Text: text, Tokens: toks}
+	st := &docState{doc: d, opt: x.opt, sents: []Sentence{s}, paraQuotes: map[int][]Span{}}
+	st.mentions = [][]*mention{findMentions(0, &st.sents[0])}
+	st.linkMentions()
+	cs := st.findClauses(0)
+	var out []Tuple
+	for _, c := range cs {
+		if t, ok := st.clauseTuple(c); ok {
+			out = append(out, t)
+		}
+	}
+	out = append(out, st.appositionTuples()...)
+	return out
+}
+
+// openieTokens tokenises a sentence; text that is already tokenised (PTB
+// escapes, spaces around punctuation) is split on spaces so that the
+// output words match the input's.
+func openieTokens(sentence string) (string, []Token) {
+	if !looksPTB(sentence) {
+		return sentence, Tokenize(sentence, 0)
+	}
+	var b strings.Builder
+	var toks []Token
+	for _, w := range strings.Fields(sentence) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(w)
+		t := Token{Text: w, Norm: w, Start: start, End: b.Len()}
+		switch w {
+		case "-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-":
+			t.Norm = ptbUnescape(w)
+		}
+		toks = append(toks, t)
+	}
+	return b.String(), toks
+}
+
+func looksPTB(s string) bool {
+	return strings.Contains(s, " -LRB- ") || strings.Contains(s, " `` ") || strings.Contains(s, " , ") || strings.HasSuffix(s, " .") || strings.Contains(s, " 's ")
+}
+
+// span extends a noun phrase to the right over "of"/"in"/"for" phrases
+// and possessive chains: "the co-founder of the trading app Robinhood".
+func extendNP(toks []Token, np *nounPhrase, limit int) int {
+	end := np.To
+	for end+1 < limit {
+		w := strings.ToLower(toks[end].Text)
+		if w != "of" && w != "in" && w != "for" && w != "from" && w != "on" && w != "with" {
+			break
+		}
+		next, ok := nounPhraseAt(toks, end+1)
+		if !ok || next.To > limit {
+			break
+		}
+		end = next.To
+		if w != "of" {
+			break
+		}
+	}
+	return end
+}
+
+func (st *docState) clauseTuple(c clause) (Tuple, bool) {
+	toks := st.sents[0].Tokens
+	if c.subj == nil {
+		return Tuple{}, false
+	}
+	// the subject reaches up to the verb when only noun phrase material
+	// lies between ("A seat in the Soyuz costs")
+	subjEnd := c.subj.To
+	if !c.inherited && c.subj.To <= c.vg.From {
+		ok := true
+		for k := c.subj.To; k < c.vg.From; k++ {
+			t := toks[k]
+			if !(isNounTag(t.Tag) || isAdjTag(t.Tag) || t.Tag == "DT" || t.Tag == "IN" || t.Tag == "CD" || t.Tag == "POS" || t.Tag == "PRP$") {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			subjEnd = c.vg.From
+		}
+	}
+	arg1 := joinTokens(toks, c.subj.From, subjEnd)
+	relFrom, relTo := c.vg.From, c.vg.To
+	rel := joinTokens(toks, relFrom, relTo)
+	var args []string
+	pps := c.pps
+	conf := 0.8
+	if c.inherited {
+		conf = 0.6
+	}
+	limit := len(toks)
+	switch {
+	case c.comp >= 0:
+		from := c.comp
+		for from < len(toks) && (toks[from].Text == "that" || toks[from].Text == ":" || toks[from].Text == ",") {
+			from++
+		}
+		to := len(toks)
+		for to > from && (toks[to-1].Tag == "." || isQuoteTok(toks[to-1])) {
+			to--
+		}
+		if c.obj != nil && c.obj.To <= c.comp {
+			args = append(args, joinTokens(toks, c.obj.From, c.obj.To))
+		}
+		if to > from {
+			args = append(args, joinTokens(toks, from, to))
+		}
+		pps = nil
+	case c.obj != nil:
+		args = append(args, joinTokens(toks, c.obj.From, extendNP(toks, c.obj, limit)))
+		if c.obj2 != nil {
+			args = append(args, joinTokens(toks, c.obj2.From, extendNP(toks, c.obj2, limit)))
+		}
+	case len(pps) > 0:
+		rel += " " + toks[pps[0].prep].Text
+		args = append(args, joinTokens(toks, pps[0].np.From, extendNP(toks, &pps[0].np, limit)))
+		pps = pps[1:]
+	default:
+		// a copula or verb with an adjective or adverb complement
+		k := c.vg.To
+		for k < len(toks) && (isAdjTag(toks[k].Tag) || toks[k].Tag == "RB" || toks[k].Tag == "VBN") {
+			k++
+		}
+		if k == c.vg.To {
+			conf *= 0.7
+			break
+		}
+		e := k
+		for e+1 < len(toks) && toks[e].Tag == "IN" {
+			np, ok := nounPhraseAt(toks, e+1)
+			if !ok {
+				break
+			}
+			e = np.To
+		}
+		args = append(args, joinTokens(toks, c.vg.To, e))
+	}
+	for _, pp := range pps {
+		args = append(args, joinTokens(toks, pp.prep, extendNP(toks, &pp.np, limit)))
+	}
+	if len(args) == 0 {
+		args = append(args, "")
+	}
+	return Tuple{Relation: rel, Args: append([]string{arg1}, args...), Confidence: conf}, true
+}
+
+// appositionTuples reads "X, a former Google engineer," as (X, is, a
+// former Google engineer).
+func (st *docState) appositionTuples() []Tuple {
+	toks := st.sents[0].Tokens
+	us := chunkUnits(toks)
+	var out []Tuple
+	for k := 2; k < len(us); k++ {
+		if h := appositionHost(toks, us, k); h >= 0 {
+			end := extendNP(toks, &us[k].np, len(toks))
+			out = append(out, Tuple{Relation: "is", Args: []string{joinTokens(toks, us[h].from, us[h].to), joinTokens(toks, us[k].from, end)}, Confidence: 0.7})
+		}
+	}
+	return out
+}

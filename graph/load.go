@@ -1,0 +1,323 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/path"
+	"github.com/cayleygraph/cayley/schema"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// ArticleStatus says what loading did with an article.
+type ArticleStatus int
+
+// Outcomes of [Loader.Add].
+const (
+	Added     ArticleStatus = iota // new article
+	Unchanged                      // same content hash as stored: nothing written
+	Replaced                       // content changed: old quads removed, new written
+)
+
+func (s ArticleStatus) String() string {
+	return [...]string{"added", "unchanged", "replaced"}[s]
+}
+
+// Loader writes extraction results to a store in batches. Each batch is
+// one Cayley transaction, so an article is never half written; a batch
+// holds whole articles only.
+type Loader struct {
+	st *Store
+	// BatchQuads is the number of quads after which a batch is committed.
+	BatchQuads int
+	tx         *graph.Transaction
+	pending    map[string]string // article IRI → hash, in the open batch
+	nsWritten  bool
+	now        func() time.Time
+	// Quads counts the quad additions committed so far.
+	Quads int
+}
+
+// NewLoader returns a loader on st.
+func NewLoader(st *Store) *Loader {
+	return &Loader{st: st, BatchQuads: 10000, tx: graph.NewTransaction(), pending: map[string]string{}, now: time.Now}
+}
+
+// Add queues the quads of one article. It reports Unchanged, writing
+// nothing, when the store already holds the article with the same content
+// hash, and Replaced when it holds an older version, whose quads are
+// removed in the same transaction.
+func (l *Loader) Add(ctx context.Context, res *extract.Result) (ArticleStatus, int, error) {
+	doc := res.Doc
+	art := ArticleIRI(doc.ID)
+	if h, ok := l.pending[string(art)]; ok && h == doc.Hash {
+		return Unchanged, 0, nil
+	}
+	stored, err := l.storedHash(ctx, art)
+	if err != nil {
+		return 0, 0, fmt.Errorf("look up %s: %w", doc.ID, err)
+	}
+	status := Added
+	switch {
+	case stored == doc.Hash:
+		return Unchanged, 0, nil
+	case stored != "":
+		status = Replaced
+		if err := l.removeArticle(ctx, art); err != nil {
+			return 0, 0, fmt.Errorf("remove old version of %s: %w", doc.ID, err)
+		}
+	}
+	if !l.nsWritten {
+		l.writeNamespaces()
+		l.nsWritten = true
+	}
+	before := len(l.tx.Deltas)
+	for _, q := range ArticleQuads(res, l.now()) {
+		l.tx.AddQuad(q)
+	}
+	l.pending[string(art)] = doc.Hash
+	n := len(l.tx.Deltas) - before
+	if len(l.tx.Deltas) >= l.BatchQuads {
+		if err := l.Flush(ctx); err != nil {
+			return 0, 0, err
+		}
+	}
+	return status, n, nil
+}
+
+// Flush commits the open batch.
+func (l *Loader) Flush(ctx context.Context) error {
+	if len(l.tx.Deltas) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	adds := 0
+	for _, d := range l.tx.Deltas {
+		if d.Action == graph.Add {
+			adds++
+		}
+	}
+	if err := l.st.QuadWriter.ApplyTransaction(l.tx); err != nil {
+		return fmt.Errorf("write batch of %d quads to %s: %w", len(l.tx.Deltas), l.st.Address, err)
+	}
+	l.Quads += adds
+	l.tx = graph.NewTransaction()
+	l.pending = map[string]string{}
+	return nil
+}
+
+func (l *Loader) storedHash(ctx context.Context, art quad.IRI) (string, error) {
+	v, err := path.StartPath(l.st.QuadStore, art).Out(ContentHashP).Iterate(ctx).FirstValue(l.st.QuadStore)
+	if err != nil || v == nil {
+		return "", err
+	}
+	return quad.NativeOf(v).(string), nil
+}
+
+// removeArticle queues removal of every quad labelled with the article.
+func (l *Loader) removeArticle(ctx context.Context, art quad.IRI) error {
+	qs := l.st.QuadStore
+	ref := qs.ValueOf(art)
+	if ref == nil {
+		return nil
+	}
+	it := qs.QuadIterator(quad.Label, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		l.tx.RemoveQuad(qs.Quad(it.Result()))
+	}
+	return it.Err()
+}
+
+// writeNamespaces stores the prefixes as Cayley namespaces, so that
+// Cayley's own tools and `g.LoadNamespaces()` in Gizmo know them.
+func (l *Loader) writeNamespaces() {
+	var ns voc.Namespaces
+	for _, n := range l.st.Vocab.Namespaces() {
+		ns.Register(n)
+	}
+	w := txWriter{l.tx}
+	_ = schema.NewConfig().WriteNamespaces(w, &ns)
+}
+
+type txWriter struct{ tx *graph.Transaction }
+
+func (w txWriter) WriteQuad(q quad.Quad) error { w.tx.AddQuad(q); return nil }
+func (w txWriter) WriteQuads(qs []quad.Quad) (int, error) {
+	for _, q := range qs {
+		w.tx.AddQuad(q)
+	}
+	return len(qs), nil
+}
+
+// ArticleQuads returns every quad for one extraction result.
+func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
+	doc := res.Doc
+	art := ArticleIRI(doc.ID)
+	var out []quad.Quad
+	add := func(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
+		out = append(out, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
+	}
+	// the article
+	add(art, TypeP, NewsArticleC, art)
+	add(art, LabelP, quad.String(ArticleLabel(doc)), art)
+	if doc.Meta.Title != "" {
+		add(art, HeadlineP, quad.String(doc.Meta.Title), art)
+	}
+	if doc.Meta.Outlet != "" {
+		pub := EntityIRI(extract.Slug(doc.Meta.Outlet))
+		add(art, PublisherP, pub, art)
+		add(pub, TypeP, ClassOf("Organization"), nil)
+		add(pub, LabelP, quad.String(doc.Meta.Outlet), nil)
+	}
+	for _, a := range doc.Meta.Authors {
+		au := EntityIRI(extract.Slug(a))
+		add(art, AuthorP, au, art)
+		add(au, TypeP, ClassOf("Person"), nil)
+		add(au, LabelP, quad.String(a), nil)
+	}
+	if !doc.Meta.Published.IsZero() {
+		add(art, DatePubP, quad.TypedString{Value: quad.String(doc.Meta.Published.Format("2006-01-02")), Type: XSD + "date"}, art)
+	}
+	if doc.Meta.URL != "" {
+		add(art, URLP, quad.IRI(doc.Meta.URL), art)
+	}
+	add(art, ContentHashP, quad.String(doc.Hash), art)
+	add(art, SourceFileP, quad.String(doc.Name), art)
+	add(art, SentenceCountP, quad.Int(res.Sentences), art)
+	add(art, GeneratedAtP, quad.Time(now.UTC().Truncate(time.Second)), art)
+	// entities: described in the default graph, mentioned by the article
+	for _, e := range res.Entities {
+		ei := EntityIRI(e.ID)
+		add(ei, TypeP, ClassOf(string(e.Type)), nil)
+		add(ei, LabelP, quad.String(e.Name), nil)
+		for _, al := range e.Aliases {
+			add(ei, AltNameP, quad.String(al), nil)
+		}
+		add(art, MentionsP, ei, art)
+	}
+	// facts and their evidence
+	for _, f := range res.Facts {
+		s := EntityIRI(f.Subject)
+		p := Predicate(f.Predicate, f.Negated)
+		o := ObjectValue(f.Object)
+		add(s, p, o, art)
+		ev := evidenceIRI(s, p, o, art)
+		add(ev, TypeP, StatementC, art)
+		add(ev, SubjectP, s, art)
+		add(ev, PredicateP, p, art)
+		add(ev, ObjectP, o, art)
+		add(ev, DerivedFromP, art, art)
+		add(s, EvidenceP, ev, art)
+		e := f.Evidence
+		add(ev, SentenceP, quad.LangString{Value: quad.String(e.Sentence), Lang: "en"}, art)
+		add(ev, SentenceIndexP, quad.Int(e.SentenceIndex), art)
+		add(ev, CharStartP, quad.Int(e.Start), art)
+		add(ev, CharEndP, quad.Int(e.End), art)
+		add(ev, RuleP, quad.String(e.Rule), art)
+		add(ev, ConfidenceP, quad.Float(e.Confidence), art)
+		if f.Negated {
+			add(ev, NegatedP, quad.Bool(true), art)
+		}
+		if f.Date != "" {
+			add(ev, DateP, DateValue(f.Date), art)
+		}
+		if f.DatePhrase != "" {
+			add(ev, DatePhraseP, quad.String(f.DatePhrase), art)
+		}
+		if l := f.Object.Literal; l != nil && (l.Kind == extract.Number || l.Kind == extract.Money) {
+			add(ev, ValueTextP, quad.String(l.Text), art)
+			if l.Unit != "" {
+				add(ev, UnitP, quad.String(l.Unit), art)
+			}
+			if l.Bound != "" {
+				add(ev, BoundP, quad.String(l.Bound), art)
+			}
+			if l.Approx {
+				add(ev, ApproxP, quad.Bool(true), art)
+			}
+		}
+		for _, a := range f.Args {
+			pred := quad.IRI("ng:arg" + capitalize(a.Prep))
+			if a.Prep == "" {
+				pred = "ng:argObject"
+			}
+			if a.EntityID != "" {
+				add(ev, pred, EntityIRI(a.EntityID), art)
+			} else {
+				add(ev, pred, quad.String(a.Text), art)
+			}
+		}
+	}
+	return out
+}
+
+// ArticleLabel names an article for people: its outlet and date when
+// known, else its ID.
+func ArticleLabel(doc *extract.Document) string {
+	name := doc.Meta.Outlet
+	if name == "" {
+		name = doc.ID
+	}
+	if !doc.Meta.Published.IsZero() {
+		name += ", " + doc.Meta.Published.Format("2006-01-02")
+	}
+	return name
+}
+
+// ObjectValue converts a fact's object to a quad value: an entity IRI or
+// a typed literal.
+func ObjectValue(o extract.Object) quad.Value {
+	if o.EntityID != "" {
+		return EntityIRI(o.EntityID)
+	}
+	l := o.Literal
+	switch l.Kind {
+	case extract.Quote, extract.Text:
+		return quad.LangString{Value: quad.String(l.Text), Lang: "en"}
+	case extract.Number, extract.Money:
+		if l.Value == math.Trunc(l.Value) && math.Abs(l.Value) < 1<<53 {
+			return quad.Int(int64(l.Value))
+		}
+		return quad.Float(l.Value)
+	case extract.DateKind:
+		return DateValue(l.Date)
+	}
+	return quad.String(l.Text)
+}
+
+// DateValue types an ISO date by its precision: xsd:date, xsd:gYearMonth
+// or xsd:gYear.
+func DateValue(d string) quad.Value {
+	t := "date"
+	switch len(d) {
+	case 4:
+		t = "gYear"
+	case 7:
+		t = "gYearMonth"
+	}
+	return quad.TypedString{Value: quad.String(d), Type: quad.IRI(XSD + t)}
+}
+
+func evidenceIRI(s, p, o, art quad.Value) quad.IRI {
+	h := sha256.Sum256([]byte(s.String() + " " + p.String() + " " + o.String() + " " + art.String()))
+	return quad.IRI("ev:" + hex.EncodeToString(h[:10]))
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,149 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"    // bolt backend
+	_ "github.com/cayleygraph/cayley/graph/memstore"   // memstore backend
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // postgres backend
+	_ "github.com/cayleygraph/cayley/writer"            // "single" quad writer
+	"github.com/cayleygraph/quad"
+)
+
+// DefaultPath is where the embedded store lives unless told otherwise.
+const DefaultPath = "newsgraph.db"
+
+// Store is an open Cayley quad store with its writer.
+type Store struct {
+	*graph.Handle
+	Backend string // "bolt", "memstore", "postgres", "leveldb"
+	Address string
+	Vocab   Vocab
+}
+
+// ErrLocked is returned when another process holds the store.
+var ErrLocked = errors.New("store is in use by another process (bolt allows one at a time); stop it or use another --db")
+
+// ParseDSN splits a --db value into a Cayley backend and address:
+//
+//	""                      bolt at ./newsgraph.db
+//	"mem" | "memstore"      an in-memory store
+//	"bolt:PATH" | PATH      bolt at PATH (a directory)
+//	"leveldb:PATH"          leveldb at PATH
+//	"postgres://…"          Cayley's SQL backend on PostgreSQL
+func ParseDSN(dsn string) (backend, addr string) {
+	switch {
+	case dsn == "":
+		return "bolt", DefaultPath
+	case dsn == "mem" || dsn == "memstore" || dsn == "memstore:":
+		return "memstore", ""
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return "postgres", dsn
+	case strings.HasPrefix(dsn, "bolt:"):
+		return "bolt", strings.TrimPrefix(dsn, "bolt:")
+	case strings.HasPrefix(dsn, "leveldb:"):
+		return "leveldb", strings.TrimPrefix(dsn, "leveldb:")
+	}
+	return "bolt", dsn
+}
+
+// OpenOptions controls [Open].
+type OpenOptions struct {
+	// Create initialises the store if it does not exist yet.
+	Create bool
+	// NoSync skips fsync on bolt commits (faster bulk builds; a crash may
+	// lose the last batches but never corrupts the file).
+	NoSync bool
+	Base   string
+}
+
+var indexOnce sync.Once
+
+// addIndexes makes predicate- and label-anchored lookups fast in kv stores
+// (bolt, leveldb): Cayley's defaults index only [S,P] and [O,P,S]. The
+// index list is stored in the database at creation, so stock Cayley tools
+// use it too.
+func addIndexes() {
+	indexOnce.Do(func() {
+		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes,
+			kv.QuadIndex{Dirs: []quad.Direction{quad.Predicate, quad.Object}},
+			kv.QuadIndex{Dirs: []quad.Direction{quad.Label, quad.Subject}},
+		)
+	})
+}
+
+// Open opens (and with Create, first initialises) the store named by dsn.
+func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err error) {
+	backend, addr := ParseDSN(dsn)
+	defer func() {
+		// a damaged file can make a driver panic; report it as an error
+		if r := recover(); r != nil {
+			st, err = nil, fmt.Errorf("open %s store %s: %v (is it a newsgraph store?)", backend, addr, r)
+		}
+	}()
+	if backend == "bolt" || backend == "leveldb" {
+		if err := checkKVPath(backend, addr, opt.Create); err != nil {
+			return nil, err
+		}
+		addIndexes()
+	}
+	if backend == "bolt" {
+		if err := checkLock(filepath.Join(addr, "indexes.bolt")); err != nil {
+			return nil, fmt.Errorf("open %s: %w", addr, err)
+		}
+	}
+	opts := graph.Options{}
+	if opt.NoSync && backend == "bolt" {
+		opts["nosync"] = true
+	}
+	if opt.Create && backend != "memstore" {
+		if err := graph.InitQuadStore(backend, addr, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("create %s store %s: %w", backend, addr, err)
+		}
+	}
+	qs, err := graph.NewQuadStore(backend, addr, opts)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store %s: %w", backend, addr, err)
+	}
+	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open writer on %s: %w", addr, err)
+	}
+	return &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Backend: backend, Address: addr, Vocab: Vocab{Base: opt.Base}}, nil
+}
+
+// checkKVPath gives clear errors for a missing store or a path that is not
+// a store directory.
+func checkKVPath(backend, addr string, create bool) error {
+	fi, err := os.Stat(addr)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if create {
+			return nil
+		}
+		return fmt.Errorf("open %s: no store here; run `newsgraph build` first or pass --db", addr)
+	case err != nil:
+		return fmt.Errorf("open %s: %w", addr, err)
+	case !fi.IsDir():
+		return fmt.Errorf("open %s: not a %s store directory", addr, backend)
+	}
+	return nil
+}
+
+// Close closes the writer and the store.
+func (s *Store) Close() error {
+	err := s.QuadWriter.Close()
+	if err2 := s.QuadStore.Close(); err == nil {
+		err = err2
+	}
+	return err
+}
