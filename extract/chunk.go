@@ -63,6 +63,9 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 	head := -1
 	for j < len(toks) {
 		tg := toks[j].Tag
+		if head >= 0 && j+1 < len(toks) && isTimeModifier(toks[j].Text) && timeNouns[strings.ToLower(toks[j+1].Text)] {
+			break // "a charity | last year"
+		}
 		switch {
 		case isNounTag(tg), tg == "CD", tg == "$", tg == "FW":
 			head = j
@@ -101,6 +104,14 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 		}
 	}
 	return np, true
+}
+
+func isTimeModifier(w string) bool {
+	switch strings.ToLower(w) {
+	case "last", "this", "next", "past", "previous", "every", "each", "that":
+		return true
+	}
+	return false
 }
 
 func isApproxWord(w string) bool {

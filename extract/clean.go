@@ -148,8 +148,9 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 		switch {
 		case len(ln.segs) == 0:
 			ln.drop = dropJunk
-		case bad == len(ln.segs) && !titleSeen && ln.segs[0].reason == dropNoVerb && wordCount(t) >= 5 && isTitleCase(t):
-			// a headline in title case: the tagger sees only proper nouns
+		case bad == len(ln.segs) && !titleSeen && ln.segs[0].reason == dropNoVerb && wordCount(t) >= 4:
+			// the headline: headlines drop verbs and capitalise words, so
+			// the tagger often finds no verb in them
 			for i := range ln.segs {
 				ln.segs[i].reason = ""
 			}

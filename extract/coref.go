@@ -79,6 +79,11 @@ func (st *docState) linkMentions() {
 		quotes := st.quoteSpans(si)
 		for _, m := range ms {
 			switch m.kind {
+			case categoryMention:
+				if e := st.lastOfType(si, m.from, typeOrder[bestVote(m.votes)]); e != nil {
+					m.ent = e
+					e.mentions = append(e.mentions, m)
+				}
 			case pronounMention:
 				if inSpans(quotes, st.sents[si].Tokens[m.from].Start) {
 					continue
@@ -104,6 +109,53 @@ func (st *docState) linkMentions() {
 			}
 		}
 	}
+}
+
+// lastOfType finds what "the company" or "the app" at token tok of
+// sentence si refers to: among the entities of type t named in the last
+// six sentences, the one the document has named most often so far (the
+// story's app, not an app mentioned in passing), the most recent on a tie.
+func (st *docState) lastOfType(si, tok int, t EntityType) *docEntity {
+	var best *docEntity
+	bestN := 0
+	for s := si; s >= 0 && s >= si-6; s-- {
+		ms := st.mentions[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if s == si && m.from >= tok {
+				continue
+			}
+			if m.kind != nameMention || m.ent == nil || m.ent.desc != nil || m.ent.typ() != t {
+				continue
+			}
+			if n := st.mentionsBefore(m.ent, si, tok); n > bestN {
+				best, bestN = m.ent, n
+			}
+		}
+	}
+	return best
+}
+
+// mentionsBefore counts the name mentions of e before token tok of
+// sentence si.
+func (st *docState) mentionsBefore(e *docEntity, si, tok int) int {
+	n := 0
+	for _, m := range e.mentions {
+		if m.kind == nameMention && (m.sent < si || m.sent == si && m.from < tok) {
+			n++
+		}
+	}
+	return n
+}
+
+func bestVote(v [6]float64) int {
+	best := 0
+	for i := range v {
+		if v[i] > v[best] {
+			best = i
+		}
+	}
+	return best
 }
 
 // surnameOwner finds the person whose multi-word name ends in word.

@@ -23,17 +23,17 @@ var roleNouns = set("ceo|cfo|coo|cto|chief|boss|head|founder|co-founder|cofounde
 
 // personRoles are role nouns that only people hold (for typing).
 var multiWordRoles = map[string]string{
-	"chief executive":      "chief executive",
+	"chief executive":         "chief executive",
 	"chief executive officer": "chief executive officer",
-	"prime minister":       "prime minister",
-	"press secretary":      "press secretary",
-	"foreign minister":     "foreign minister",
-	"vice president":       "vice president",
-	"managing director":    "managing director",
-	"executive director":   "executive director",
-	"general manager":      "general manager",
-	"secretary general":    "secretary general",
-	"secretary of state":   "secretary of state",
+	"prime minister":          "prime minister",
+	"press secretary":         "press secretary",
+	"foreign minister":        "foreign minister",
+	"vice president":          "vice president",
+	"managing director":       "managing director",
+	"executive director":      "executive director",
+	"general manager":         "general manager",
+	"secretary general":       "secretary general",
+	"secretary of state":      "secretary of state",
 }
 
 // roleGroups lists role nouns that name the same position, so that "the
@@ -92,13 +92,20 @@ var places = set("russia|china|india|japan|germany|france|italy|spain|ukraine|is
 
 // Nouns that, next to a name, say what kind of thing it is.
 var (
-	orgNouns     = set("company|firm|startup|start-up|agency|ministry|government|bank|group|party|union|council|committee|university|airline|newspaper|broadcaster|regulator|court|army|club|team|fund|outlet|exchange|office|administration|department|commission|brokerage|automaker|carmaker|manufacturer|retailer|publisher|studio|label|charity|organisation|organization|institute|agency|corporation|conglomerate|giant|operator|provider|lender|insurer|investor|backer|venture|network|channel|magazine|paper|daily|tabloid|website|site|newswire|wire|service|developer|maker")
-	productNouns = set("app|application|platform|service|network|website|site|browser|phone|smartphone|device|game|software|rocket|spacecraft|capsule|car|vehicle|model|chip|console|tablet|laptop|drone|satellite|podcast|show|film|movie|album|book|series|programme|program|tool|product|feature|vaccine|drug|coin|cryptocurrency|token|currency|handset|truck|jet|plane|aircraft|ship|missile|system|engine|assistant|chatbot|model|station")
-	eventNouns   = set("summit|olympics|games|cup|championship|conference|festival|election|elections|war|awards|forum|expo|tournament|league|war|crisis|saga|scandal|pandemic|talks|meeting|congress|convention|protest|protests|strike|attack|trial|hearing|debate|referendum")
-	placeNouns   = set("city|town|village|county|state|province|region|island|islands|river|mountain|mountains|street|avenue|square|valley|bay|lake|ocean|sea|country|capital|district|airport|port|border|peninsula|desert|coast")
-	orgSuffixes  = set("inc|inc.|corp|corp.|corporation|ltd|ltd.|llc|plc|group|bank|university|agency|ministry|council|committee|party|association|foundation|institute|company|co|co.|times|news|post|journal|airlines|airways|motors|technologies|technology|labs|capital|partners|holdings|ventures|media|studios|network|commission|department|office|court|army|police|federation|union|club|fund|exchange|administration|authority|board|bureau|senate|congress|parliament|assembly|school|college|hospital|church|organisation|organization|institution|systems|industries|energy|pharmaceuticals|entertainment|records|press|broadcasting|channel|guardian|telegraph|herald|tribune|gazette|review|magazine|weekly|daily|reuters|bloomberg|google|apple|microsoft|amazon|facebook|twitter|meta|nasa|fbi|cia|nato|un|eu|who|imf|opec")
+	orgNouns      = set("company|firm|startup|start-up|agency|ministry|government|bank|group|party|union|council|committee|university|airline|newspaper|broadcaster|regulator|court|army|club|team|fund|outlet|exchange|office|administration|department|commission|brokerage|automaker|carmaker|manufacturer|retailer|publisher|studio|label|charity|organisation|organization|institute|agency|corporation|conglomerate|giant|operator|provider|lender|insurer|investor|backer|venture|network|channel|magazine|paper|daily|tabloid|website|site|newswire|wire|service|developer|maker")
+	productNouns  = set("app|application|platform|service|network|website|site|browser|phone|smartphone|device|game|software|rocket|spacecraft|capsule|car|vehicle|model|chip|console|tablet|laptop|drone|satellite|podcast|show|film|movie|album|book|series|programme|program|tool|product|feature|vaccine|drug|coin|cryptocurrency|token|currency|handset|truck|jet|plane|aircraft|ship|missile|system|engine|assistant|chatbot|model|station")
+	eventNouns    = set("summit|olympics|games|cup|championship|conference|festival|election|elections|war|awards|forum|expo|tournament|league|war|crisis|saga|scandal|pandemic|talks|meeting|congress|convention|protest|protests|strike|attack|trial|hearing|debate|referendum")
+	placeNouns    = set("city|town|village|county|state|province|region|island|islands|river|mountain|mountains|street|avenue|square|valley|bay|lake|ocean|sea|country|capital|district|airport|port|border|peninsula|desert|coast")
+	orgSuffixes   = set("robotics|solutions|software|logistics|foods|brands|pharma|therapeutics|biotech|networks|communications|telecom|semiconductor|semiconductors|electronics|insurance|financial|consulting|games|airlines|shipping|freight|mining|oil|gas|steel|aerospace|automotive|analytics|inc|inc.|corp|corp.|corporation|ltd|ltd.|llc|plc|group|bank|university|agency|ministry|council|committee|party|association|foundation|institute|company|co|co.|times|news|post|journal|airlines|airways|motors|technologies|technology|labs|capital|partners|holdings|ventures|media|studios|network|commission|department|office|court|army|police|federation|union|club|fund|exchange|administration|authority|board|bureau|senate|congress|parliament|assembly|school|college|hospital|church|organisation|organization|institution|systems|industries|energy|pharmaceuticals|entertainment|records|press|broadcasting|channel|guardian|telegraph|herald|tribune|gazette|review|magazine|weekly|daily|reuters|bloomberg|google|apple|microsoft|amazon|facebook|twitter|meta|nasa|fbi|cia|nato|un|eu|who|imf|opec")
 	eventSuffixes = set("summit|olympics|games|cup|championship|conference|festival|election|war|awards|forum|expo|tournament|week|day|prix|open|series")
 	placeSuffixes = set("city|county|state|province|island|islands|river|mountains|street|avenue|square|valley|bay|lake|ocean|sea|heights|park|beach|peninsula|coast|airport")
+)
+
+// Nouns that, after "the", refer back to the last entity of their kind.
+var (
+	categoryOrgNouns     = set("company|firm|startup|group|bank|agency|ministry|government|carmaker|automaker|manufacturer|retailer|airline|lender|insurer|broadcaster|publisher|regulator|operator|charity|union|party|club|organisation|organization|conglomerate|giant|brokerage|studio|council")
+	categoryProductNouns = set("app|platform|service|network|website|site|game|device|phone|smartphone|car|vehicle|rocket|spacecraft|drug|vaccine|software|tool|browser")
+	categoryPlaceNouns   = set("city|town|country|state|province|region|island|village|capital")
 )
 
 // timeNouns head noun phrases that say when, not who: "last month".

@@ -13,6 +13,9 @@ const (
 	nameMention mentionKind = iota
 	pronounMention
 	descMention
+	// categoryMention is "the company", "the app": the most recent
+	// entity of that kind.
+	categoryMention
 )
 
 // mention is a place in a sentence that refers to an entity.
@@ -110,12 +113,14 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	if _, ok := demonyms[low]; ok && t.Tag != "NNP" {
 		return false
 	}
+	possessed := i+1 < len(toks) && toks[i+1].Tag == "POS"
 	switch t.Tag {
 	case "NNP", "NNPS":
 		return true
 	case "NN", "NNS", "FW", "JJ", "VBN", "VBZ", "VB", "VBP", "CD":
-		// a capital in mid-sentence on a word the tagger did not see as a name
-		if sentenceStart || i == 0 {
+		// a capital in mid-sentence on a word the tagger did not see as a
+		// name; first in a sentence only when possessive ("Reuters' Anna")
+		if (sentenceStart || i == 0) && !possessed {
 			return false
 		}
 		if _, ok := demonyms[low]; ok {
@@ -157,6 +162,8 @@ func findMentions(si int, s *Sentence) []*mention {
 		}
 		if low == "the" && !covered(out, i) {
 			if m := descriptionAt(si, toks, i, out); m != nil {
+				out = append(out, m)
+			} else if m := categoryAt(si, toks, i); m != nil {
 				out = append(out, m)
 			}
 		}
@@ -299,17 +306,17 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 			m.npFrom = k
 			k--
 			continue
-		case productNouns[low] && isNounTag(toks[k].Tag):
+		case productNouns[low] && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
 			m.vote(Product, 2)
 			m.npFrom = k
 			k--
 			continue
-		case orgNouns[low] && isNounTag(toks[k].Tag):
+		case orgNouns[low] && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
 			m.vote(Organization, 1.5)
 			m.npFrom = k
 			k--
 			continue
-		case placeNouns[low] && isNounTag(toks[k].Tag):
+		case placeNouns[low] && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
 			m.vote(Place, 1.5)
 			m.npFrom = k
 			k--
@@ -588,6 +595,37 @@ func descriptionAt(si int, toks []Token, i int, names []*mention) *mention {
 		return nil
 	}
 	return nil
+}
+
+// categoryAt reads "the company", "the app", "the city": the article, at
+// most one adjective, and a noun that names a kind of organisation,
+// product or place, with no noun or name after it.
+func categoryAt(si int, toks []Token, i int) *mention {
+	k := i + 1
+	if k < len(toks) && isAdjTag(toks[k].Tag) {
+		k++
+	}
+	if k >= len(toks) || !isNounTag(toks[k].Tag) || isNameToken(toks, k, false) {
+		return nil
+	}
+	if k+1 < len(toks) && isNounTag(toks[k+1].Tag) {
+		return nil
+	}
+	low := strings.ToLower(toks[k].Text)
+	var want EntityType
+	switch {
+	case categoryOrgNouns[low]:
+		want = Organization
+	case categoryProductNouns[low]:
+		want = Product
+	case categoryPlaceNouns[low]:
+		want = Place
+	default:
+		return nil
+	}
+	m := &mention{kind: categoryMention, sent: si, from: i, to: k + 1, npFrom: i, name: joinTokens(toks, i, k+1)}
+	m.vote(want, 1)
+	return m
 }
 
 func joinTokens(toks []Token, from, to int) string {

@@ -81,9 +81,12 @@ func (st *docState) findClauses(si int) []clause {
 		if main >= 0 {
 			lastMain = &out[main]
 		}
-		prevTok := ""
-		if ui > 0 && us[ui-1].kind == uTok {
-			prevTok = strings.ToLower(toks[us[ui-1].from].Text)
+		prevTok := "" // "" at the start of the sentence
+		if ui > 0 {
+			prevTok = "?" // after a noun phrase or verb: "following the saga"
+			if us[ui-1].kind == uTok {
+				prevTok = strings.ToLower(toks[us[ui-1].from].Text)
+			}
 		}
 		switch {
 		case u.vg.NonFinite && toks[u.vg.From].Tag != "TO":

@@ -99,6 +99,7 @@ func (t *Tagger) Tag(toks []Token) {
 	}
 	for i := range toks {
 		fixModernNoun(toks, i)
+		fixNounBeforeVerb(toks, i)
 		toks[i].Lemma = t.lemmaOf(&toks[i])
 	}
 }
@@ -117,6 +118,29 @@ func fixModernNoun(toks []Token, i int) {
 	switch toks[i-1].Tag {
 	case "DT", "JJ", "NN", "NNP", "NNS", "PRP$", "POS", "VBG", "CD":
 		if strings.HasSuffix(low, "s") && low != "crypto" {
+			toks[i].Tag = "NNS"
+		} else {
+			toks[i].Tag = "NN"
+		}
+	}
+}
+
+// fixNounBeforeVerb retags a role or modern noun that the tagger read as a
+// verb when it sits between a noun and a real verb: "The Solaris Motors
+// boss apologised".
+func fixNounBeforeVerb(toks []Token, i int) {
+	low := strings.ToLower(toks[i].Text)
+	if i == 0 || i+1 >= len(toks) || !(roleNouns[low] || modernNouns[low]) {
+		return
+	}
+	switch toks[i].Tag {
+	case "VB", "VBP", "VBZ":
+	default:
+		return
+	}
+	prev, next := toks[i-1].Tag, toks[i+1].Tag
+	if (isNounTag(prev) || isAdjTag(prev)) && (next == "VBD" || next == "VBZ" || next == "VBN" || next == "MD" || next == "VBP") {
+		if strings.HasSuffix(low, "s") && toks[i].Tag == "VBZ" {
 			toks[i].Tag = "NNS"
 		} else {
 			toks[i].Tag = "NN"

@@ -11,10 +11,10 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt"    // bolt backend
-	_ "github.com/cayleygraph/cayley/graph/memstore"   // memstore backend
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"      // bolt backend
+	_ "github.com/cayleygraph/cayley/graph/memstore"     // memstore backend
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // postgres backend
-	_ "github.com/cayleygraph/cayley/writer"            // "single" quad writer
+	_ "github.com/cayleygraph/cayley/writer"             // "single" quad writer
 	"github.com/cayleygraph/quad"
 )
 

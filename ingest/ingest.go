@@ -36,7 +36,7 @@ type Problem struct {
 func (p Problem) Error() string { return p.Err.Error() }
 
 // skipExt lists file types that are never articles.
-var skipExt = map[string]bool{".json": true, ".db": true, ".bolt": true, ".gz": true, ".zip": true, ".exe": true}
+var skipExt = map[string]bool{".json": true, ".db": true, ".bolt": true, ".go": true, ".mod": true, ".sum": true, ".js": true}
 
 // Collect expands paths (files, folders, "-") into sources. Folders are
 // walked recursively without following symbolic links (so link loops are
@@ -145,7 +145,7 @@ func FSSources(fsys fs.FS, prefix string) ([]Source, error) {
 	}
 	var out []Source
 	for _, e := range entries {
-		if e.IsDir() || skipExt[filepath.Ext(e.Name())] || strings.HasSuffix(e.Name(), ".go") {
+		if e.IsDir() || skipExt[filepath.Ext(e.Name())] {
 			continue
 		}
 		name := e.Name()

@@ -23,6 +23,7 @@ type factLine struct {
 func newExtractCmd() *cobra.Command {
 	var format string
 	var maxBytes int
+	var explain bool
 	cmd := &cobra.Command{
 		Use:   "extract [--format jsonl|text] PATH...",
 		Short: "Print the facts found in articles, with evidence; no store needed",
@@ -40,6 +41,19 @@ func newExtractCmd() *cobra.Command {
 			x, err := extract.New(extract.Options{MaxBytes: maxBytes})
 			if err != nil {
 				return err
+			}
+			if explain {
+				for _, s := range srcs {
+					d, err := s.Read(maxBytes)
+					if err != nil {
+						fmt.Fprintln(stderr, "skipped:", err)
+						continue
+					}
+					if err := x.Explain(runCtx, cmd.OutOrStdout(), d); err != nil {
+						return err
+					}
+				}
+				return nil
 			}
 			results, err := ingest.ExtractAll(runCtx, x, srcs, maxBytes, func(p ingest.Problem) {
 				skipped++
@@ -59,6 +73,7 @@ func newExtractCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl (one JSON object a line) or text")
 	cmd.Flags().IntVar(&maxBytes, "max-bytes", extract.DefaultMaxBytes, "skip files larger than this")
+	cmd.Flags().BoolVar(&explain, "explain", false, "show what the extractor saw: tags, chunks, mentions, clauses")
 	return cmd
 }
 

@@ -1,0 +1,42 @@
+package extract
+
+import "testing"
+
+func TestParseQuantity(t *testing.T) {
+	tg, _ := DefaultTagger()
+	tests := []struct {
+		text  string
+		kind  LiteralKind
+		value float64
+		unit  string
+		bound string
+		appr  bool
+	}{
+		{"$2.5 billion", Money, 2.5e9, "USD", "", false},
+		{"about €300 million", Money, 3e8, "EUR", "", true},
+		{"up to 1,200 passengers", Number, 1200, "passengers", "max", false},
+		{"at least 40 people", Number, 40, "people", "min", false},
+		{"Rs. 580 crore", Money, 5.8e9, "INR", "", false},
+		{"four astronauts", Number, 4, "astronauts", "", false},
+		{"12 million dollars", Money, 12e6, "USD", "", false},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.text, 0)
+		tg.Tag(toks)
+		q := ParseQuantity(toks, 0, len(toks))
+		if q == nil {
+			t.Errorf("%q: no quantity", tt.text)
+			continue
+		}
+		if q.Kind != tt.kind || q.Value != tt.value || q.Unit != tt.unit || q.Bound != tt.bound || q.Approx != tt.appr {
+			t.Errorf("%q: got %+v", tt.text, *q)
+		}
+	}
+	for _, none := range []string{"in 2019", "the committee", "second thoughts"} {
+		toks := Tokenize(none, 0)
+		tg.Tag(toks)
+		if q := ParseQuantity(toks, 0, len(toks)); q != nil {
+			t.Errorf("%q: unexpected quantity %+v", none, *q)
+		}
+	}
+}
