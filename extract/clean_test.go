@@ -51,14 +51,14 @@ func TestCleanDropsClutter(t *testing.T) {
 		reasons[strings.TrimSpace(dl.Text)] = dl.Reason
 	}
 	for line, reason := range map[string]string{
-		"Updated June 2nd, 2022 at 09:10 BST":                          dropDateline,
-		"Advertisement":                                                dropNoVerb,
-		"Subscribe to our newsletter for the latest updates":           dropAddress,
-		"Read: Ten things to know about shipping costs":                dropLabel,
-		"Photo: Reuters":                                               dropLabel,
-		"Dockworkers strike halts exports at Port Vale":                dropRepeat,
-		"Shipping Giant Posts Record Profit Amid Port Chaos":           dropAfterEnd,
-		"© 2022 Coastal Times Media. All rights reserved.":             dropCopyright,
+		"Updated June 2nd, 2022 at 09:10 BST":                dropDateline,
+		"Advertisement":                                      dropNoVerb,
+		"Subscribe to our newsletter for the latest updates": dropAddress,
+		"Read: Ten things to know about shipping costs":      dropLabel,
+		"Photo: Reuters":                                     dropLabel,
+		"Dockworkers strike halts exports at Port Vale":      dropRepeat,
+		"Shipping Giant Posts Record Profit Amid Port Chaos": dropAfterEnd,
+		"© 2022 Coastal Times Media. All rights reserved.":   dropCopyright,
 	} {
 		if reasons[line] != reason {
 			t.Errorf("%q: reason %q, want %q", line, reasons[line], reason)

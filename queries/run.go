@@ -64,26 +64,59 @@ func Run(ctx context.Context, qs graph.QuadStore, src string, opt Options) ([]Ro
 	return rows, nil
 }
 
-// Columns returns the tags used by rows: "id" first, then in order of first
-// appearance.
-func Columns(rows []Row) []string {
+// Columns returns the tags used by rows, in the order the query source
+// names them (so `Tag("speaker")…Tag("said")` prints speaker first). The
+// "id" column is left out when it repeats another column in every row.
+func Columns(rows []Row, src string) []string {
 	seen := map[string]bool{}
 	var cols []string
 	for _, r := range rows {
-		keys := make([]string, 0, len(r))
 		for k := range r {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
 			if !seen[k] {
 				seen[k] = true
 				cols = append(cols, k)
 			}
 		}
 	}
-	sort.SliceStable(cols, func(i, j int) bool { return cols[i] == "id" && cols[j] != "id" })
+	pos := func(c string) int {
+		if i := strings.Index(src, `"`+c+`"`); i >= 0 {
+			return i
+		}
+		return len(src) + 1
+	}
+	sort.Slice(cols, func(i, j int) bool {
+		pi, pj := pos(cols[i]), pos(cols[j])
+		if pi != pj {
+			return pi < pj
+		}
+		return cols[i] < cols[j]
+	})
+	if len(cols) > 1 && seen["id"] && idRepeats(rows) {
+		out := cols[:0]
+		for _, c := range cols {
+			if c != "id" {
+				out = append(out, c)
+			}
+		}
+		cols = out
+	}
 	return cols
+}
+
+func idRepeats(rows []Row) bool {
+	for _, r := range rows {
+		found := false
+		for k, v := range r {
+			if k != "id" && fmt.Sprint(v) == fmt.Sprint(r["id"]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // Labeler turns IRIs into names for display, using rdfs:label.
@@ -125,9 +158,9 @@ func (l *Labeler) Display(ctx context.Context, v any) string {
 	return s
 }
 
-// WriteTable writes rows as an aligned table with a header.
-func WriteTable(ctx context.Context, w io.Writer, rows []Row, l *Labeler, maxWidth int) error {
-	cols := Columns(rows)
+// WriteTable writes the rows of query src as an aligned table with a header.
+func WriteTable(ctx context.Context, w io.Writer, rows []Row, src string, l *Labeler, maxWidth int) error {
+	cols := Columns(rows, src)
 	if len(cols) == 0 {
 		_, err := fmt.Fprintln(w, "(no results)")
 		return err

@@ -81,7 +81,7 @@ func runQuery(ctx context.Context, st *graph.Store, src, format string, opt quer
 		}
 		return enc.Encode(rows)
 	case "table":
-		return queries.WriteTable(ctx, w, rows, queries.NewLabeler(st.QuadStore), width)
+		return queries.WriteTable(ctx, w, rows, src, queries.NewLabeler(st.QuadStore), width)
 	}
 	return fmt.Errorf("unknown --format %q (want table or json)", format)
 }
