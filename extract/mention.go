@@ -146,8 +146,17 @@ func findMentions(si int, s *Sentence) []*mention {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && (isNameToken(toks, j, false) || toks[j].Text == "-" && j+1 < len(toks) && isNameToken(toks, j+1, false)) {
-			j++
+		for j < len(toks) {
+			if isNameToken(toks, j, false) || toks[j].Text == "-" && j+1 < len(toks) && isNameToken(toks, j+1, false) {
+				j++
+				continue
+			}
+			// "University of Connecticut", "Bank of England"
+			if toks[j].Text == "of" && j+1 < len(toks) && isNameToken(toks, j+1, false) && ofNameHeads[strings.ToLower(toks[j-1].Text)] {
+				j += 2
+				continue
+			}
+			break
 		}
 		out = append(out, nameMentions(si, toks, i, j)...)
 		i = j

@@ -166,13 +166,48 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 		}
 		args = append(args, joinTokens(toks, c.vg.To, e))
 	}
+	covered := c.vg.To
+	if c.obj != nil {
+		covered = extendNP(toks, c.obj, limit)
+	}
 	for _, pp := range pps {
-		args = append(args, joinTokens(toks, pp.prep, extendNP(toks, &pp.np, limit)))
+		if pp.prep < covered {
+			continue // already inside the extended object
+		}
+		end := extendNP(toks, &pp.np, limit)
+		args = append(args, joinTokens(toks, pp.prep, end))
+		covered = end
+	}
+	if lead := leadingAdverbial(toks, c); lead != "" {
+		args = append(args, lead)
 	}
 	if len(args) == 0 {
 		args = append(args, "")
 	}
 	return Tuple{Relation: rel, Args: append([]string{arg1}, args...), Confidence: conf}, true
+}
+
+// leadingAdverbial returns a phrase that opens the sentence before the
+// clause's subject and a comma ("From 1970 to 1985, Rodan taught"; "On 12
+// July 2006, Hezbollah launched"), which benchmark annotators attach as an
+// argument of the main clause.
+func leadingAdverbial(toks []Token, c clause) string {
+	if c.subj == nil || c.inherited || c.embedded {
+		return ""
+	}
+	k := c.subj.From - 1
+	if k < 1 || toks[k].Text != "," {
+		return ""
+	}
+	if toks[0].Tag != "IN" && toks[0].Tag != "RB" && !isTimeModifier(toks[0].Text) {
+		return ""
+	}
+	for i := 0; i < k; i++ {
+		if isVerbTag(toks[i].Tag) || toks[i].Text == "," {
+			return ""
+		}
+	}
+	return joinTokens(toks, 0, k)
 }
 
 // appositionTuples reads "X, a former Google engineer," as (X, is, a

@@ -97,9 +97,14 @@ func (t *Tagger) Tag(toks []Token) {
 		toks[i].Tag = tg
 		p2, p1 = p1, tg
 	}
+	sawVerb := false
 	for i := range toks {
 		fixModernNoun(toks, i)
 		fixNounBeforeVerb(toks, i)
+		if !sawVerb {
+			t.fixVerbAfterName(toks, i)
+		}
+		sawVerb = sawVerb || isVerbTag(toks[i].Tag)
 		toks[i].Lemma = t.lemmaOf(&toks[i])
 	}
 }
@@ -145,6 +150,41 @@ func fixNounBeforeVerb(toks []Token, i int) {
 		} else {
 			toks[i].Tag = "NN"
 		}
+	}
+}
+
+// fixVerbAfterName retags an inflected verb that the tagger read as a noun
+// right after a proper name, when the sentence has no verb before it:
+// "Gideon Rodan taught/NN at", "the Soyuz costs/NNS NASA".
+func (t *Tagger) fixVerbAfterName(toks []Token, i int) {
+	tk := &toks[i]
+	if i == 0 || i+1 >= len(toks) || (tk.Tag != "NN" && tk.Tag != "NNS") {
+		return
+	}
+	if p := toks[i-1].Tag; p != "NNP" && p != "NNPS" {
+		return
+	}
+	switch toks[i+1].Tag {
+	case "IN", "DT", "TO", "PRP", "PRP$", "NNP", "CD", "$", "RB":
+	default:
+		return
+	}
+	low := tk.Norm
+	if low != strings.ToLower(low) {
+		return
+	}
+	base := t.lemma.LemmaLower(low)
+	if base == low {
+		base = t.stem(low)
+	}
+	if base == low || !t.lemma.InDict(base) {
+		return
+	}
+	switch {
+	case tk.Tag == "NNS" && (low == base+"s" || low == base+"es"):
+		tk.Tag = "VBZ"
+	case tk.Tag == "NN" && !strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ing"):
+		tk.Tag = "VBD"
 	}
 }
 
