@@ -50,7 +50,10 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 		return nounPhrase{Chunk: Chunk{i, i + 1}, Head: i}, true
 	}
 	j := i
-	if t.Tag == "PDT" {
+	if (t.Norm == "``" || t.Norm == "`") && i+1 < len(toks) && (isNounTag(toks[i+1].Tag) || toks[i+1].Tag == "DT" || isAdjTag(toks[i+1].Tag)) {
+		j++ // a quoted name: “Monitor”
+	}
+	if toks[j].Tag == "PDT" {
 		j++
 	}
 	if j < len(toks) && (toks[j].Tag == "DT" || toks[j].Tag == "PRP$" || toks[j].Tag == "WP$") {

@@ -22,6 +22,12 @@ func (x *Extractor) OpenIE(sentence string) []Tuple {
 		return nil
 	}
 	x.tagger.Tag(toks)
+	for i := 1; i+1 < len(toks); i++ {
+		// "two - year": a hyphen split off by the benchmark's tokenizer
+		if toks[i].Text == "-" && isWordToken(toks[i-1]) && isWordToken(toks[i+1]) {
+			toks[i].Tag = "HYPH"
+		}
+	}
 	d := &Document{ID: "s", Text: text}
 	d.runes = newRuneIndex(text)
 	s := Sentence{Start: 0, End: len(text), Text: text, Tokens: toks}
@@ -36,6 +42,47 @@ func (x *Extractor) OpenIE(sentence string) []Tuple {
 		}
 	}
 	out = append(out, st.appositionTuples()...)
+	out = append(out, st.titleTuples()...)
+	out = append(out, st.possessiveTuples()...)
+	return out
+}
+
+// possessiveTuples reads "WPP Group 's Ogilvy & Mather unit" as (WPP
+// Group, has, Ogilvy & Mather unit).
+func (st *docState) possessiveTuples() []Tuple {
+	toks := st.sents[0].Tokens
+	var out []Tuple
+	for _, u := range chunkUnits(toks) {
+		if u.kind != uNP || u.np.Possessor == nil {
+			continue
+		}
+		p := u.np.Possessor
+		owner := joinTokens(toks, p.From, p.To)
+		start := p.To + 1 // after 's
+		if start >= u.np.To || toks[p.Head].Tag == "PRP" {
+			continue
+		}
+		out = append(out, Tuple{Relation: "has", Args: []string{owner, joinTokens(toks, start, u.np.To)}, Confidence: 0.3})
+	}
+	return out
+}
+
+// titleTuples reads titles and nationality words before names:
+// "Australian Amber Wing" → (Amber Wing, is, Australian), "President
+// Bush" → (Bush, is, President).
+func (st *docState) titleTuples() []Tuple {
+	toks := st.sents[0].Tokens
+	var out []Tuple
+	for _, m := range st.mentions[0] {
+		if m.kind != nameMention || m.inTitle || m.npFrom >= m.from {
+			continue
+		}
+		title := joinTokens(toks, m.npFrom, m.from)
+		if strings.EqualFold(title, "the") || strings.EqualFold(title, "a") {
+			continue
+		}
+		out = append(out, Tuple{Relation: "is", Args: []string{m.name, title}, Confidence: 0.5})
+	}
 	return out
 }
 
@@ -55,6 +102,9 @@ func openieTokens(sentence string) (string, []Token) {
 		start := b.Len()
 		b.WriteString(w)
 		t := Token{Text: w, Norm: w, Start: start, End: b.Len()}
+		if w == "\"" {
+			t.Norm = "``"
+		}
 		switch w {
 		case "-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-":
 			t.Norm = ptbUnescape(w)
@@ -144,8 +194,12 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 		}
 	case len(pps) > 0:
 		rel += " " + toks[pps[0].prep].Text
-		args = append(args, joinTokens(toks, pps[0].np.From, extendNP(toks, &pps[0].np, limit)))
+		end := extendNP(toks, &pps[0].np, limit)
+		args = append(args, joinTokens(toks, pps[0].np.From, end))
 		pps = pps[1:]
+		for len(pps) > 0 && pps[0].prep < end {
+			pps = pps[1:]
+		}
 	default:
 		// a copula or verb with an adjective or adverb complement
 		k := c.vg.To
@@ -153,7 +207,12 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 			k++
 		}
 		if k == c.vg.To {
-			conf *= 0.7
+			// whatever follows up to the clause's end: "was made up of
+			// individuals", "ended with hardly a scratch"
+			if e := clauseTail(toks, c.vg.To); e > c.vg.To {
+				args = append(args, joinTokens(toks, c.vg.To, e))
+				conf *= 0.8
+			}
 			break
 		}
 		e := k
@@ -169,6 +228,13 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 	covered := c.vg.To
 	if c.obj != nil {
 		covered = extendNP(toks, c.obj, limit)
+		// an infinitive after the object belongs with it: "the first
+		// woman to land a jump", "invited Putin to join him"
+		if covered < limit && toks[covered].Tag == "TO" && covered+1 < limit && toks[covered+1].Tag == "VB" {
+			end := clauseTail(toks, covered)
+			args[len(args)-1] = joinTokens(toks, c.obj.From, end)
+			covered = end
+		}
 	}
 	for _, pp := range pps {
 		if pp.prep < covered {
@@ -181,10 +247,25 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 	if lead := leadingAdverbial(toks, c); lead != "" {
 		args = append(args, lead)
 	}
-	if len(args) == 0 {
-		args = append(args, "")
+	if len(args) == 0 || args[0] == "" {
+		return Tuple{}, false // a subject and verb alone score nothing and say little
 	}
 	return Tuple{Relation: rel, Args: append([]string{arg1}, args...), Confidence: conf}, true
+}
+
+// clauseTail returns where the material starting at k ends: at a comma,
+// semicolon, colon, sentence end, or a conjunction before a new clause.
+func clauseTail(toks []Token, k int) int {
+	for ; k < len(toks); k++ {
+		switch toks[k].Text {
+		case ",", ";", ":", ".", "--", "-LRB-", "(":
+			return k
+		}
+		if toks[k].Tag == "CC" || toks[k].Tag == "WDT" || toks[k].Tag == "WP" {
+			return k
+		}
+	}
+	return k
 }
 
 // leadingAdverbial returns a phrase that opens the sentence before the
@@ -217,10 +298,15 @@ func (st *docState) appositionTuples() []Tuple {
 	us := chunkUnits(toks)
 	var out []Tuple
 	for k := 2; k < len(us); k++ {
-		if h := appositionHost(toks, us, k); h >= 0 {
-			end := extendNP(toks, &us[k].np, len(toks))
-			out = append(out, Tuple{Relation: "is", Args: []string{joinTokens(toks, us[h].from, us[h].to), joinTokens(toks, us[k].from, end)}, Confidence: 0.7})
+		h := appositionHost(toks, us, k)
+		if h < 0 || toks[us[h].np.Head].Tag != "NNP" {
+			continue
 		}
+		end := extendNP(toks, &us[k].np, len(toks))
+		if end < len(toks) && toks[end].Text != "," && toks[end].Tag != "." {
+			continue // not a closed appositive
+		}
+		out = append(out, Tuple{Relation: "is", Args: []string{joinTokens(toks, us[h].from, us[h].to), joinTokens(toks, us[k].from, end)}, Confidence: 0.4})
 	}
 	return out
 }

@@ -227,6 +227,12 @@ func (st *docState) findSubject(si int, us []unit, ui int, prev *clause) (*nounP
 					k = j - 1
 					continue
 				}
+				// "..., and the fight ended": the earlier phrase ends another
+				// clause (it follows a verb, a preposition or a comma)
+				if j > 0 && (us[j-1].kind == uVG || us[j-1].kind == uTok && (toks[us[j-1].from].Tag == "IN" || toks[us[j-1].from].Text == ",")) || toks[us[k-1].from].Text == "but" || toks[us[k-1].from].Text == "yet" {
+					np := u.np
+					return &np, false
+				}
 				return nil, false
 			}
 			np := u.np
