@@ -66,7 +66,7 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 	head := -1
 	for j < len(toks) {
 		tg := toks[j].Tag
-		if head >= 0 && j+1 < len(toks) && isTimeModifier(toks[j].Text) && timeNouns[strings.ToLower(toks[j+1].Text)] {
+		if head >= 0 && j+1 < len(toks) && isTimeModifier(toks[j].Text) && timeNouns[toks[j+1].Lower] {
 			break // "a charity | last year"
 		}
 		switch {

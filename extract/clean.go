@@ -98,7 +98,7 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 		switch {
 		case ended:
 			ln.drop = dropAfterEnd
-		case reCopyright.MatchString(t):
+		case mayBeCopyright(t) && reCopyright.MatchString(t):
 			ln.drop = dropCopyright
 			if contentSoFar >= 2 {
 				ended = true
@@ -110,7 +110,7 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 			}
 		case isDateline(d, t):
 			ln.drop = dropDateline
-		case reLabel.MatchString(t):
+		case mayBeLabel(t) && reLabel.MatchString(t):
 			if m := reByline.FindStringSubmatch(t); m != nil {
 				d.Meta.Authors = appendUnique(d.Meta.Authors, m[1])
 			}
@@ -265,7 +265,7 @@ func firstWord(toks []Token) *Token {
 // appeals, newsletters and comment prompts speak to "you" as "we".
 func addressesReader(toks []Token, quotes []Span) bool {
 	for _, t := range toks {
-		switch strings.ToLower(t.Text) {
+		switch t.Lower {
 		case "you", "your", "yours", "we", "our", "ours", "us":
 			if t.Text == "US" || inSpans(quotes, t.Start) {
 				continue
@@ -325,20 +325,21 @@ func normLine(s string) string {
 	return b.String()
 }
 
+// endMarkerKeys are the end markers in normLine form (no spaces).
+var endMarkerKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range endMarkers {
+		m[strings.ReplaceAll(k, " ", "")] = true
+	}
+	return m
+}()
+
 func isEndMarker(norm string) bool {
-	if endMarkers[norm] {
-		return true
-	}
-	for m := range endMarkers {
-		if strings.ReplaceAll(m, " ", "") == norm {
-			return true
-		}
-	}
-	return false
+	return len(norm) < 32 && endMarkerKeys[norm]
 }
 
 func isDateline(d *Document, t string) bool {
-	if utf8.RuneCountInString(t) > 80 {
+	if len(t) > 120 || utf8.RuneCountInString(t) > 80 || !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
 	when, ok := ParseDateline(t)
@@ -350,6 +351,18 @@ func isDateline(d *Document, t string) bool {
 		d.Meta.DateSource = "text"
 	}
 	return true
+}
+
+// mayBeCopyright and mayBeLabel are cheap tests that let most lines skip
+// the regular expressions.
+func mayBeCopyright(s string) bool {
+	return strings.Contains(s, "©") || strings.Contains(s, "(c)") || strings.Contains(s, "(C)") ||
+		strings.Contains(s, "ights reserved") || strings.Contains(s, "IGHTS RESERVED") || strings.HasPrefix(strings.ToLower(s), "copyright")
+}
+
+func mayBeLabel(s string) bool {
+	head := s[:min(len(s), 40)]
+	return strings.ContainsAny(head, ":|»>-")
 }
 
 func letterShare(s string) float64 {

@@ -57,7 +57,11 @@ type DateMention struct {
 // (the article's publication date) when ref is not zero. Overlapping
 // matches keep the longest.
 func FindDates(text string, ref time.Time) []DateMention {
-	if !mayHoldDate(text) {
+	hasMonth, hasDigit := containsMonth(text), strings.ContainsAny(text, "0123456789")
+	hasDay := strings.Contains(text, "day")
+	hasRel := strings.Contains(text, "week") || strings.Contains(text, "month") || strings.Contains(text, "year")
+	hasDeictic := strings.Contains(text, "yesterday") || strings.Contains(text, "today") || strings.Contains(text, "tomorrow")
+	if !hasMonth && !hasDigit && !hasDay && !hasRel && !hasDeictic {
 		return nil
 	}
 	var out []DateMention
@@ -71,6 +75,9 @@ func FindDates(text string, ref time.Time) []DateMention {
 			}
 		}
 		out = append(out, DateMention{s, e, text[s:e], v})
+	}
+	if !hasMonth {
+		goto years
 	}
 	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
 		mon := monthOf(text[m[2]:m[3]])
@@ -98,8 +105,14 @@ func FindDates(text string, ref time.Time) []DateMention {
 		// keep only the month words and the year in the phrase
 		add(m[4], m[1], v)
 	}
-	for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
-		add(m[4], m[5], text[m[4]:m[5]])
+years:
+	if hasDigit {
+		for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
+			add(m[4], m[5], text[m[4]:m[5]])
+		}
+	}
+	if !hasDay {
+		goto relative
 	}
 	for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
 		v := ""
@@ -125,6 +138,10 @@ func FindDates(text string, ref time.Time) []DateMention {
 		}
 		add(m[0], m[1], v)
 	}
+relative:
+	if !hasRel {
+		goto deictic
+	}
 	for _, m := range reRelative.FindAllStringSubmatchIndex(text, -1) {
 		v := ""
 		if !ref.IsZero() {
@@ -146,6 +163,10 @@ func FindDates(text string, ref time.Time) []DateMention {
 		}
 		add(m[0], m[1], v)
 	}
+deictic:
+	if !hasDeictic {
+		return out
+	}
 	for _, m := range reDeictic.FindAllStringSubmatchIndex(text, -1) {
 		v := ""
 		if !ref.IsZero() {
@@ -163,13 +184,10 @@ func FindDates(text string, ref time.Time) []DateMention {
 	return out
 }
 
-// mayHoldDate is a cheap filter that skips the regular expressions for
-// text with no digit and no month, weekday or relative-date word.
-func mayHoldDate(text string) bool {
-	if strings.ContainsAny(text, "0123456789") {
-		return true
-	}
-	for _, w := range []string{"day", "month", "year", "week", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+// containsMonth is a cheap test that lets text without a month name skip
+// the month patterns.
+func containsMonth(text string) bool {
+	for _, w := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
 		if strings.Contains(text, w) {
 			return true
 		}

@@ -114,6 +114,34 @@ type docState struct {
 	clauses    [][]clause
 	paraQuotes map[int][]Span
 	facts      []pendingFact
+	units      map[int][]unit        // chunks per sentence, computed once
+	dates      map[int][]DateMention // dates per sentence, computed once
+}
+
+// unitsOf returns the chunks of sentence si.
+func (st *docState) unitsOf(si int) []unit {
+	if us, ok := st.units[si]; ok {
+		return us
+	}
+	if st.units == nil {
+		st.units = map[int][]unit{}
+	}
+	us := chunkUnits(st.sents[si].Tokens)
+	st.units[si] = us
+	return us
+}
+
+// datesOf returns the date expressions of sentence si.
+func (st *docState) datesOf(si int) []DateMention {
+	if ds, ok := st.dates[si]; ok {
+		return ds
+	}
+	if st.dates == nil {
+		st.dates = map[int][]DateMention{}
+	}
+	ds := FindDates(st.sents[si].Text, st.doc.Meta.Published)
+	st.dates[si] = ds
+	return ds
 }
 
 // pendingFact is a fact whose entities are still document-local.
@@ -192,7 +220,7 @@ func (st *docState) dateNear(si, from, to int) DateMention {
 	}
 	lo, hi := s.Tokens[from].Start, s.Tokens[to-1].End
 	quotes := st.quoteSpans(si)
-	dates := FindDates(s.Text, st.doc.Meta.Published)
+	dates := st.datesOf(si)
 	for _, d := range dates {
 		abs := s.Start + d.Start
 		if abs >= lo && abs < hi && !inSpans(quotes, abs) {

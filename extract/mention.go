@@ -106,7 +106,7 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	if !unicode.IsUpper(r) && !(unicode.IsDigit(r) && i > 0 && isNameToken(toks, i-1, false)) {
 		return false
 	}
-	low := strings.ToLower(t.Text)
+	low := t.Lower
 	if notNames[low] || honorifics[low] {
 		return false
 	}
@@ -152,7 +152,7 @@ func findMentions(si int, s *Sentence) []*mention {
 				continue
 			}
 			// "University of Connecticut", "Bank of England"
-			if toks[j].Text == "of" && j+1 < len(toks) && isNameToken(toks, j+1, false) && ofNameHeads[strings.ToLower(toks[j-1].Text)] {
+			if toks[j].Text == "of" && j+1 < len(toks) && isNameToken(toks, j+1, false) && ofNameHeads[toks[j-1].Lower] {
 				j += 2
 				continue
 			}
@@ -163,7 +163,7 @@ func findMentions(si int, s *Sentence) []*mention {
 	}
 	// pronouns and descriptions
 	for i := 0; i < len(toks); i++ {
-		low := strings.ToLower(toks[i].Text)
+		low := toks[i].Lower
 		switch low {
 		case "he", "him", "his", "she", "her", "hers":
 			out = append(out, &mention{kind: pronounMention, sent: si, from: i, to: i + 1, npFrom: i, name: low})
@@ -201,12 +201,12 @@ func covered(ms []*mention, i int) bool {
 func nameMentions(si int, toks []Token, i, j int) []*mention {
 	allTitles := true
 	for k := i; k < j; k++ {
-		low := strings.ToLower(toks[k].Text)
+		low := toks[k].Lower
 		if !roleNouns[low] && !honorifics[low] {
 			allTitles = false
 		}
 	}
-	if allTitles || roleNouns[strings.ToLower(toks[j-1].Text)] && (j >= len(toks) || !isNameToken(toks, j, false)) {
+	if allTitles || roleNouns[toks[j-1].Lower] && (j >= len(toks) || !isNameToken(toks, j, false)) {
 		// only titles, or a title with no name after it ("Russian President")
 		return nil
 	}
@@ -214,7 +214,7 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	lastTitle := -1
 	firstTitle := -1
 	for k := i; k < j-1; k++ {
-		low := strings.ToLower(toks[k].Text)
+		low := toks[k].Lower
 		if roleNouns[low] || honorifics[low] {
 			if firstTitle < 0 {
 				firstTitle = k
@@ -228,7 +228,7 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	m := &mention{kind: nameMention, sent: si, from: i, to: j, npFrom: i}
 	if lastTitle >= 0 {
 		for k := firstTitle; k <= lastTitle; k++ {
-			low := strings.ToLower(toks[k].Text)
+			low := toks[k].Lower
 			if honorifics[low] {
 				m.vote(Person, 3)
 			} else if roleNouns[low] {
@@ -284,7 +284,7 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 	k := m.npFrom - 1
 	sawRole := false
 	for k >= 0 {
-		low := strings.ToLower(toks[k].Text)
+		low := toks[k].Lower
 		switch {
 		case honorifics[low] || strings.TrimSuffix(low, ".") != low && honorifics[strings.TrimSuffix(low, ".")]:
 			m.vote(Person, 3)
@@ -293,7 +293,7 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 			continue
 		case roleNouns[low] && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ"):
 			if k > 0 {
-				if mw, ok := multiWordRoles[strings.ToLower(toks[k-1].Text)+" "+low]; ok {
+				if mw, ok := multiWordRoles[toks[k-1].Lower+" "+low]; ok {
 					low = mw
 					k--
 				}
@@ -387,14 +387,14 @@ func readRightContext(toks []Token, m *mention, out *[]*mention) {
 	if k < len(toks) && toks[k].Tag == "POS" {
 		k++
 		// "the Kremlin's spokesperson"
-		if k < len(toks) && roleNouns[strings.ToLower(toks[k].Text)] {
+		if k < len(toks) && roleNouns[toks[k].Lower] {
 			m.vote(Organization, 1.5)
 		}
 		return
 	}
 	// noun right after the name: its kind
 	for k < len(toks) && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ") && !isNameToken(toks, k, false) {
-		low := strings.ToLower(toks[k].Text)
+		low := toks[k].Lower
 		last := k+1 >= len(toks) || !isNounTag(toks[k+1].Tag) || isNameToken(toks, k+1, false)
 		switch {
 		case roleNouns[low] && last:
@@ -423,7 +423,7 @@ func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
 	if k >= len(toks) {
 		return
 	}
-	det := strings.ToLower(toks[k].Text)
+	det := toks[k].Lower
 	if det != "a" && det != "an" && det != "the" && det != "its" && det != "his" && det != "her" {
 		return
 	}
@@ -433,7 +433,7 @@ func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
 	former := false
 	for k < len(toks) {
 		t := toks[k]
-		low := strings.ToLower(t.Text)
+		low := t.Lower
 		if low == "former" || low == "ex" {
 			former = true
 			k++
@@ -465,7 +465,7 @@ func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
 	if head < 0 {
 		return
 	}
-	low := strings.ToLower(toks[head].Text)
+	low := toks[head].Lower
 	switch {
 	case roleNouns[low]:
 		if former {
@@ -565,7 +565,7 @@ func descriptionAt(si int, toks []Token, i int, names []*mention) *mention {
 	place := ""
 	for k < len(toks) {
 		t := toks[k]
-		low := strings.ToLower(t.Text)
+		low := t.Lower
 		if roleNouns[low] && isNounTag(t.Tag) && !(k+1 < len(toks) && (isNounTag(toks[k+1].Tag) || toks[k+1].Tag == "POS")) {
 			d := &mention{kind: descMention, sent: si, from: i, to: k + 1, npFrom: i, name: joinTokens(toks, i, k+1)}
 			d.roles = []string{low}
@@ -620,7 +620,7 @@ func categoryAt(si int, toks []Token, i int) *mention {
 	if k+1 < len(toks) && isNounTag(toks[k+1].Tag) {
 		return nil
 	}
-	low := strings.ToLower(toks[k].Text)
+	low := toks[k].Lower
 	var want EntityType
 	switch {
 	case categoryOrgNouns[low]:

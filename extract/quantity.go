@@ -36,13 +36,13 @@ func ParseQuantity(toks []Token, from, to int) *Literal {
 	start := -1
 	last := -1
 	for k := from; k < to; k++ {
-		low := strings.ToLower(toks[k].Text)
+		low := toks[k].Lower
 		switch {
-		case low == "up" && k+1 < to && strings.ToLower(toks[k+1].Text) == "to",
-			low == "as" && k+2 < to && strings.ToLower(toks[k+1].Text) == "many" && strings.ToLower(toks[k+2].Text) == "as",
-			low == "maximum" || low == "most" && k > from && strings.ToLower(toks[k-1].Text) == "at":
+		case low == "up" && k+1 < to && toks[k+1].Lower == "to",
+			low == "as" && k+2 < to && toks[k+1].Lower == "many" && toks[k+2].Lower == "as",
+			low == "maximum" || low == "most" && k > from && toks[k-1].Lower == "at":
 			lit.Bound = "max"
-		case low == "least" && k > from && strings.ToLower(toks[k-1].Text) == "at", low == "over" && !have, low == "more" && !have:
+		case low == "least" && k > from && toks[k-1].Lower == "at", low == "over" && !have, low == "more" && !have:
 			lit.Bound = "min"
 		case isApproxWord(low) && low != "up" && low != "as" && low != "at" && low != "only" && low != "just" && low != "over" && low != "more" && low != "less" && low != "least" && low != "many":
 			if !have {
@@ -124,7 +124,7 @@ func (st *docState) quantityOf(si int, np *nounPhrase) *Literal {
 func (st *docState) capacityFacts() {
 	for si, cs := range st.clauses {
 		toks := st.sents[si].Tokens
-		us := chunkUnits(toks)
+		us := st.unitsOf(si)
 		topic := st.sentenceTopic(si, us)
 		// "NOUN of up to N UNIT"
 		for ui, u := range us {
@@ -214,5 +214,5 @@ func singular(t Token) string {
 	if t.Tag == "NNS" && t.Lemma != "" {
 		return t.Lemma
 	}
-	return strings.ToLower(t.Text)
+	return t.Lower
 }

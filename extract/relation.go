@@ -46,7 +46,7 @@ type clause struct {
 
 // chunkUnits splits a sentence into noun phrases, verb groups and tokens.
 func chunkUnits(toks []Token) []unit {
-	var us []unit
+	us := make([]unit, 0, len(toks)/2+1)
 	for i := 0; i < len(toks); {
 		if np, ok := nounPhraseAt(toks, i); ok {
 			us = append(us, unit{kind: uNP, from: np.From, to: np.To, np: np})
@@ -67,7 +67,7 @@ func chunkUnits(toks []Token) []unit {
 // findClauses finds the clauses of sentence si.
 func (st *docState) findClauses(si int) []clause {
 	toks := st.sents[si].Tokens
-	us := chunkUnits(toks)
+	us := st.unitsOf(si)
 	var out []clause
 	main := -1     // index in out of the last finite clause not embedded
 	compFrom := -1 // start of the first speech complement seen
@@ -130,7 +130,7 @@ func (st *docState) findClauses(si int) []clause {
 func isIrrealis(toks []Token, us []unit, ui int, subj *nounPhrase) bool {
 	vg := us[ui].vg
 	for k := vg.From; k < vg.To; k++ {
-		switch strings.ToLower(toks[k].Text) {
+		switch toks[k].Lower {
 		case "would", "could", "might", "may", "should", "'d":
 			return true
 		}
@@ -140,7 +140,7 @@ func isIrrealis(toks []Token, us []unit, ui int, subj *nounPhrase) bool {
 		start = subj.From
 	}
 	for k := start - 1; k >= 0 && k >= start-2; k-- {
-		switch strings.ToLower(toks[k].Text) {
+		switch toks[k].Lower {
 		case "if", "whether", "what", "how", "why", "unless":
 			return true
 		}
@@ -161,7 +161,7 @@ func (st *docState) findSubject(si int, us []unit, ui int, prev *clause) (*nounP
 			return nil, false
 		case uTok:
 			t := toks[u.from]
-			low := strings.ToLower(t.Text)
+			low := t.Lower
 			switch {
 			case t.Tag == "RB" || t.Tag == "RBR":
 				continue
@@ -329,7 +329,7 @@ func (st *docState) fillObjects(toks []Token, us []unit, ui int, c *clause) {
 			break
 		}
 		t := toks[u.from]
-		low := strings.ToLower(t.Text)
+		low := t.Lower
 		if t.Tag == "RB" {
 			k++
 			continue
@@ -391,7 +391,7 @@ func (st *docState) relationFacts() {
 		quotes := st.quoteSpans(si)
 		hedged := false
 		for _, t := range toks {
-			if hedges[strings.ToLower(t.Text)] {
+			if hedges[t.Lower] {
 				hedged = true
 			}
 		}
@@ -614,7 +614,7 @@ func (st *docState) nominalFacts(si int) {
 	if st.skipSentence(si) {
 		return
 	}
-	us := chunkUnits(toks)
+	us := st.unitsOf(si)
 	quotes := st.quoteSpans(si)
 	for ui, u := range us {
 		if u.kind != uNP {

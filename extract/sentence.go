@@ -45,6 +45,9 @@ var reGlued = regexp.MustCompile(`[a-z]{2}[.!?][”"’']?[A-Z]`)
 // SplitSegments splits a line at glued sentence boundaries. Offsets are
 // relative to the line.
 func SplitSegments(line string) []Span {
+	if !mayBeGlued(line) {
+		return []Span{{0, len(line)}}
+	}
 	var out []Span
 	start := 0
 	for _, m := range reGlued.FindAllStringIndex(line, -1) {
@@ -56,6 +59,20 @@ func SplitSegments(line string) []Span {
 		start = cut
 	}
 	return append(out, Span{start, len(line)})
+}
+
+// mayBeGlued reports a sentence mark directly followed (after an optional
+// quote) by a capital letter, the only place reGlued can match.
+func mayBeGlued(s string) bool {
+	for i := 2; i+1 < len(s); i++ {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			n := s[i+1]
+			if n >= 'A' && n <= 'Z' || n == '"' || n == '\'' || n >= 0x80 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // SplitSentences splits text (one line or segment, starting at document

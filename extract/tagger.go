@@ -13,15 +13,25 @@ import (
 //
 // The weights are those of prose's averaged perceptron (trained on the
 // Penn Treebank), loaded once per process. Prediction is reimplemented
-// here over a dense copy of the weights: prose builds a map of feature
-// strings per word, which allocates ~15 strings and a map per token; this
-// version reuses one buffer and produces identical features, except that
-// ties are broken deterministically.
+// here: prose builds a map of 14 feature strings per word and looks each
+// up; this version precomputes the tag features, caches the word features
+// per distinct word, and sums the same weights — identical tags (checked
+// against prose in the tests), except that ties are broken
+// deterministically. It is safe for concurrent use.
 type Tagger struct {
 	classes []string
 	tagMap  map[string]string
 	weights map[string][]classWeight
 	lemma   *golem.Lemmatizer
+
+	// precomputed and cached feature weights (see predict)
+	bias              []classWeight
+	tagIdx            map[string]int
+	prevTag, prevTag2 [][]classWeight
+	tagPair           [][]classWeight
+	mu                sync.RWMutex
+	wordCache         map[string]*wordFeats
+	rawCache          map[string]*rawFeats
 }
 
 type classWeight struct {
@@ -67,6 +77,9 @@ func newTagger() (*Tagger, error) {
 		return nil, err
 	}
 	t.lemma = lem
+	t.wordCache = map[string]*wordFeats{}
+	t.rawCache = map[string]*rawFeats{}
+	t.prepareTagFeatures()
 	return t, nil
 }
 
@@ -78,12 +91,18 @@ func (t *Tagger) Tag(toks []Token) {
 	ctx := make([]string, 0, len(toks)+4)
 	ctx = append(ctx, "-START-", "-START2-")
 	for i := range toks {
+		toks[i].Lower = strings.ToLower(toks[i].Text)
 		ctx = append(ctx, normalizeWord(toks[i].Norm))
 	}
 	ctx = append(ctx, "-END-", "-END2-")
 	p1, p2 := "-START-", "-START2-"
 	var buf []byte
 	var scores [64]float32
+	// each context word is used by five neighbours: look its features up once
+	wf := make([]*wordFeats, len(ctx))
+	for j := range ctx {
+		wf[j] = t.wordFeatsOf(ctx[j], &buf)
+	}
 	for i := range toks {
 		w := toks[i].Norm
 		var tg string
@@ -92,7 +111,7 @@ func (t *Tagger) Tag(toks []Token) {
 		} else if known, ok := t.tagMap[w]; ok {
 			tg = known
 		} else {
-			tg, buf = t.predict(i+2, ctx, w, p1, p2, buf, scores[:len(t.classes)])
+			tg, buf = t.predict(i+2, ctx, wf, w, p1, p2, buf, scores[:len(t.classes)])
 		}
 		toks[i].Tag = tg
 		p2, p1 = p1, tg
@@ -116,7 +135,7 @@ func isBracketEscape(w string) bool {
 // fixModernNoun retags words such as "app" that the tagger has not seen
 // as nouns when they follow a determiner, adjective or noun.
 func fixModernNoun(toks []Token, i int) {
-	low := strings.ToLower(toks[i].Text)
+	low := toks[i].Lower
 	if !modernNouns[low] || isNounTag(toks[i].Tag) || i == 0 {
 		return
 	}
@@ -134,7 +153,7 @@ func fixModernNoun(toks []Token, i int) {
 // verb when it sits between a noun and a real verb: "The Solaris Motors
 // boss apologised".
 func fixNounBeforeVerb(toks []Token, i int) {
-	low := strings.ToLower(toks[i].Text)
+	low := toks[i].Lower
 	if i == 0 || i+1 >= len(toks) || !(roleNouns[low] || modernNouns[low]) {
 		return
 	}
@@ -191,7 +210,10 @@ func (t *Tagger) fixVerbAfterName(toks []Token, i int) {
 // lemmaOf returns the dictionary form used for predicates and matching:
 // verbs and plural nouns are reduced, other words lower-cased.
 func (t *Tagger) lemmaOf(tok *Token) string {
-	low := strings.ToLower(tok.Norm)
+	low := tok.Lower
+	if tok.Norm != tok.Text {
+		low = strings.ToLower(tok.Norm)
+	}
 	switch {
 	case strings.HasPrefix(tok.Tag, "VB"), tok.Tag == "NNS", tok.Tag == "MD":
 		switch low { // golem returns one base form; these common ones it gets wrong for verbs
@@ -252,38 +274,139 @@ func (t *Tagger) stem(w string) string {
 	return w
 }
 
-// predict scores the features of the word at context index i, exactly as
-// prose's featurize does, without building a map.
-func (t *Tagger) predict(i int, ctx []string, w, p1, p2 string, buf []byte, scores []float32) (string, []byte) {
+// wordFeats are the weights of the features that depend on one context
+// word only, looked up once per distinct word and cached.
+type wordFeats struct {
+	word, prev, next, prev2, next2 []classWeight // "i word", "i-1 word", …
+	prevSuffix, nextSuffix         []classWeight // "i-1 suffix", "i+1 suffix"
+}
+
+// rawFeats are the weights keyed by the raw current word.
+type rawFeats struct {
+	suffix, pref1 []classWeight
+}
+
+// featCacheMax bounds the number of cached words.
+const featCacheMax = 1 << 19
+
+func (t *Tagger) lookup(buf *[]byte, parts ...string) []classWeight {
+	b := (*buf)[:0]
+	for k, p := range parts {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, p...)
+	}
+	*buf = b
+	return t.weights[string(b)]
+}
+
+func (t *Tagger) wordFeatsOf(w string, buf *[]byte) *wordFeats {
+	t.mu.RLock()
+	f, ok := t.wordCache[w]
+	t.mu.RUnlock()
+	if ok {
+		return f
+	}
+	suf := suffix3(w)
+	f = &wordFeats{
+		word:       t.lookup(buf, "i word", w),
+		prev:       t.lookup(buf, "i-1 word", w),
+		next:       t.lookup(buf, "i+1 word", w),
+		prev2:      t.lookup(buf, "i-2 word", w),
+		next2:      t.lookup(buf, "i+2 word", w),
+		prevSuffix: t.lookup(buf, "i-1 suffix", suf),
+		nextSuffix: t.lookup(buf, "i+1 suffix", suf),
+	}
+	t.mu.Lock()
+	if len(t.wordCache) < featCacheMax {
+		t.wordCache[w] = f
+	}
+	t.mu.Unlock()
+	return f
+}
+
+func (t *Tagger) rawFeatsOf(w string, buf *[]byte) *rawFeats {
+	t.mu.RLock()
+	f, ok := t.rawCache[w]
+	t.mu.RUnlock()
+	if ok {
+		return f
+	}
+	f = &rawFeats{suffix: t.lookup(buf, "i suffix", suffix3(w)), pref1: t.lookup(buf, "i pref1", string(rune(w[0])))}
+	t.mu.Lock()
+	if len(t.rawCache) < featCacheMax {
+		t.rawCache[w] = f
+	}
+	t.mu.Unlock()
+	return f
+}
+
+// tagIndex maps a previous tag (a class or a start symbol) to the row of
+// the precomputed tag-feature tables.
+func (t *Tagger) tagIndex(tag string) int {
+	if i, ok := t.tagIdx[tag]; ok {
+		return i
+	}
+	return -1
+}
+
+// prepareTagFeatures precomputes the weights of "i-1 tag", "i-2 tag" and
+// "i tag+i-2 tag" for every pair of previous tags.
+func (t *Tagger) prepareTagFeatures() {
+	tags := append(append([]string{}, t.classes...), "-START-", "-START2-")
+	t.tagIdx = map[string]int{}
+	for i, tg := range tags {
+		t.tagIdx[tg] = i
+	}
+	n := len(tags)
+	var buf []byte
+	t.prevTag = make([][]classWeight, n)
+	t.prevTag2 = make([][]classWeight, n)
+	t.tagPair = make([][]classWeight, n*n)
+	for i, a := range tags {
+		t.prevTag[i] = t.lookup(&buf, "i-1 tag", a)
+		t.prevTag2[i] = t.lookup(&buf, "i-2 tag", a)
+		for j, b := range tags {
+			t.tagPair[i*n+j] = t.lookup(&buf, "i tag+i-2 tag", a, b)
+		}
+	}
+	t.bias = t.lookup(&buf, "bias")
+}
+
+// predict scores the 14 features prose's featurize builds for the word at
+// context index i, summing cached weight lists instead of building a map.
+func (t *Tagger) predict(i int, ctx []string, wf []*wordFeats, w, p1, p2 string, buf []byte, scores []float32) (string, []byte) {
 	for k := range scores {
 		scores[k] = 0
 	}
-	add := func(parts ...string) {
-		buf = buf[:0]
-		for k, p := range parts {
-			if k > 0 {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, p...)
-		}
-		for _, cw := range t.weights[string(buf)] {
+	add := func(ws []classWeight) {
+		for _, cw := range ws {
 			scores[cw.class] += cw.weight
 		}
 	}
-	add("bias")
-	add("i suffix", suffix3(w))
-	add("i pref1", string(rune(w[0])))
-	add("i-1 tag", p1)
-	add("i-2 tag", p2)
-	add("i tag+i-2 tag", p1, p2)
-	add("i word", ctx[i])
-	add("i-1 tag+i word", p1, ctx[i])
-	add("i-1 word", ctx[i-1])
-	add("i-1 suffix", suffix3(ctx[i-1]))
-	add("i-2 word", ctx[i-2])
-	add("i+1 word", ctx[i+1])
-	add("i+1 suffix", suffix3(ctx[i+1]))
-	add("i+2 word", ctx[i+2])
+	add(t.bias)
+	rf := t.rawFeatsOf(w, &buf)
+	add(rf.suffix)
+	add(rf.pref1)
+	i1, i2 := t.tagIndex(p1), t.tagIndex(p2)
+	if i1 >= 0 && i2 >= 0 {
+		add(t.prevTag[i1])
+		add(t.prevTag2[i2])
+		add(t.tagPair[i1*len(t.prevTag)+i2])
+	} else {
+		add(t.lookup(&buf, "i-1 tag", p1))
+		add(t.lookup(&buf, "i-2 tag", p2))
+		add(t.lookup(&buf, "i tag+i-2 tag", p1, p2))
+	}
+	add(t.lookup(&buf, "i-1 tag+i word", p1, ctx[i]))
+	add(wf[i].word)
+	add(wf[i-1].prev)
+	add(wf[i-1].prevSuffix)
+	add(wf[i-2].prev2)
+	add(wf[i+1].next)
+	add(wf[i+1].nextSuffix)
+	add(wf[i+2].next2)
 	best := -1
 	for k, s := range scores {
 		if best < 0 || s > scores[best] {

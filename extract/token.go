@@ -12,8 +12,10 @@ type Token struct {
 	// Norm is the Penn Treebank form the tagger was trained on (“ → ``).
 	Norm       string
 	Start, End int // byte offsets in Document.Text
-	Tag        string
-	Lemma      string
+	// Lower is Text in lower case (set by the tagger).
+	Lower string
+	Tag   string
+	Lemma string
 }
 
 // abbreviations keep their final period when tokenising. Lower-cased,

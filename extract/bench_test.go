@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jdkato/prose/tag"
+)
+
+// benchCorpus builds at least 5 MB of article text: the sample articles
+// and the CaRB dev sentences (detokenised, grouped ten to an article with
+// a headline), repeated with varied names so that no two articles are
+// identical.
+var benchCorpus = sync.OnceValue(func() []string {
+	var base []string
+	files, _ := filepath.Glob("../data/*.txt")
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		base = append(base, string(raw))
+	}
+	if raw, err := os.ReadFile("../../shared/carb/dev.txt"); err == nil {
+		lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+		for i := 0; i+10 <= len(lines); i += 10 {
+			var b strings.Builder
+			fmt.Fprintf(&b, "Report number %d on events of the week\n", i/10)
+			for _, l := range lines[i : i+10] {
+				b.WriteString(detokenize(l))
+				b.WriteByte('\n')
+			}
+			base = append(base, b.String())
+		}
+	}
+	names := []string{"Ana Lopez", "Kenji Sato", "Ruth Okoye", "Pavel Novak", "Lena Berg"}
+	var out []string
+	size := 0
+	for i := 0; size < 5<<20; i++ {
+		d := base[i%len(base)]
+		d = strings.ReplaceAll(d, "Elon Musk", names[i%len(names)])
+		d += fmt.Sprintf("\nThe report was filed by correspondent %s on March %d.\n", names[(i+1)%len(names)], i%28+1)
+		out = append(out, d)
+		size += len(d)
+	}
+	return out
+})
+
+func detokenize(s string) string {
+	r := strings.NewReplacer(" , ", ", ", " .", ".", " 's", "'s", "-LRB- ", "(", " -RRB-", ")", "`` ", "\"", " ''", "\"", " n't", "n't", " ;", ";", " :", ":")
+	return r.Replace(s)
+}
+
+func corpusBytes(docs []string) int64 {
+	n := 0
+	for _, d := range docs {
+		n += len(d)
+	}
+	return int64(n)
+}
+
+// BenchmarkPipeline runs every stage, file bytes to facts.
+func BenchmarkPipeline(b *testing.B) {
+	docs := benchCorpus()
+	x := testExtractor(b)
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	facts := 0
+	for i := 0; i < b.N; i++ {
+		for k, text := range docs {
+			d, err := NewDocument(fmt.Sprintf("d%d.txt", k), []byte(text), nil, DocOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := x.Extract(context.Background(), d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			facts += len(r.Facts)
+		}
+	}
+	b.ReportMetric(float64(facts)/float64(b.N), "facts/op")
+}
+
+// BenchmarkStageDocument: decoding checks, language identification.
+func BenchmarkStageDocument(b *testing.B) {
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for k, text := range docs {
+			if _, err := NewDocument(fmt.Sprintf("d%d.txt", k), []byte(text), nil, DocOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkStageSentences: lines, glued segments and Punkt.
+func BenchmarkStageSentences(b *testing.B) {
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, text := range docs {
+			for _, ln := range splitLines(text) {
+				for _, sg := range SplitSegments(ln.text) {
+					SplitSentences(ln.text[sg.Start:sg.End], 0)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkStageTokens: tokenising the text.
+func BenchmarkStageTokens(b *testing.B) {
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, text := range docs {
+			Tokenize(text, 0)
+		}
+	}
+}
+
+func taggedSentences(b *testing.B) ([][]Token, [][]string, int64) {
+	var toks [][]Token
+	var words [][]string
+	var n int64
+	for _, text := range benchCorpus() {
+		for _, ln := range splitLines(text) {
+			t := Tokenize(ln.text, 0)
+			toks = append(toks, t)
+			var w []string
+			for _, tk := range t {
+				w = append(w, tk.Norm)
+			}
+			words = append(words, w)
+			n += int64(len(ln.text))
+		}
+	}
+	return toks, words, n
+}
+
+// BenchmarkStageTag: part-of-speech tags and lemmas.
+func BenchmarkStageTag(b *testing.B) {
+	toks, _, n := taggedSentences(b)
+	tg, _ := DefaultTagger()
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range toks {
+			tg.Tag(t)
+		}
+	}
+}
+
+// BenchmarkBaselineProseTag is prose's own tagger on the same tokens: the
+// baseline for BenchmarkStageTag.
+func BenchmarkBaselineProseTag(b *testing.B) {
+	_, words, n := taggedSentences(b)
+	pt := tag.NewPerceptronTagger()
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			pt.Tag(w)
+		}
+	}
+}
+
+// BenchmarkStageFacts: mentions, coreference, clauses and facts on
+// already cleaned and tagged sentences.
+func BenchmarkStageFacts(b *testing.B) {
+	docs := benchCorpus()
+	x := testExtractor(b)
+	type prepped struct {
+		d     *Document
+		sents []Sentence
+	}
+	var ps []prepped
+	for k, text := range docs {
+		d, _ := NewDocument(fmt.Sprintf("d%d.txt", k), []byte(text), nil, DocOptions{})
+		sents, _ := clean(d, x.tagger)
+		ps = append(ps, prepped{d, sents})
+	}
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range ps {
+			st := &docState{doc: p.d, opt: x.opt, paraQuotes: map[int][]Span{}, sents: p.sents}
+			st.mentions = make([][]*mention, len(p.sents))
+			for j := range p.sents {
+				st.mentions[j] = findMentions(j, &st.sents[j])
+			}
+			st.linkMentions()
+			st.clauses = make([][]clause, len(p.sents))
+			for j := range p.sents {
+				if !st.skipSentence(j) {
+					st.clauses[j] = st.findClauses(j)
+				}
+			}
+			st.roleFacts()
+			st.quoteFacts()
+			st.relationFacts()
+			st.capacityFacts()
+			st.finish(nil)
+		}
+	}
+}
