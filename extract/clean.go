@@ -315,11 +315,22 @@ func splitLines(text string) []cleanLine {
 	return out
 }
 
+// normLine is a line's comparison key: its letters and digits, lower-cased.
 func normLine(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+				b.WriteByte(byte(r))
+			case r >= 'A' && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+			}
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()

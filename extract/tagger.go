@@ -29,9 +29,12 @@ type Tagger struct {
 	tagIdx            map[string]int
 	prevTag, prevTag2 [][]classWeight
 	tagPair           [][]classWeight
-	mu                sync.RWMutex
-	wordCache         map[string]*wordFeats
-	rawCache          map[string]*rawFeats
+	// tagDense[i1*n+i2] is bias + "i-1 tag" + "i-2 tag" + "i tag+i-2 tag"
+	// for previous tags i1, i2, as one dense score vector
+	tagDense  [][]float32
+	mu        sync.RWMutex
+	wordCache map[string]*wordFeats
+	rawCache  map[string]*rawFeats
 }
 
 type classWeight struct {
@@ -372,33 +375,43 @@ func (t *Tagger) prepareTagFeatures() {
 		}
 	}
 	t.bias = t.lookup(&buf, "bias")
+	t.tagDense = make([][]float32, n*n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			v := make([]float32, len(t.classes))
+			for _, ws := range [][]classWeight{t.bias, t.prevTag[i], t.prevTag2[j], t.tagPair[i*n+j]} {
+				for _, cw := range ws {
+					v[cw.class] += cw.weight
+				}
+			}
+			t.tagDense[i*n+j] = v
+		}
+	}
 }
 
 // predict scores the 14 features prose's featurize builds for the word at
 // context index i, summing cached weight lists instead of building a map.
 func (t *Tagger) predict(i int, ctx []string, wf []*wordFeats, w, p1, p2 string, buf []byte, scores []float32) (string, []byte) {
-	for k := range scores {
-		scores[k] = 0
-	}
 	add := func(ws []classWeight) {
 		for _, cw := range ws {
 			scores[cw.class] += cw.weight
 		}
 	}
-	add(t.bias)
-	rf := t.rawFeatsOf(w, &buf)
-	add(rf.suffix)
-	add(rf.pref1)
 	i1, i2 := t.tagIndex(p1), t.tagIndex(p2)
 	if i1 >= 0 && i2 >= 0 {
-		add(t.prevTag[i1])
-		add(t.prevTag2[i2])
-		add(t.tagPair[i1*len(t.prevTag)+i2])
+		copy(scores, t.tagDense[i1*len(t.prevTag)+i2])
 	} else {
+		for k := range scores {
+			scores[k] = 0
+		}
+		add(t.bias)
 		add(t.lookup(&buf, "i-1 tag", p1))
 		add(t.lookup(&buf, "i-2 tag", p2))
 		add(t.lookup(&buf, "i tag+i-2 tag", p1, p2))
 	}
+	rf := t.rawFeatsOf(w, &buf)
+	add(rf.suffix)
+	add(rf.pref1)
 	add(t.lookup(&buf, "i-1 tag+i word", p1, ctx[i]))
 	add(wf[i].word)
 	add(wf[i-1].prev)

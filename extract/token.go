@@ -113,6 +113,9 @@ func splitWord(toks []Token, w string, off int) []Token {
 // splitInner handles clitics ("Musk's", "didn't"), glued sentences
 // ("difference.A"), slashes and unit suffixes ("5,000mAh").
 func splitInner(toks []Token, w string, off int) []Token {
+	if plainWord(w) {
+		return append(toks, mkToken(w, off))
+	}
 	lw := strings.ToLower(w)
 	for _, c := range []string{"n't", "n’t"} {
 		if strings.HasSuffix(lw, c) && len(w) > len(c) {
@@ -150,6 +153,18 @@ func splitInner(toks []Token, w string, off int) []Token {
 		}
 	}
 	return append(toks, mkToken(w, off))
+}
+
+// plainWord reports a word of ASCII letters (and inner hyphens) with no
+// apostrophe, period or digit: nothing for splitInner to split.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return true
 }
 
 func isOrdinalSuffix(s string) bool {
@@ -219,7 +234,11 @@ func isTrailPunct(r rune) bool {
 
 // mkToken builds a token and its Treebank form.
 func mkToken(text string, off int) Token {
-	return Token{Text: text, Norm: ptbForm(text), Start: off, End: off + len(text)}
+	norm := text
+	if !plainWord(text) {
+		norm = ptbForm(text)
+	}
+	return Token{Text: text, Norm: norm, Start: off, End: off + len(text)}
 }
 
 func ptbForm(t string) string {
