@@ -196,7 +196,7 @@ func (st *docState) quoteSpans(si int) []Span {
 }
 
 func (st *docState) add(f pendingFact) {
-	if f.subj == nil || (f.obj == nil && f.lit == nil) || f.obj == f.subj {
+	if f.subj == nil || (f.obj == nil && f.lit == nil) || f.obj == f.subj || f.pred == "" {
 		return
 	}
 	if len(st.facts) >= st.opt.MaxFacts {
