@@ -70,6 +70,11 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 			break // "a charity | last year"
 		}
 		switch {
+		case head < 0 && j+2 < len(toks) && (toks[j].Lower == "more" || toks[j].Lower == "less" || toks[j].Lower == "fewer") && toks[j+1].Lower == "than" && (toks[j+2].Tag == "CD" || toks[j+2].Tag == "$"):
+			j += 2 // "more than 12,000 acres"
+			continue
+		case tg == "CD" && head >= 0 && (toks[head].Tag == "NN" || toks[head].Tag == "NNS"):
+			// "rates | nine times": a number after a common noun starts anew
 		case isNounTag(tg), tg == "CD", tg == "$", tg == "FW":
 			head = j
 			j++
@@ -77,7 +82,7 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 		case isAdjTag(tg), tg == "PRP$" && j == start:
 			j++
 			continue
-		case (tg == "VBN" || tg == "VBG") && j+1 < len(toks) && (isNounTag(toks[j+1].Tag) || isAdjTag(toks[j+1].Tag)) && j > i-1 && (j > start || toks[i].Tag == "DT" || toks[i].Tag == "PRP$"):
+		case head < 0 && (tg == "VBN" || tg == "VBG") && j+1 < len(toks) && (isNounTag(toks[j+1].Tag) || isAdjTag(toks[j+1].Tag)) && (j > start || toks[i].Tag == "DT" || toks[i].Tag == "PRP$"):
 			j++
 			continue
 		case tg == "HYPH", toks[j].Text == "&" && head >= 0 && j+1 < len(toks) && toks[j+1].Tag == "NNP":
@@ -138,6 +143,9 @@ func verbGroupAt(toks []Token, i int) (verbGroup, bool) {
 		t := toks[j]
 		switch {
 		case isVerbTag(t.Tag) && !(strings.EqualFold(t.Text, "according") && j+1 < len(toks) && toks[j+1].Text == "to"):
+			if vg.Main >= 0 && !isAuxiliary(toks[vg.Main]) && toks[j-1].Tag != "TO" {
+				goto done // "citing slowing inflation": after a main verb, a new word
+			}
 			if vg.First < 0 {
 				vg.First = j
 				if t.Tag == "VBG" && !vg.NonFinite {
@@ -182,6 +190,7 @@ func verbGroupAt(toks []Token, i int) (verbGroup, bool) {
 		}
 		break
 	}
+done:
 	if vg.Main < 0 {
 		return vg, false
 	}
@@ -191,6 +200,19 @@ func verbGroupAt(toks []Token, i int) (verbGroup, bool) {
 	}
 	vg.Chunk = Chunk{i, j}
 	return vg, true
+}
+
+// isAuxiliary reports verbs that can precede the main verb of a group.
+func isAuxiliary(t Token) bool {
+	if t.Tag == "MD" {
+		return true
+	}
+	switch t.Lower {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+		"have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "get", "gets", "got", "gotten", "getting":
+		return true
+	}
+	return false
 }
 
 func isNegation(w string) bool {

@@ -112,6 +112,9 @@ var (
 // Connecticut", "Bank of England", "Republic of Korea".
 var ofNameHeads = set("university|bank|school|college|institute|museum|society|republic|kingdom|department|ministry|board|council|house|church|city|state|province|district|academy|federation|union|league|court|office|chamber|commonwealth|isle|gulf|bay|cape|lake|mount|port|sea|straits|order|army|navy|bureau|commission|association|party|center|centre|hospital|festival")
 
+// nameParticles join the parts of a name: "Estádio do Dragão".
+var nameParticles = set("do|da|de|del|della|di|dos|das|du|van|von|der|den|la|le|al|el|bin|ibn|y")
+
 // timeNouns head noun phrases that say when, not who: "last month".
 var timeNouns = set("month|months|week|weeks|year|years|day|days|today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|decade|century|weekend|hour|hours|minute|minutes|moment|season|quarter")
 

@@ -116,11 +116,17 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	possessed := i+1 < len(toks) && toks[i+1].Tag == "POS"
 	switch t.Tag {
 	case "NNP", "NNPS":
+		// "State fire chief", "Central bank": a capitalised common word
+		// opening a sentence before a lower-case noun
+		if (sentenceStart || i == 0) && t.Dict && i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") && toks[i+1].Text == toks[i+1].Lower {
+			return false
+		}
 		return true
 	case "NN", "NNS", "FW", "JJ", "VBN", "VBZ", "VB", "VBP", "CD":
 		// a capital in mid-sentence on a word the tagger did not see as a
 		// name; first in a sentence only when possessive ("Reuters' Anna")
-		if (sentenceStart || i == 0) && !possessed {
+		// or not an English word ("Lindqvist scored")
+		if (sentenceStart || i == 0) && !possessed && (t.Dict || t.Tag == "VB" || t.Tag == "VBP" || t.Tag == "VBZ") {
 			return false
 		}
 		if _, ok := demonyms[low]; ok {
@@ -156,7 +162,16 @@ func findMentions(si int, s *Sentence) []*mention {
 				j += 2
 				continue
 			}
+			// "Estádio do Dragão", "Ludwig van Beethoven"
+			if nameParticles[toks[j].Text] && j+1 < len(toks) && isNameToken(toks, j+1, false) {
+				j += 2
+				continue
+			}
 			break
+		}
+		if _, demonym := demonyms[toks[i].Lower]; demonym && j == i+1 {
+			i = j // "in Russian": a language or nationality, not a name
+			continue
 		}
 		out = append(out, nameMentions(si, toks, i, j)...)
 		i = j
@@ -298,6 +313,10 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 					k--
 				}
 			}
+			for k > 0 && toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) {
+				k-- // "fire chief", "finance minister"
+				low = toks[k].Lower + " " + low
+			}
 			m.roles = append([]string{low}, m.roles...)
 			m.vote(Person, 2)
 			sawRole = true
@@ -337,7 +356,7 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 			k--
 			continue
 		}
-		if sawRole && isNameToken(toks, k, false) {
+		if sawRole && isNameToken(toks, k, k == 0) {
 			// "Kremlin spokesperson Dmitry Peskov", "Tesla and SpaceX CEO"
 			e := k + 1
 			for k >= 0 && isNameToken(toks, k, false) {
@@ -503,6 +522,12 @@ func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
 func typeByShape(toks []Token, m *mention) {
 	words := strings.Fields(m.name)
 	last := strings.ToLower(words[len(words)-1])
+	for i, w := range words {
+		if w == "of" && i > 0 {
+			last = strings.ToLower(words[i-1]) // "Bank of Norland" is a bank
+			break
+		}
+	}
 	low := strings.ToLower(m.name)
 	switch {
 	case places[low]:

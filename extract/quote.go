@@ -33,8 +33,12 @@ func (st *docState) quoteFacts() {
 				continue
 			}
 			speaker, at, conf, rule := st.attributeQuote(si, q)
-			if speaker == nil && words >= 4 && st.paraStartsWith(si, q) {
-				if prev := speakerOfPara[s.Para-1]; prev != nil {
+			if speaker == nil && words >= 4 {
+				// a quotation with no speech verb continues the speaker of
+				// this paragraph, or, when it opens a paragraph, of the last
+				if prev := speakerOfPara[s.Para]; prev != nil && q.Start <= s.Start+3 {
+					speaker, at, conf, rule = prev, si, 0.7, "quote.continued"
+				} else if prev := speakerOfPara[s.Para-1]; prev != nil && st.paraStartsWith(si, q) {
 					speaker, at, conf, rule = prev, si, 0.65, "quote.continued"
 				}
 			}

@@ -99,12 +99,17 @@ func (st *docState) findClauses(si int) []clause {
 			// "to join him": an infinitive complement, not a clause of its own
 			continue
 		default:
+			// the clause a coordinated verb continues: the last finite one
+			// with a subject, not an -ing modifier ("investors including X")
 			var prev *clause
-			if len(out) > 0 {
-				prev = &out[len(out)-1]
-				if prev.embedded && !c.embedded {
-					prev = lastMain
+			for k := len(out) - 1; k >= 0; k-- {
+				if !out[k].vg.NonFinite && out[k].subj != nil {
+					prev = &out[k]
+					break
 				}
+			}
+			if prev != nil && prev.embedded && !c.embedded {
+				prev = lastMain
 			}
 			c.subj, c.inherited = st.findSubject(si, us, ui, prev)
 			if c.inherited && lastMain != nil && speechVerbs[toks[u.vg.Main].Lemma] && speechVerbs[toks[lastMain.vg.Main].Lemma] {
@@ -350,14 +355,9 @@ func (st *docState) fillObjects(toks []Token, us []unit, ui int, c *clause) {
 	if speech && k < len(us) && us[k].kind == uNP {
 		c.comp = us[k].from
 	}
-	if speech && c.comp < 0 && k < len(us) && us[k].kind != uVG {
-		// "said the matter was closed": the object noun phrase starts the
-		// reported clause when a verb follows it
-		if c.obj != nil && k < len(us) && us[k].kind == uVG {
-			c.comp = c.obj.From
-		}
-	}
-	if speech && c.comp < 0 && c.obj != nil && k < len(us) && us[k].kind == uVG {
+	// "said the matter was closed": the object noun phrase starts the
+	// reported clause when a verb follows it directly
+	if speech && c.comp < 0 && c.obj != nil && len(c.pps) == 0 && k < len(us) && us[k].kind == uVG {
 		c.comp = c.obj.From
 		c.obj = nil
 	}
@@ -400,7 +400,7 @@ func (st *docState) relationFacts() {
 				continue
 			}
 			lemma := toks[c.vg.Main].Lemma
-			if speechVerbs[lemma] && (c.comp >= 0 || c.obj == nil) {
+			if speechVerbs[lemma] && (c.comp >= 0 || c.obj == nil && len(c.pps) == 0) {
 				continue // reported speech: see quote.go
 			}
 			if c.irrealis {
@@ -486,7 +486,7 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 		obj, pps = &pps[0].np, pps[1:]
 	} else if c.obj2 != nil {
 		// "costs NASA around $80 million": the quantity is the object
-		if q := st.quantityOf(si, c.obj2); q != nil {
+		if q := st.quantityOf(si, c.obj2); q != nil && (q.Kind == Money || st.npEntity(si, c.obj) != nil) {
 			f.lit = q
 			f.args = append(f.args, st.ppArg(si, "", c.obj))
 			f.pred = lowerCamel(verb...)
@@ -508,6 +508,45 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	}
 	f.args = st.ppArgs(si, pps)
 	st.add(f)
+	if f.lit != nil && f.lit.Kind == Text {
+		st.examples(si, f, obj)
+	}
+}
+
+// examples reads "hosted high-profile users including Mark Zuckerberg and
+// Oprah Winfrey": the named examples are objects of the verb too.
+func (st *docState) examples(si int, f pendingFact, obj *nounPhrase) {
+	toks := st.sents[si].Tokens
+	k := obj.To
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	switch {
+	case k < len(toks) && toks[k].Lower == "including":
+		k++
+	case k+1 < len(toks) && toks[k].Lower == "such" && toks[k+1].Lower == "as":
+		k += 2
+	default:
+		return
+	}
+	for k < len(toks) {
+		np, ok := nounPhraseAt(toks, k)
+		if !ok {
+			return
+		}
+		if e := st.npEntity(si, &np); e != nil {
+			g := f
+			g.obj, g.lit, g.args = e, nil, nil
+			g.rule, g.conf = "relation.example", f.conf*0.9
+			st.add(g)
+		}
+		k = np.To
+		if k < len(toks) && (toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Lower == "or") {
+			k++
+			continue
+		}
+		return
+	}
 }
 
 // attributeFact reads "A seat in the Soyuz costs NASA $80 million": when
@@ -583,10 +622,18 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 	if head.Tag == "PRP" || head.Tag == "EX" || isTimeNP(toks, *np) || head.Tag == "CD" || indefiniteNouns[strings.ToLower(head.Text)] {
 		return false
 	}
-	if np.To-np.From > 8 {
+	end := np.To
+	for end+1 < len(toks) && toks[end].Lower == "of" {
+		next, ok := nounPhraseAt(toks, end+1)
+		if !ok {
+			break
+		}
+		end = next.To // "a state of emergency"
+	}
+	if np.To-np.From > 8 || end-np.From > 12 {
 		return false
 	}
-	f.lit = &Literal{Kind: Text, Text: npText(toks, np)}
+	f.lit = &Literal{Kind: Text, Text: joinTokens(toks, np.From, end)}
 	f.conf *= 0.8
 	return true
 }

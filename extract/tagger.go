@@ -128,6 +128,7 @@ func (t *Tagger) Tag(toks []Token) {
 		}
 		sawVerb = sawVerb || isVerbTag(toks[i].Tag)
 		toks[i].Lemma = t.lemmaOf(&toks[i])
+		toks[i].Dict = t.lemma.InDict(toks[i].Lower)
 	}
 }
 

@@ -14,6 +14,8 @@ type Token struct {
 	Start, End int // byte offsets in Document.Text
 	// Lower is Text in lower case (set by the tagger).
 	Lower string
+	// Dict is set when the word is in the English dictionary (by the tagger).
+	Dict  bool
 	Tag   string
 	Lemma string
 }
