@@ -90,10 +90,22 @@ func (st *docState) findClauses(si int) []clause {
 		}
 		switch {
 		case u.vg.NonFinite && toks[u.vg.From].Tag != "TO":
-			// "..., inviting Putin", "after reaching out to Mr Musk"
-			if lastMain != nil && lastMain.subj != nil && (prevTok == "," || prevTok == "after" || prevTok == "before" || prevTok == "by" || prevTok == "while" || prevTok == "since" || prevTok == "when" || prevTok == "") {
-				c.subj, c.inherited = lastMain.subj, true
-				c.embedded = false
+			switch prevTok {
+			case "after", "before", "by", "while", "since", "when", "without", "despite":
+				// "Moscow had not received a response after reaching out":
+				// the subject of the clause the phrase attaches to
+				for k := len(out) - 1; k >= 0; k-- {
+					if !out[k].vg.NonFinite && out[k].subj != nil {
+						c.subj, c.inherited, c.embedded = out[k].subj, true, out[k].embedded
+						break
+					}
+				}
+			case ",", "":
+				// "..., inviting Putin": the subject of the main clause
+				if lastMain != nil && lastMain.subj != nil {
+					c.subj, c.inherited = lastMain.subj, true
+					c.embedded = false
+				}
 			}
 		case u.vg.NonFinite:
 			// "to join him": an infinitive complement, not a clause of its own
@@ -495,6 +507,10 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 			return
 		}
 	}
+	if c.obj2 != nil && obj == c.obj {
+		// "called the invitation a misunderstanding": keep the second object
+		pps = append([]prepPhrase{{prep: -1, np: *c.obj2}}, pps...)
+	}
 	if strings.EqualFold(toks[obj.From].Text, "no") && obj.Head > obj.From {
 		// "received no response" → not received a response
 		f.negated = !f.negated
@@ -645,7 +661,11 @@ func (st *docState) ppArgs(si int, pps []prepPhrase) []pendingArg {
 		if isTimeNP(toks, pp.np) {
 			continue
 		}
-		out = append(out, st.ppArg(si, strings.ToLower(toks[pp.prep].Text), &pp.np))
+		prep := ""
+		if pp.prep >= 0 {
+			prep = toks[pp.prep].Lower
+		}
+		out = append(out, st.ppArg(si, prep, &pp.np))
 	}
 	return out
 }
