@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -16,7 +15,6 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // sampleResults extracts the sample articles in data/ with their manifest.
 func sampleResults(t testing.TB) []*Result {
 	t.Helper()
-	x := testExtractor(t)
 	man, err := LoadManifest("../data/manifest.json")
 	if err != nil {
 		t.Fatal(err)
@@ -25,24 +23,7 @@ func sampleResults(t testing.TB) []*Result {
 	if len(files) != 5 {
 		t.Fatalf("expected 5 sample articles, found %d", len(files))
 	}
-	var rs []*Result
-	for _, f := range files {
-		var md *Metadata
-		if m, ok := man[filepath.Base(f)]; ok {
-			md = &m
-		}
-		d, err := x.ReadFile(f, md)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := x.Extract(context.Background(), d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, r)
-	}
-	Resolve(rs)
-	return rs
+	return extractFiles(t, files, man)
 }
 
 func TestSampleArticles(t *testing.T) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -31,6 +32,30 @@ func extractText(t testing.TB, published string, texts ...string) []*Result {
 	var rs []*Result
 	for i, text := range texts {
 		d, err := NewDocument(fmt.Sprintf("doc%d.txt", i), []byte(text), md, DocOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Extract(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	Resolve(rs)
+	return rs
+}
+
+// extractFiles reads, extracts and resolves files, with metadata from man.
+func extractFiles(t testing.TB, files []string, man Manifest) []*Result {
+	t.Helper()
+	x := testExtractor(t)
+	var rs []*Result
+	for _, f := range files {
+		var md *Metadata
+		if m, ok := man[filepath.Base(f)]; ok {
+			md = &m
+		}
+		d, err := x.ReadFile(f, md)
 		if err != nil {
 			t.Fatal(err)
 		}

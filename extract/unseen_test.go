@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,21 +12,8 @@ import (
 // a new fact or a lost one fails the test, so changes are judged on text
 // the rules were not written for.
 func TestUnseenArticles(t *testing.T) {
-	x := testExtractor(t)
 	files, _ := filepath.Glob("testdata/unseen/*.txt")
-	var rs []*Result
-	for _, f := range files {
-		d, err := x.ReadFile(f, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := x.Extract(context.Background(), d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, r)
-	}
-	Resolve(rs)
+	rs := extractFiles(t, files, nil)
 	got := factStrings(rs...)
 	want := []string{
 		// transfer.txt
