@@ -219,7 +219,6 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 		add(ev, PredicateP, p, art)
 		add(ev, ObjectP, o, art)
 		add(ev, DerivedFromP, art, art)
-		add(s, EvidenceP, ev, art)
 		e := f.Evidence
 		add(ev, SentenceP, quad.LangString{Value: quad.String(e.Sentence), Lang: "en"}, art)
 		add(ev, SentenceIndexP, quad.Int(e.SentenceIndex), art)

@@ -121,7 +121,6 @@ var (
 	BoundP         = quad.IRI("ng:bound")
 	ApproxP        = quad.IRI("ng:approximate")
 	ValueTextP     = quad.IRI("ng:valueText")
-	EvidenceP      = quad.IRI("ng:evidence")
 )
 
 // classes maps extractor entity types to schema.org classes.
