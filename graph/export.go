@@ -47,6 +47,12 @@ func (v Vocab) FullQuad(q quad.Quad) quad.Quad {
 		case quad.TypedString:
 			t.Type = v.Full(t.Type)
 			return t
+		case quad.TypedStringer:
+			// quad's native numbers, booleans and times name their
+			// datatypes in short form ("xsd:integer")
+			ts := t.TypedString()
+			ts.Type = v.Full(ts.Type)
+			return ts
 		}
 		return x
 	}

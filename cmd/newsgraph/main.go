@@ -70,6 +70,7 @@ func newRootCmd() *cobra.Command {
 		newQueryCmd(g),
 		newQueriesCmd(),
 		newExportCmd(g),
+		newImportCmd(g),
 		newStatsCmd(g),
 		newDemoCmd(g),
 		newServeCmd(g),
