@@ -199,7 +199,9 @@ var dotColors = map[string]string{
 // by several articles shows "×N" and is drawn thicker.
 func (st *Story) WriteDot(w io.Writer) (int, error) {
 	bw := bufio.NewWriter(w)
-	q := func(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"` }
+	q := func(s string) string {
+		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+	}
 	bw.WriteString("digraph newsgraph {\n  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true];\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\"];\n")
 	drawn := map[*StoryNode]bool{}
 	var edges []*StoryEdge

@@ -73,7 +73,6 @@ func turtleTerm(x quad.Value, nss []voc.Namespace) string {
 	return turtleString(x.String())
 }
 
-
 func turtleIRI(iri string, nss []voc.Namespace) string {
 	for _, ns := range nss {
 		if local, ok := strings.CutPrefix(iri, ns.Full); ok && validLocal(local) {
