@@ -75,6 +75,16 @@ func (st *docState) affiliation(base pendingFact, m, o *mention, pred string) {
 		f.pred = "nationality"
 	}
 	st.add(f)
+	// "Tesla founder Elon Musk": the organisation's founder, as schema.org
+	// states it (Organization founder Person)
+	for _, r := range m.roles {
+		if r == "founder" || r == "co-founder" || r == "cofounder" {
+			g := base
+			g.subj, g.obj, g.pred = o.ent, m.ent, "founder"
+			st.add(g)
+			break
+		}
+	}
 }
 
 // placeEntity returns the document's entity for a place named only by a

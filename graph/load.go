@@ -202,6 +202,7 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 		ei := EntityIRI(e.ID)
 		add(ei, TypeP, ClassOf(string(e.Type)), nil)
 		add(ei, LabelP, quad.String(e.Name), nil)
+		add(ei, NameP, quad.String(e.Name), nil)
 		for _, al := range e.Aliases {
 			add(ei, AltNameP, quad.String(al), nil)
 		}

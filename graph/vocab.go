@@ -91,6 +91,7 @@ var (
 	LabelP       = quad.IRI("rdfs:label")
 	CommentP     = quad.IRI("rdfs:comment")
 	AltNameP     = quad.IRI("schema:alternateName")
+	NameP        = quad.IRI("schema:name")
 	HeadlineP    = quad.IRI("schema:headline")
 	PublisherP   = quad.IRI("schema:publisher")
 	AuthorP      = quad.IRI("schema:author")
