@@ -227,11 +227,18 @@ func (st *docState) dateNear(si, from, to int) DateMention {
 			return d
 		}
 	}
-	// a date that opens the sentence ("On February 13, ...") dates its
-	// main clause
+	// a date that opens the sentence, before any verb ("On February 13,
+	// Musk asked ...") dates its clauses
+	firstVerb := len(st.doc.Text)
+	for _, t := range s.Tokens {
+		if isVerbTag(t.Tag) {
+			firstVerb = t.Start
+			break
+		}
+	}
 	for _, d := range dates {
 		abs := s.Start + d.Start
-		if abs < lo && len(s.Tokens) > 3 && abs <= s.Tokens[3].Start {
+		if abs < lo && s.Start+d.End <= firstVerb && len(s.Tokens) > 3 && abs <= s.Tokens[3].Start {
 			return d
 		}
 	}

@@ -303,7 +303,16 @@ func isTimeUnit(toks []Token, us []unit, k int) bool {
 }
 
 func isTimeNP(toks []Token, np nounPhrase) bool {
-	return timeNouns[strings.ToLower(toks[np.Head].Text)]
+	if timeNouns[toks[np.Head].Lower] {
+		return true
+	}
+	// "February 14", "14 February 2021"
+	for k := np.From; k < np.To; k++ {
+		if monthNames[strings.TrimSuffix(toks[k].Lower, ".")] != 0 && toks[k].Text != toks[k].Lower {
+			return true
+		}
+	}
+	return false
 }
 
 func isSubordinator(w string) bool {
@@ -452,7 +461,9 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 		st.copulaFact(si, c, subj, conf, negated)
 		return
 	}
-	f := pendingFact{subj: subj, negated: negated, sent: si, rule: "relation.clause", conf: conf, spanFrom: c.vg.From, spanTo: c.end}
+	// the clause's dates may follow its objects: "invited Putin for a
+	// chat last month"
+	f := pendingFact{subj: subj, negated: negated, sent: si, rule: "relation.clause", conf: conf, spanFrom: c.vg.From, spanTo: clauseTail(toks, c.end)}
 	if c.subj != nil && c.subj.From < f.spanFrom {
 		f.spanFrom = c.subj.From
 	}

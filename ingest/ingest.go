@@ -73,6 +73,7 @@ func Collect(paths []string, stdin io.Reader) ([]Source, []Problem) {
 }
 
 func collectDir(root string) ([]Source, []Problem) {
+	root = filepath.Clean(root) // "data/" and "data" name the same folder
 	var out []Source
 	var probs []Problem
 	manifests := map[string]extract.Manifest{}
