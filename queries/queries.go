@@ -65,6 +65,19 @@ func parse(name, src string) Query {
 	return q
 }
 
+// Required lists the parameters that must be given: the capitalised words
+// of the "params:" line before its dash, except those in [brackets].
+func (q Query) Required() []string {
+	head, _, _ := strings.Cut(q.Params, "—")
+	var out []string
+	for _, w := range strings.Fields(head) {
+		if w == strings.ToUpper(w) && !strings.HasPrefix(w, "[") && strings.ToLower(w) != w {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // Bind returns the query's source with its arguments defined as the
 // JavaScript array args, JSON-encoded so no argument can inject code.
 func (q Query) Bind(args []string) string {

@@ -137,6 +137,15 @@ func (l *Labeler) Display(ctx context.Context, v any) string {
 	if !ok {
 		return fmt.Sprint(v)
 	}
+	// literals as Gizmo writes them: "2021-03-03"^^<…#date>, "text"@en
+	if strings.HasPrefix(s, `"`) {
+		if i := strings.LastIndex(s, `"^^<`); i > 0 && strings.HasSuffix(s, ">") {
+			return s[1:i]
+		}
+		if i := strings.LastIndex(s, `"@`); i > 0 {
+			return s[1:i]
+		}
+	}
 	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
 		iri := s[1 : len(s)-1]
 		if name, ok := l.cache[iri]; ok {

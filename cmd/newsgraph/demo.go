@@ -51,6 +51,7 @@ func runDemo(ctx context.Context, g *globalFlags, w io.Writer) error {
 	d.section("Who said what?", "@said NAME", d.said)
 	d.section("What numbers were reported?", "@numbers", d.numbers)
 	d.section("Who holds which role?", "@roles", d.roles)
+	d.section("Where do the outlets disagree?", "@conflicts", d.conflicts)
 	fmt.Fprintln(w, "\nAsk your own: newsgraph query @said \"Dmitry Peskov\"   |   newsgraph queries   |   newsgraph serve")
 	return d.err
 }
@@ -163,9 +164,28 @@ func (d *demo) roles() error {
 	}
 	var g grouped
 	for _, r := range rows {
-		g.add(fmt.Sprintf("%s: %s", d.show(r["person"]), d.show(r["title"])), d.show(r["source"]))
+		role := d.show(r["title"])
+		if org, ok := r["organisation"]; ok {
+			role += ", " + d.show(org)
+		}
+		g.add(fmt.Sprintf("%s: %s", d.show(r["person"]), role), d.show(r["source"]))
 	}
 	g.print(d.w)
+	return nil
+}
+
+func (d *demo) conflicts() error {
+	rows, err := d.run("conflicts")
+	if err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(d.w, "  (no disagreements found)")
+	}
+	for _, r := range rows {
+		fmt.Fprintf(d.w, "  %s (%s): %s says %s; %s says %s\n      %s\n", d.show(r["subject"]), d.show(r["kind"]),
+			d.show(r["source"]), d.show(r["claim"]), d.show(r["other_source"]), d.show(r["other_claim"]), d.show(r["about"]))
+	}
 	return nil
 }
 

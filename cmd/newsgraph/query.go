@@ -55,6 +55,9 @@ func querySource(args []string) (string, error) {
 		if !ok {
 			return "", fmt.Errorf("no shipped query %s; `newsgraph queries` lists them", args[0])
 		}
+		if req := q.Required(); len(args)-1 < len(req) {
+			return "", fmt.Errorf("%s needs %s (%s)", args[0], strings.Join(req, " "), q.Params)
+		}
 		return q.Bind(args[1:]), nil
 	case args[0] == "-":
 		raw, err := io.ReadAll(os.Stdin)
@@ -88,10 +91,19 @@ func runQuery(ctx context.Context, st *graph.Store, src, format string, opt quer
 
 func newQueriesCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "queries",
-		Short: "List the shipped Gizmo queries",
+		Use:   "queries [NAME]",
+		Short: "List the shipped Gizmo queries, or print one (to paste into the web UI)",
+		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := cmd.OutOrStdout()
+			if len(args) == 1 {
+				q, ok := queries.Get(strings.TrimPrefix(args[0], "@"))
+				if !ok {
+					return fmt.Errorf("no shipped query %s", args[0])
+				}
+				_, err := fmt.Fprint(w, q.Source)
+				return err
+			}
 			for _, q := range queries.List() {
 				fmt.Fprintf(w, "@%-14s %s\n", q.Name, q.Answers)
 				if q.Params != "" {

@@ -1,0 +1,40 @@
+// name: conflicts
+// answers: where sources disagree — different dates or numbers for the same fact, and different day-precise dates given within a week for the same actor
+// params: none
+var facts = g.V().Has("<rdf:type>", "<rdf:Statement>")
+  .Save("<rdf:subject>", "subject").Save("<rdf:predicate>", "predicate").Save("<rdf:object>", "object")
+  .Save("<prov:wasDerivedFrom>", "source").SaveOpt("<ng:date>", "date").SaveOpt("<ng:valueText>", "value")
+  .TagArray();
+// Gizmo gives typed literals as "2021-02-14"^^<…#date>: keep the value
+function val(s) { var m = /^"(.*)"/.exec(s || ""); return m ? m[1] : s; }
+facts.forEach(function (f) { f.date = val(f.date); f.value = val(f.value); });
+// a readable name: an entity's label, a term's local name, a literal's text
+function name(v) {
+  if (/^<ent:/.test(v)) { var l = g.V(v).Out("<rdfs:label>").ToValue(); if (l) { return l; } }
+  var m = /^<[a-z]+:(.*)>$/.exec(v);
+  return m ? m[1] : val(v);
+}
+function day(d) { return /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(d) / 86400000 : null; }
+// two dates disagree unless one is a coarser form of the other (2021-02 vs 2021-02-14)
+function clash(a, b) { return a.indexOf(b) !== 0 && b.indexOf(a) !== 0; }
+var seen = {};
+function report(kind, a, b, what) {
+  var key = [kind, a.source, b.source, a.subject, what].sort().join("|");
+  if (seen[key]) { return; }
+  seen[key] = true;
+  g.Emit({ "kind": kind, "subject": a.subject, "about": what, "claim": a.date || a.value, "source": a.source, "other_claim": b.date || b.value, "other_source": b.source });
+}
+for (var i = 0; i < facts.length; i++) {
+  for (var j = i + 1; j < facts.length; j++) {
+    var a = facts[i], b = facts[j];
+    if (a.subject !== b.subject || a.source === b.source) { continue; }
+    var same = a.predicate === b.predicate && a.object === b.object;
+    if (same && a.date && b.date && clash(a.date, b.date)) {
+      report("date", a, b, name(a.predicate) + " " + name(a.object));
+    } else if (a.predicate === b.predicate && a.value && b.value && a.object !== b.object) {
+      report("number", a, b, name(a.predicate));
+    } else if (!same && day(a.date) !== null && day(b.date) !== null && a.date !== b.date && Math.abs(day(a.date) - day(b.date)) <= 7) {
+      report("date nearby", a, b, name(a.predicate) + " " + name(a.object) + " / " + name(b.predicate) + " " + name(b.object));
+    }
+  }
+}
