@@ -1,12 +1,27 @@
 // name: roles
-// answers: people with their job titles and, from the same article, the organisations they work for
+// answers: people with their job titles and the organisations named with the title in the same sentence, with sources
 // params: none
-var rows = g.V().Has("<rdf:type>", "<schema:Person>").Tag("person")
-  .LabelContext(g.V(), "source").Out("<schema:jobTitle>").Tag("title")
-  .Back("person").SaveOpt("<schema:worksFor>", "organisation")
-  .TagArray();
+function facts(p, tag) {
+  return g.V().Has("<rdf:predicate>", p)
+    .Save("<rdf:subject>", "person").Save("<rdf:object>", tag)
+    .Save("<prov:wasDerivedFrom>", "source").Save("<ng:sentenceIndex>", "sentence")
+    .TagArray();
+}
+var orgs = {};
+facts("<schema:worksFor>", "organisation").forEach(function (r) {
+  var k = [r.person, r.source, r.sentence].join("|");
+  (orgs[k] = orgs[k] || []).push(r.organisation);
+});
 var seen = {};
-rows.forEach(function (r) {
-  var key = [r.person, r.source, r.title, r.organisation].join("|");
-  if (!seen[key]) { seen[key] = true; delete r.id; g.Emit(r); }
+facts("<schema:jobTitle>", "title").forEach(function (r) {
+  var k = [r.person, r.source, r.sentence].join("|");
+  var list = orgs[k] || [undefined];
+  list.forEach(function (o) {
+    var key = k + "|" + r.title + "|" + o;
+    if (seen[key]) { return; }
+    seen[key] = true;
+    var row = { "person": r.person, "title": r.title, "source": r.source };
+    if (o !== undefined) { row.organisation = o; }
+    g.Emit(row);
+  });
 });
