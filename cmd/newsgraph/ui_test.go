@@ -1,0 +1,130 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/queries"
+)
+
+// need returns whether the browser test can run here; in CI a missing
+// piece is a failure, elsewhere a skip.
+func need(t *testing.T, ok bool, what string) {
+	t.Helper()
+	if ok {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is required in CI (.ci/run installs it)", what)
+	}
+	t.Skipf("%s not installed", what)
+}
+
+func freeAddr(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// TestWebUIInChromium builds the sample graph, serves it with `newsgraph
+// serve`, and drives Cayley's UI in headless Chromium: the shipped @said
+// query on the Query page and @neighbourhood on the Visualize page.
+// Screenshots go to $NEWSGRAPH_ARTIFACTS (default: artifacts/ at the
+// repository root).
+func TestWebUIInChromium(t *testing.T) {
+	_, errC := os.Stat("/usr/bin/chromium")
+	need(t, errC == nil || os.Getenv("CHROMIUM") != "", "Debian's chromium")
+	node, errN := exec.LookPath("node")
+	need(t, errN == nil, "node")
+	_, errP := os.Stat("../../e2e/node_modules/playwright-core")
+	need(t, errP == nil, "playwright-core in e2e/node_modules (npm install --prefix e2e)")
+
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ui.db")
+	if out, _, code := run(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", out)
+	}
+	bin := filepath.Join(dir, "newsgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	addr := freeAddr(t)
+	srv := exec.Command(bin, "serve", "--db", db, "--addr", addr)
+	var srvLog strings.Builder
+	srv.Stdout, srv.Stderr = &srvLog, &srvLog
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { srv.Process.Kill(); srv.Wait() }()
+	base := "http://" + addr
+	for i := 0; ; i++ {
+		resp, err := http.Get(base + "/ui/query")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 100 {
+			t.Fatalf("server did not start: %v\n%s", err, srvLog.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+
+	art := os.Getenv("NEWSGRAPH_ARTIFACTS")
+	if art == "" {
+		art, _ = filepath.Abs("../../artifacts")
+	}
+	os.MkdirAll(art, 0o755)
+	said, _ := queries.Get("said")
+	nb, _ := queries.Get("neighbourhood")
+	cmd := exec.Command(node, "ui.mjs", base, art, said.Source, nb.Source)
+	cmd.Dir = "../../e2e"
+	out, err := cmd.Output()
+	if err != nil {
+		var stderr string
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("browser: %v\n%s\nserver:\n%s", err, stderr, srvLog.String())
+	}
+	var res struct {
+		QueryOutput string   `json:"queryOutput"`
+		Nodes       []string `json:"nodes"`
+		Edges       int      `json:"edges"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("browser output: %v\n%s", err, out)
+	}
+	// the Query page shows Peskov's quote with its source article
+	for _, want := range []string{"Apparently there was some kind of misunderstanding", "<ent:dmitry-peskov>", "<art:independent-musk-putin-clubhouse-chat-misunderstanding>"} {
+		if !strings.Contains(res.QueryOutput, want) {
+			t.Errorf("Query page output lacks %q:\n%.600s", want, res.QueryOutput)
+		}
+	}
+	// the Visualize page draws Musk's neighbourhood with readable labels
+	labels := strings.Join(res.Nodes, "|")
+	for _, want := range []string{"Elon Musk", "Vladimir Putin", "Kremlin", "Clubhouse"} {
+		if !strings.Contains(labels, want) {
+			t.Errorf("Visualize page nodes lack %q: %v", want, res.Nodes)
+		}
+	}
+	if res.Edges < 5 {
+		t.Errorf("Visualize drew %d edges", res.Edges)
+	}
+	for _, shot := range []string{"ui-query.png", "ui-visualize.png"} {
+		if fi, err := os.Stat(filepath.Join(art, shot)); err != nil || fi.Size() < 10000 {
+			t.Errorf("screenshot %s missing or empty: %v", shot, err)
+		}
+	}
+	t.Log(fmt.Sprintf("screenshots in %s; %d nodes drawn", art, len(res.Nodes)))
+}
