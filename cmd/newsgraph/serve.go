@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +25,7 @@ func newServeCmd(g *globalFlags) *cobra.Command {
 	var addr string
 	var writable bool
 	var timeout time.Duration
+	var allowOrigins []string
 	cmd := &cobra.Command{
 		Use:   "serve [--db D] [--addr 127.0.0.1:64210]",
 		Short: "Serve Cayley's HTTP API and web UI (query editor, visualizer) over the store",
@@ -60,13 +63,40 @@ unless told otherwise with --addr.`,
 			if writable {
 				mode = "writable"
 			}
+			// Cayley registers its routes on http.DefaultServeMux and serves
+			// it with a nil handler, which Go resolves on every request: let
+			// it register on a mux of its own, then put the guard in front.
+			cayleyMux := http.NewServeMux()
+			http.DefaultServeMux = cayleyMux
+			errc := make(chan error, 1)
+			go func() { errc <- hc.RunE(hc, nil) }()
+			probe, _ := http.NewRequest("GET", "/api/v1/query/gizmo", nil)
+			for {
+				if _, pattern := cayleyMux.Handler(probe); pattern != "" {
+					break
+				}
+				select {
+				case err := <-errc:
+					return err
+				case <-time.After(time.Millisecond):
+				}
+			}
+			guarded := http.NewServeMux()
+			guarded.Handle("/", newOriginGuard(cayleyMux, addr, allowOrigins))
+			http.DefaultServeMux = guarded
 			fmt.Fprintf(cmd.ErrOrStderr(), "newsgraph: serving %s store %s (%s, query limit %s) at http://%s/\n", backend, address, mode, timeout, addr)
-			return hc.RunE(hc, nil)
+			if h, _, err := net.SplitHostPort(addr); err == nil {
+				if ip := net.ParseIP(h); ip == nil || !ip.IsLoopback() {
+					fmt.Fprintf(cmd.ErrOrStderr(), "newsgraph: warning: %s is reachable from other machines and has no authentication\n", addr)
+				}
+			}
+			return <-errc
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:64210", "host:port to listen on")
 	cmd.Flags().BoolVar(&writable, "writable", false, "allow the write and delete API and the UI's Write page")
 	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "stop each query after this long")
+	cmd.Flags().StringSliceVar(&allowOrigins, "allow-origin", nil, "web origins (scheme://host[:port]) allowed to call the API from a browser; others are refused")
 	return cmd
 }
 

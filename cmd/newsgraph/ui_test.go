@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
+	"sync"
 	"io"
 	"net"
 	"net/http"
@@ -78,7 +80,7 @@ func startServer(t *testing.T, flags ...string) (string, *strings.Builder) {
 // TestServeGuards: read-only by default, a runaway query is stopped by the
 // time limit and the server keeps answering, and it says where it listens.
 func TestServeGuards(t *testing.T) {
-	base, log := startServer(t, "--timeout", "2s")
+	base, log := startServer(t, "--timeout", "2s", "--allow-origin", "https://desk.example")
 	if !strings.Contains(log.String(), "(read-only, query limit 2s) at "+base) {
 		t.Errorf("startup message: %s", log.String())
 	}
@@ -100,15 +102,85 @@ func TestServeGuards(t *testing.T) {
 	if d := time.Since(start); d > 10*time.Second || !strings.Contains(string(body), "error") {
 		t.Errorf("runaway query: %s after %s: %s", resp.Status, d, body)
 	}
-	resp, err = http.Post(base+"/api/v1/query/gizmo", "text/plain", strings.NewReader(`g.V("<ent:elon-musk>").Out("<rdfs:label>").All()`))
+	// a huge recursive traversal is stopped too
+	start = time.Now()
+	rbody, code := post(t, base+"/api/v1/query/gizmo", "", `g.V().FollowRecursive(g.M().Both(), 1000000).All()`)
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("recursive query ran %s (%d): %.200s", d, code, rbody)
+	}
+	if body, _ := post(t, base+"/api/v1/query/gizmo", "", `g.V("<ent:elon-musk>").Out("<rdfs:label>").All()`); !strings.Contains(body, "Elon Musk") {
+		t.Errorf("server not answering after runaway queries: %s", body)
+	}
+	// cross-origin: refused unless allow-listed; the UI's own origin works
+	query := `g.V("<ent:elon-musk>").Out("<rdfs:label>").All()`
+	if _, code := post(t, base+"/api/v1/query/gizmo", "https://evil.example", query); code != http.StatusForbidden {
+		t.Errorf("foreign-origin read answered %d", code)
+	}
+	if _, code := post(t, base+"/api/v1/write", "https://evil.example", `[{"subject":"<a>","predicate":"<b>","object":"<c>"}]`); code != http.StatusForbidden {
+		t.Errorf("foreign-origin write answered %d", code)
+	}
+	if body, code := post(t, base+"/api/v1/query/gizmo", base, query); code != 200 || !strings.Contains(body, "Elon Musk") {
+		t.Errorf("same-origin read answered %d: %s", code, body)
+	}
+	req, _ := http.NewRequest("POST", base+"/api/v1/query/gizmo", strings.NewReader(query))
+	req.Header.Set("Origin", "https://desk.example")
+	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ = io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if !strings.Contains(string(body), "Elon Musk") {
-		t.Errorf("server not answering after a runaway query: %s", body)
+	if resp.StatusCode != 200 || resp.Header.Get("Access-Control-Allow-Origin") != "https://desk.example" {
+		t.Errorf("allow-listed origin: %d, ACAO %q", resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"))
 	}
+	// DNS rebinding: a page at evil.example resolving to 127.0.0.1
+	req, _ = http.NewRequest("POST", base+"/api/v1/query/gizmo", strings.NewReader(query))
+	req.Host = "evil.example:80"
+	if resp, err = http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("foreign Host answered %d", resp.StatusCode)
+		}
+	}
+	// 100 concurrent users
+	var wg sync.WaitGroup
+	lat := make([]time.Duration, 100)
+	errs := make(chan string, 100)
+	for i := 0; i < 100; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			start := time.Now()
+			body, code := post(t, base+"/api/v1/query/gizmo", "", `g.V("<ent:elon-musk>").LabelContext(g.V(), "source").Out("<ng:invite>").All()`)
+			lat[i] = time.Since(start)
+			if code != 200 || !strings.Contains(body, "vladimir-putin") {
+				errs <- fmt.Sprintf("%d %.100s", code, body)
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent query failed: %s", e)
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	t.Logf("100 concurrent queries: p50 %s, p95 %s, max %s", lat[50].Round(time.Millisecond), lat[95].Round(time.Millisecond), lat[99].Round(time.Millisecond))
+}
+
+// post sends a POST with an optional Origin and returns body and status.
+func post(t *testing.T, url, origin, body string) (string, int) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", url, strings.NewReader(body))
+	if origin != "" {
+		req.Header.Set("Origin", origin)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Errorf("POST %s: %v", url, err)
+		return "", 0
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b), resp.StatusCode
 }
 
 // TestWebUIInChromium builds the sample graph, serves it with `newsgraph
