@@ -105,12 +105,15 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 		opts["nosync"] = true
 	}
 	if opt.Create && backend != "memstore" {
-		if err := graph.InitQuadStore(backend, addr, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("create %s store %s: %w", backend, addr, err)
+		if err := create(backend, addr, opts, Vocab{Base: opt.Base}); err != nil {
+			return nil, err
 		}
 	}
 	qs, err := graph.NewQuadStore(backend, addr, opts)
 	if err != nil {
+		if strings.Contains(err.Error(), "no bucket") {
+			return nil, fmt.Errorf("open %s store %s: incomplete store (its creation was interrupted); remove the directory and build again", backend, addr)
+		}
 		return nil, fmt.Errorf("open %s store %s: %w", backend, addr, err)
 	}
 	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
@@ -119,6 +122,58 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 		return nil, fmt.Errorf("open writer on %s: %w", addr, err)
 	}
 	return &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Backend: backend, Address: addr, Vocab: Vocab{Base: opt.Base}}, nil
+}
+
+// create initialises a store. A kv store is created in a temporary
+// directory and renamed into place, so that a crash during creation leaves
+// no half-made store behind.
+func create(backend, addr string, opts graph.Options, v Vocab) error {
+	if backend != "bolt" && backend != "leveldb" {
+		if err := graph.InitQuadStore(backend, addr, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return fmt.Errorf("create %s store %s: %w", backend, addr, err)
+		}
+		return nil
+	}
+	if _, err := os.Stat(addr); err == nil {
+		return nil // exists
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(addr)), "."+filepath.Base(addr)+".creating-")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", addr, err)
+	}
+	defer os.RemoveAll(tmp) // no-op after a successful rename
+	if err := graph.InitQuadStore(backend, tmp, opts); err != nil {
+		return fmt.Errorf("create %s store %s: %w", backend, addr, err)
+	}
+	// Cayley's kv stores fail reads with "no bucket" until a first quad is
+	// written: write the namespaces now, so a new store is never empty
+	if err := writeInitial(backend, tmp, opts, v); err != nil {
+		return fmt.Errorf("create %s store %s: %w", backend, addr, err)
+	}
+	if err := os.Rename(tmp, addr); err != nil {
+		if _, statErr := os.Stat(addr); statErr == nil {
+			return nil // another process created it first
+		}
+		return fmt.Errorf("create %s: %w", addr, err)
+	}
+	return nil
+}
+
+func writeInitial(backend, addr string, opts graph.Options, v Vocab) error {
+	qs, err := graph.NewQuadStore(backend, addr, opts)
+	if err != nil {
+		return err
+	}
+	defer qs.Close()
+	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true})
+	if err != nil {
+		return err
+	}
+	defer qw.Close()
+	st := &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Vocab: v}
+	ld := NewLoader(st)
+	ld.writeNamespaces()
+	return qw.ApplyTransaction(ld.tx)
 }
 
 // checkKVPath gives clear errors for a missing store or a path that is not

@@ -28,7 +28,8 @@ type Summary struct {
 
 // BuildOptions tunes [Build].
 type BuildOptions struct {
-	MaxBytes  int
+	MaxBytes   int
+	BatchQuads int // 0: the loader's default
 	Progress  func()        // called once per source
 	OnProblem func(Problem) // called for each skipped source
 }
@@ -49,6 +50,9 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 		return sum, err
 	}
 	ld := graph.NewLoader(st)
+	if opt.BatchQuads > 0 {
+		ld.BatchQuads = opt.BatchQuads
+	}
 	ents := map[string]bool{}
 	for _, r := range results {
 		sum.Articles++

@@ -19,9 +19,12 @@ import (
 const defaultBase = graph.DefaultBase
 
 type buildFlags struct {
-	maxBytes int
-	noSync   bool
-	quiet    bool
+	maxBytes   int
+	maxTokens  int
+	maxFacts   int
+	batchQuads int
+	noSync     bool
+	quiet      bool
 }
 
 func newBuildCmd(g *globalFlags) *cobra.Command {
@@ -46,6 +49,9 @@ line each and skipped; the exit status is 2 when any file was skipped.`,
 		},
 	}
 	cmd.Flags().IntVar(&f.maxBytes, "max-bytes", extract.DefaultMaxBytes, "skip files larger than this")
+	cmd.Flags().IntVar(&f.maxTokens, "max-sentence-tokens", 120, "extract no facts from longer sentences (lists, tables, run-on scrapes)")
+	cmd.Flags().IntVar(&f.maxFacts, "max-facts", 2000, "keep at most this many facts per article")
+	cmd.Flags().IntVar(&f.batchQuads, "batch-quads", 10000, "commit to the store after this many quads (whole articles only)")
 	cmd.Flags().BoolVar(&f.noSync, "nosync", false, "do not fsync each batch (faster; a crash can lose the last batches)")
 	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar or summary")
 	return cmd
@@ -56,7 +62,7 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", p.Err)
 	}
-	x, err := extract.New(extract.Options{MaxBytes: f.maxBytes})
+	x, err := extract.New(extract.Options{MaxBytes: f.maxBytes, MaxSentenceTokens: f.maxTokens, MaxFacts: f.maxFacts})
 	if err != nil {
 		return ingest.Summary{}, err
 	}
@@ -71,7 +77,8 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
 	sum, err := ingest.Build(ctx, st, x, srcs, ingest.BuildOptions{
-		MaxBytes: f.maxBytes,
+		MaxBytes:   f.maxBytes,
+		BatchQuads: f.batchQuads,
 		Progress: func() {
 			if bar != nil {
 				bar.Add(1)
