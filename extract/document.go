@@ -90,7 +90,7 @@ func NewDocument(name string, raw []byte, meta *Metadata, opt DocOptions) (*Docu
 	lang, ok := detectLanguage(text)
 	d.Language = lang
 	if !ok {
-		return nil, fmt.Errorf("%s: %w (detected %s); skipped", name, ErrNotEnglish, lang)
+		return nil, fmt.Errorf("%s: %w (detected %s)", name, ErrNotEnglish, lang)
 	}
 	d.Text = text
 	d.runes = newRuneIndex(text)
@@ -188,7 +188,7 @@ func detectLanguage(text string) (string, bool) {
 	}
 	sample = sample[:min(len(sample), 2000)]
 	info := whatlanggo.DetectWithOptions(sample, whatlanggo.Options{})
-	lang := whatlanggo.LangToString(info.Lang)
+	lang := info.Lang.String()
 	if lang == "" {
 		lang = "unknown"
 	}
@@ -203,7 +203,9 @@ func detectLanguage(text string) (string, bool) {
 	}
 	if letters < 200 || !info.IsReliable() {
 		// too little evidence: count common English function words instead
-		return "en", englishShare(sample) > 0.08
+		if englishShare(sample) > 0.08 {
+			return "en", true
+		}
 	}
 	return lang, false
 }

@@ -56,7 +56,13 @@ func ImportFormat(name string) string {
 // adds the quads to the store. The whole input is parsed before anything
 // is written, so a malformed file changes nothing; the error names the
 // line. Quads already present are skipped. name is used in messages.
-func (s *Store) Import(ctx context.Context, r io.Reader, name, format string) (int, error) {
+func (s *Store) Import(ctx context.Context, r io.Reader, name, format string) (n int, err error) {
+	defer func() {
+		// a parser that panics on odd input must not take the process down
+		if p := recover(); p != nil {
+			n, err = 0, fmt.Errorf("import %s: unreadable %s input (%v)", name, format, p)
+		}
+	}()
 	v, err := s.StoredVocab(ctx)
 	if err != nil {
 		return 0, err

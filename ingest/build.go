@@ -29,9 +29,9 @@ type Summary struct {
 // BuildOptions tunes [Build].
 type BuildOptions struct {
 	MaxBytes   int
-	BatchQuads int // 0: the loader's default
-	Progress  func()        // called once per source
-	OnProblem func(Problem) // called for each skipped source
+	BatchQuads int           // 0: the loader's default
+	Progress   func()        // called once per source
+	OnProblem  func(Problem) // called for each skipped source
 }
 
 // Build extracts srcs and loads the results into st.

@@ -113,15 +113,33 @@ func TestBuildReportsBadInputAndGoesOn(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "page.html"), []byte("<html><body><p>x</p><p>y</p></body></html>"), 0o644)
 	os.WriteFile(filepath.Join(in, "spanish.txt"), []byte("El sindicato ferroviario aceptó el viernes una nueva oferta salarial, poniendo fin a una huelga de dos semanas que paralizó los trenes en todo el norte del país y afectó a miles de viajeros."), 0o644)
 	os.Symlink(in, filepath.Join(in, "sub", "loop"))
+	os.WriteFile(filepath.Join(in, "blank.txt"), []byte("  \n\t\n   \n"), 0o644)
+	os.WriteFile(filepath.Join(in, "latin1.txt"), []byte(strings.Repeat("caf\xe9 na\xefve \xe0 la carte ", 40)), 0o644)
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "Ferry strike ends\nThe ferry workers' union accepted a new pay offer on Monday, ending a strike that stopped crossings for a week." {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	os.WriteFile(filepath.Join(in, "utf16.txt"), utf16, 0o644)
+	os.WriteFile(filepath.Join(in, "huge.txt"), bytes.Repeat([]byte("word "), 10<<20), 0o644) // 50 MB, one line
+	os.Symlink(filepath.Join(dir, "nowhere.txt"), filepath.Join(in, "dangling.txt"))
+	locked := filepath.Join(in, "locked.txt")
+	os.WriteFile(locked, []byte(good), 0o000)
 	db := filepath.Join(dir, "g.db")
 	out, _, code := run(t, "build", "--db", db, in, filepath.Join(dir, "missing.txt"))
 	if code != 2 {
 		t.Errorf("exit code %d, want 2 (files skipped)", code)
 	}
-	for _, want := range []string{
-		"empty.txt: empty", "image.png: binary data", "page.html: HTML markup", "spanish.txt: not English", "missing.txt: no such file",
-		"articles   1 (added 1", "skipped files 5",
-	} {
+	wants := []string{
+		"empty.txt: empty", "blank.txt: empty", "image.png: binary data", "page.html: HTML markup",
+		"spanish.txt: not English (detected Spanish)", "missing.txt: no such file", "latin1.txt: too many invalid UTF-8 bytes",
+		"huge.txt: too large", "dangling.txt: no such file",
+		"articles   3 (added 3", "skipped files 9",
+	}
+	if os.Geteuid() != 0 { // root reads files whatever their mode
+		wants = append(wants, "locked.txt: permission denied")
+		wants[len(wants)-3], wants[len(wants)-2] = "articles   2 (added 2", "skipped files 10"
+	}
+	for _, want := range wants {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
