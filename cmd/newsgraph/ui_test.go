@@ -44,6 +44,12 @@ func freeAddr(t *testing.T) string {
 // `newsgraph serve` on a free loopback port with extra flags, and returns
 // its base URL and log.
 func startServer(t *testing.T, flags ...string) (string, *strings.Builder) {
+	base, log, _ := startServerDB(t, flags...)
+	return base, log
+}
+
+// startServerDB is startServer that also returns the store's path.
+func startServerDB(t *testing.T, flags ...string) (string, *strings.Builder, string) {
 	t.Helper()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "ui.db")
@@ -74,13 +80,27 @@ func startServer(t *testing.T, flags ...string) (string, *strings.Builder) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return base, srvLog
+	return base, srvLog, db
 }
 
 // TestServeGuards: read-only by default, a runaway query is stopped by the
 // time limit and the server keeps answering, and it says where it listens.
 func TestServeGuards(t *testing.T) {
-	base, log := startServer(t, "--timeout", "2s", "--allow-origin", "https://desk.example")
+	base, log, db := startServerDB(t, "--timeout", "2s", "--allow-origin", "https://desk.example")
+	// bolt has one user at a time: a build while serving stops with a message
+	done := make(chan string, 1)
+	go func() {
+		out, _, code := run(t, "build", "--db", db, "../../data")
+		done <- fmt.Sprintf("%d %s", code, out)
+	}()
+	select {
+	case got := <-done:
+		if !strings.HasPrefix(got, "1 ") || !strings.Contains(got, "store is in use by another process") {
+			t.Errorf("build while serving: %s", got)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("build while serving hung")
+	}
 	if !strings.Contains(log.String(), "(read-only, query limit 2s) at "+base) {
 		t.Errorf("startup message: %s", log.String())
 	}
