@@ -29,12 +29,22 @@ func extractText(t testing.TB, published string, texts ...string) []*Result {
 		p, _ := time.Parse("2006-01-02", published)
 		md = &Metadata{Published: p}
 	}
-	var rs []*Result
+	var docs []*Document
 	for i, text := range texts {
 		d, err := NewDocument(fmt.Sprintf("doc%d.txt", i), []byte(text), md, DocOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
+		docs = append(docs, d)
+	}
+	return extractDocs(t, x, docs)
+}
+
+// extractDocs extracts documents and resolves entities across them.
+func extractDocs(t testing.TB, x *Extractor, docs []*Document) []*Result {
+	t.Helper()
+	var rs []*Result
+	for _, d := range docs {
 		r, err := x.Extract(context.Background(), d)
 		if err != nil {
 			t.Fatal(err)
@@ -49,7 +59,7 @@ func extractText(t testing.TB, published string, texts ...string) []*Result {
 func extractFiles(t testing.TB, files []string, man Manifest) []*Result {
 	t.Helper()
 	x := testExtractor(t)
-	var rs []*Result
+	var docs []*Document
 	for _, f := range files {
 		var md *Metadata
 		if m, ok := man[filepath.Base(f)]; ok {
@@ -59,14 +69,9 @@ func extractFiles(t testing.TB, files []string, man Manifest) []*Result {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := x.Extract(context.Background(), d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, r)
+		docs = append(docs, d)
 	}
-	Resolve(rs)
-	return rs
+	return extractDocs(t, x, docs)
 }
 
 // factStrings renders facts as "subject predicate object" with literals

@@ -30,20 +30,16 @@ func sampleStore(t *testing.T) *Store {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob("../data/*.txt")
-	var rs []*extract.Result
+	var docs []*extract.Document
 	for _, f := range files {
 		md := man[filepath.Base(f)]
 		d, err := x.ReadFile(f, &md)
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := x.Extract(ctx, d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, r)
+		docs = append(docs, d)
 	}
-	extract.Resolve(rs)
+	rs := extractAll(t, x, docs)
 	st, err := Open(ctx, "mem", OpenOptions{Create: true})
 	if err != nil {
 		t.Fatal(err)

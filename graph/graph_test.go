@@ -35,7 +35,7 @@ func results(t *testing.T, texts map[string]string) []*extract.Result {
 		t.Fatal(err)
 	}
 	pub := time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC)
-	var rs []*extract.Result
+	var docs []*extract.Document
 	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
 		text, ok := texts[name]
 		if !ok {
@@ -45,6 +45,16 @@ func results(t *testing.T, texts map[string]string) []*extract.Result {
 		if err != nil {
 			t.Fatal(err)
 		}
+		docs = append(docs, d)
+	}
+	return extractAll(t, x, docs)
+}
+
+// extractAll extracts documents and resolves entities across them.
+func extractAll(t *testing.T, x *extract.Extractor, docs []*extract.Document) []*extract.Result {
+	t.Helper()
+	var rs []*extract.Result
+	for _, d := range docs {
 		r, err := x.Extract(ctx, d)
 		if err != nil {
 			t.Fatal(err)
