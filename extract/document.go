@@ -97,6 +97,33 @@ func NewDocument(name string, raw []byte, meta *Metadata, opt DocOptions) (*Docu
 	return d, nil
 }
 
+// ReadFile reads and checks one article file, with metadata from meta if
+// given, else from a sidecar "<name>.json". A file over the size limit is
+// rejected before it is read.
+func ReadFile(path string, meta *Metadata, opt DocOptions) (*Document, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if st.Size() > int64(max) {
+		return nil, fmt.Errorf("%s: %w (%d bytes; the limit is %d)", path, ErrTooLarge, st.Size(), max)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if meta == nil {
+		if meta, err = LoadSidecar(path); err != nil {
+			return nil, err
+		}
+	}
+	return NewDocument(path, raw, meta, opt)
+}
+
 // decodeText turns raw bytes into UTF-8 text, repairing what can be
 // repaired and rejecting binary data.
 func decodeText(raw []byte) (string, string, error) {

@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -42,32 +41,6 @@ func New(opt Options) (*Extractor, error) {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
 	return &Extractor{tagger: tg, opt: opt}, nil
-}
-
-// ReadFile reads and checks one article file, with metadata from meta if
-// given, else from a sidecar "<name>.json".
-func (x *Extractor) ReadFile(path string, meta *Metadata) (*Document, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	max := x.opt.MaxBytes
-	if max <= 0 {
-		max = DefaultMaxBytes
-	}
-	if st.Size() > int64(max) {
-		return nil, fmt.Errorf("%s: %w (%d bytes; the limit is %d)", path, ErrTooLarge, st.Size(), max)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if meta == nil {
-		if meta, err = LoadSidecar(path); err != nil {
-			return nil, err
-		}
-	}
-	return NewDocument(path, raw, meta, DocOptions{MaxBytes: max})
 }
 
 // Extract runs every stage on one document. Entity IDs in the result are

@@ -65,7 +65,7 @@ func extractFiles(t testing.TB, files []string, man Manifest) []*Result {
 		if m, ok := man[filepath.Base(f)]; ok {
 			md = &m
 		}
-		d, err := x.ReadFile(f, md)
+		d, err := ReadFile(f, md, DocOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,12 +3,10 @@ package graph
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/cayleygraph/cayley/schema"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 	"github.com/cayleygraph/quad/voc"
 )
 
@@ -78,19 +76,4 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 		}
 	}
 	return it.Err()
-}
-
-// ExportNQuads writes the store as N-Quads with full IRIs; the graph name
-// of each fact is its source article.
-func (s *Store) ExportNQuads(ctx context.Context, w io.Writer) (int, error) {
-	qw := nquads.NewWriter(w)
-	n := 0
-	err := s.EachQuad(ctx, func(q quad.Quad) error {
-		n++
-		return qw.WriteQuad(q)
-	})
-	if err != nil {
-		return n, fmt.Errorf("export: %w", err)
-	}
-	return n, qw.Close()
 }

@@ -33,7 +33,7 @@ func sampleStore(t *testing.T) *Store {
 	var docs []*extract.Document
 	for _, f := range files {
 		md := man[filepath.Base(f)]
-		d, err := x.ReadFile(f, &md)
+		d, err := extract.ReadFile(f, &md, extract.DocOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

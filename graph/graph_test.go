@@ -214,7 +214,7 @@ func TestExportParsesAndPassesRapper(t *testing.T) {
 	defer st.Close()
 	load(t, st, results(t, map[string]string{"a.txt": storyA, "b.txt": storyB}))
 	var buf bytes.Buffer
-	n, err := st.ExportNQuads(ctx, &buf)
+	n, err := st.Export(ctx, &buf, "nquads")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -166,16 +166,11 @@ func (s Source) Read(limit int) (*extract.Document, error) {
 		limit = extract.DefaultMaxBytes
 	}
 	if s.fsys == nil && s.Name != "-" {
-		if fi, err := os.Stat(s.Name); err == nil && fi.Size() > int64(limit) {
-			return nil, fmt.Errorf("%s: %w (%d bytes; the limit is %d)", s.Name, extract.ErrTooLarge, fi.Size(), limit)
+		d, err := extract.ReadFile(s.Name, s.Meta, extract.DocOptions{MaxBytes: limit})
+		if err != nil {
+			return nil, describe(err)
 		}
-		if s.Meta == nil {
-			md, err := extract.LoadSidecar(s.Name)
-			if err != nil {
-				return nil, err
-			}
-			s.Meta = md
-		}
+		return d, nil
 	}
 	rc, err := s.open()
 	if err != nil {
