@@ -10,6 +10,7 @@ require (
 	github.com/cayleygraph/quad v1.2.4
 	github.com/gobuffalo/packr/v2 v2.7.1
 	github.com/jdkato/prose v1.2.1
+	github.com/lib/pq v1.1.1
 	github.com/schollz/progressbar/v3 v3.14.1
 	github.com/spf13/cobra v0.0.5
 	github.com/spf13/viper v1.4.0
@@ -36,7 +37,6 @@ require (
 	github.com/joho/godotenv v1.3.0 // indirect
 	github.com/julienschmidt/httprouter v1.2.0 // indirect
 	github.com/konsorten/go-windows-terminal-sequences v1.0.2 // indirect
-	github.com/lib/pq v1.1.1 // indirect
 	github.com/magiconair/properties v1.8.1 // indirect
 	github.com/matttproud/golang_protobuf_extensions v1.0.1 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
