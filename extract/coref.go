@@ -114,7 +114,8 @@ func (st *docState) linkMentions() {
 // lastOfType finds what "the company" or "the app" at token tok of
 // sentence si refers to: among the entities of type t named in the last
 // six sentences, the one the document has named most often so far (the
-// story's app, not an app mentioned in passing), the most recent on a tie.
+// story's app, not an app mentioned in passing), on a tie the one named
+// first.
 func (st *docState) lastOfType(si, tok int, t EntityType) *docEntity {
 	var best *docEntity
 	bestN := 0
@@ -128,12 +129,24 @@ func (st *docState) lastOfType(si, tok int, t EntityType) *docEntity {
 			if m.kind != nameMention || m.ent == nil || m.ent.desc != nil || m.ent.typ() != t {
 				continue
 			}
-			if n := st.mentionsBefore(m.ent, si, tok); n > bestN {
+			// equal counts: the one the story named first is its subject
+			if n := st.mentionsBefore(m.ent, si, tok); n > bestN || n == bestN && best != nil && firstMention(m.ent) < firstMention(best) {
 				best, bestN = m.ent, n
 			}
 		}
 	}
 	return best
+}
+
+// firstMention is the sentence where e is first named.
+func firstMention(e *docEntity) int {
+	first := 1 << 30
+	for _, m := range e.mentions {
+		if m.kind == nameMention && m.sent < first {
+			first = m.sent
+		}
+	}
+	return first
 }
 
 // mentionsBefore counts the name mentions of e before token tok of

@@ -421,8 +421,8 @@ func (st *docState) relationFacts() {
 				continue
 			}
 			lemma := toks[c.vg.Main].Lemma
-			if speechVerbs[lemma] && (c.comp >= 0 || c.obj == nil && len(c.pps) == 0) {
-				continue // reported speech: see quote.go
+			if speechVerbs[lemma] && (c.comp >= 0 || c.obj == nil && len(c.pps) == 0 || lemma == "say") {
+				continue // reported speech: see quote.go ("said in a statement" says nothing)
 			}
 			if c.irrealis {
 				continue

@@ -162,12 +162,13 @@ func fixNounBeforeVerb(toks []Token, i int) {
 		return
 	}
 	switch toks[i].Tag {
-	case "VB", "VBP", "VBZ":
+	case "VB", "VBP", "VBZ", "VBD", "VBN":
 	default:
 		return
 	}
 	prev, next := toks[i-1].Tag, toks[i+1].Tag
-	if (isNounTag(prev) || isAdjTag(prev)) && (next == "VBD" || next == "VBZ" || next == "VBN" || next == "MD" || next == "VBP") {
+	betweenNames := (prev == "NNP" || prev == "NNPS") && next == "NNP" // "Lumen Group governor Diego Ivanova"
+	if betweenNames || (isNounTag(prev) || isAdjTag(prev)) && (next == "VBD" || next == "VBZ" || next == "VBN" || next == "MD" || next == "VBP") {
 		if strings.HasSuffix(low, "s") && toks[i].Tag == "VBZ" {
 			toks[i].Tag = "NNS"
 		} else {

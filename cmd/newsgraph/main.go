@@ -74,6 +74,7 @@ func newRootCmd() *cobra.Command {
 		newStatsCmd(g),
 		newDemoCmd(g),
 		newServeCmd(g),
+		newGenCmd(),
 	)
 	return root
 }
