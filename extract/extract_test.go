@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -156,5 +157,37 @@ func TestCrossDocumentEntities(t *testing.T) {
 	facts := factStrings(rs...)
 	if !hasFact(facts, "nadia-farouk thank \"staff\"") {
 		t.Errorf("fact from the third document not linked: %v", facts)
+	}
+}
+
+// A resolver carries entities from batch to batch (and, through Know,
+// from earlier builds): a surname in a later batch joins the full name.
+func TestResolverAcrossBatches(t *testing.T) {
+	x := testExtractor(t)
+	read := func(name, text string) *Result {
+		d, err := NewDocument(name, []byte(text), nil, DocOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := x.Extract(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	rv := NewResolver()
+	rv.Resolve([]*Result{read("a.txt", "Orbital Freight chief executive Nadia Farouk resigned on Monday.")})
+	later := read("b.txt", "Ms Farouk thanked staff in a letter.")
+	rv.Resolve([]*Result{later})
+	if !hasFact(factStrings(later), `nadia-farouk thank "staff"`) {
+		t.Errorf("surname in a later batch not merged: %v", factStrings(later))
+	}
+	// an entity known from an earlier build, with its role, takes a description
+	rv2 := NewResolver()
+	rv2.Know(Entity{ID: "tom-becker", Name: "Tom Becker", Type: Person}, []string{"chief executive"}, []string{"solaris-motors"})
+	r := read("c.txt", "Tom Becker spoke on Monday. The Solaris Motors boss apologised to customers.")
+	rv2.Resolve([]*Result{r})
+	if !hasFact(factStrings(r), `tom-becker apologiseTo "customers"`) {
+		t.Errorf("description not resolved with stored roles: %v", factStrings(r))
 	}
 }

@@ -15,22 +15,104 @@ import (
 //     named in the same document whose roles, as stated anywhere in the
 //     batch, match it; otherwise facts about it are dropped.
 //
-// It returns the batch's entities sorted by ID.
+// It returns the batch's entities sorted by ID. For results that arrive
+// in several batches (a streaming build), use a [Resolver].
 func Resolve(results []*Result) []*Entity {
-	type agg struct {
-		ent   *Entity
-		votes map[EntityType]int
+	return NewResolver().Resolve(results)
+}
+
+// Resolver resolves entities batch after batch, remembering what earlier
+// batches (and earlier builds, through [Resolver.Know]) established:
+// entities with their types and names, the people each surname belongs
+// to, and everyone's roles. An entity's type is fixed by the first batch
+// that names it, so what was written stays consistent. A surname seen
+// before any full name of its owner stays its own entity.
+type Resolver struct {
+	all      map[string]*agg
+	surnames map[string]map[string]bool // surname key → IDs of people named in full
+	roles    map[string]*roleInfo
+}
+
+type agg struct {
+	ent   *Entity
+	votes map[EntityType]int
+	fixed bool // returned by an earlier batch: its type no longer changes
+}
+
+type roleInfo struct{ roles, orgs map[string]bool }
+
+// NewResolver returns an empty resolver.
+func NewResolver() *Resolver {
+	return &Resolver{all: map[string]*agg{}, surnames: map[string]map[string]bool{}, roles: map[string]*roleInfo{}}
+}
+
+// Know records an entity stored by an earlier build, with its job titles
+// and the IDs of its organisations and countries, so that new articles
+// merge into it.
+func (rv *Resolver) Know(e Entity, titles, orgs []string) {
+	a := rv.all[e.ID]
+	if a == nil {
+		a = &agg{ent: &Entity{ID: e.ID, Name: e.Name, Type: e.Type}, votes: map[EntityType]int{}, fixed: true}
+		rv.all[e.ID] = a
 	}
-	all := map[string]*agg{}
+	a.ent.Aliases = mergeAliases(a.ent.Aliases, a.ent.Name, toSet(e.Aliases))
+	a.votes[e.Type]++
+	rv.noteSurname(a)
+	ri := rv.roleOf(e.ID)
+	for _, t := range titles {
+		ri.roles[strings.ToLower(t)] = true
+	}
+	for _, o := range orgs {
+		ri.orgs[o] = true
+	}
+}
+
+func toSet(list []string) map[string]int {
+	m := map[string]int{}
+	for _, x := range list {
+		m[x]++
+	}
+	return m
+}
+
+func (rv *Resolver) roleOf(id string) *roleInfo {
+	ri := rv.roles[id]
+	if ri == nil {
+		ri = &roleInfo{roles: map[string]bool{}, orgs: map[string]bool{}}
+		rv.roles[id] = ri
+	}
+	return ri
+}
+
+func (rv *Resolver) noteSurname(a *agg) {
+	if a.ent.Type != Person && majority(a.votes) != Person {
+		return
+	}
+	words := strings.Fields(a.ent.Name)
+	if len(words) < 2 {
+		return
+	}
+	k := normName(words[len(words)-1])
+	if rv.surnames[k] == nil {
+		rv.surnames[k] = map[string]bool{}
+	}
+	rv.surnames[k][a.ent.ID] = true
+}
+
+// Resolve resolves a batch against everything seen so far; see the
+// package function [Resolve] for what it does.
+func (rv *Resolver) Resolve(results []*Result) []*Entity {
+	batch := map[string]bool{}
 	for _, r := range results {
 		for _, e := range r.Entities {
-			a := all[e.ID]
+			a := rv.all[e.ID]
 			if a == nil {
 				a = &agg{ent: &Entity{ID: e.ID, Name: e.Name}, votes: map[EntityType]int{}}
-				all[e.ID] = a
+				rv.all[e.ID] = a
 			}
+			batch[e.ID] = true
 			a.votes[e.Type]++
-			if len(strings.Fields(e.Name)) > len(strings.Fields(a.ent.Name)) {
+			if !a.fixed && len(strings.Fields(e.Name)) > len(strings.Fields(a.ent.Name)) {
 				a.ent.Name = e.Name
 			}
 			for _, al := range append([]string{e.Name}, e.Aliases...) {
@@ -38,35 +120,34 @@ func Resolve(results []*Result) []*Entity {
 			}
 		}
 	}
-	// surnames
-	remap := map[string]string{}
-	surnames := map[string][]string{}
-	for id, a := range all {
-		if majority(a.votes) != Person {
-			continue
-		}
-		words := strings.Fields(a.ent.Name)
-		if len(words) >= 2 {
-			k := normName(words[len(words)-1])
-			surnames[k] = append(surnames[k], id)
+	for id := range batch {
+		if a := rv.all[id]; !a.fixed {
+			a.ent.Type = majority(a.votes)
+			rv.noteSurname(a)
 		}
 	}
-	for id, a := range all {
-		if len(strings.Fields(a.ent.Name)) != 1 {
+	// surnames: a one-word person (or unknown) whose surname has one owner
+	remap := map[string]string{}
+	for id := range batch {
+		a := rv.all[id]
+		if len(strings.Fields(a.ent.Name)) != 1 || a.fixed && a.ent.Type != Other {
 			continue
 		}
-		if owners := surnames[id]; len(owners) == 1 && owners[0] != id {
-			t := majority(a.votes)
-			if t == Person || t == Other {
-				remap[id] = owners[0]
-				to := all[owners[0]]
-				for _, al := range a.ent.Aliases {
-					to.ent.Aliases = appendUnique(to.ent.Aliases, al)
-				}
-				for t, n := range a.votes {
-					to.votes[t] += n
-				}
-			}
+		owners := rv.surnames[id]
+		if len(owners) != 1 {
+			continue
+		}
+		var owner string
+		for o := range owners {
+			owner = o
+		}
+		if owner == id || (a.ent.Type != Person && a.ent.Type != Other) {
+			continue
+		}
+		remap[id] = owner
+		to := rv.all[owner]
+		for _, al := range a.ent.Aliases {
+			to.ent.Aliases = appendUnique(to.ent.Aliases, al)
 		}
 	}
 	final := func(id string) string {
@@ -75,33 +156,28 @@ func Resolve(results []*Result) []*Entity {
 		}
 		return id
 	}
-	for id, a := range all {
-		a.ent.Type = majority(a.votes)
+	for id := range batch {
+		if _, gone := remap[id]; gone {
+			delete(rv.all, id) // merged into its owner
+			continue
+		}
+		a := rv.all[id]
 		a.ent.Aliases = removeString(a.ent.Aliases, a.ent.Name)
 		sort.Strings(a.ent.Aliases)
-		_ = id
 	}
-	// role index over the batch
-	type roleInfo struct{ roles, orgs map[string]bool }
-	roles := map[string]*roleInfo{}
+	// role index, with this batch's roles
 	for _, r := range results {
 		for _, f := range r.Facts {
-			id := final(f.Subject)
-			ri := roles[id]
-			if ri == nil {
-				ri = &roleInfo{roles: map[string]bool{}, orgs: map[string]bool{}}
-				roles[id] = ri
-			}
 			switch f.Predicate {
 			case "jobTitle":
-				ri.roles[strings.ToLower(f.Object.Literal.Text)] = true
+				rv.roleOf(final(f.Subject)).roles[strings.ToLower(f.Object.Literal.Text)] = true
 			case "worksFor", "nationality":
-				ri.orgs[final(f.Object.EntityID)] = true
+				rv.roleOf(final(f.Subject)).orgs[final(f.Object.EntityID)] = true
 			}
 		}
 	}
 	matches := func(id string, d Description) bool {
-		ri := roles[id]
+		ri := rv.roles[id]
 		if ri == nil {
 			return false
 		}
@@ -132,7 +208,7 @@ func Resolve(results []*Result) []*Entity {
 		for _, d := range r.Descriptions {
 			var cand []string
 			for id := range named {
-				if all[id] != nil && all[id].ent.Type == Person && matches(id, d) {
+				if a := rv.all[id]; a != nil && a.ent.Type == Person && matches(id, d) {
 					cand = append(cand, id)
 				}
 			}
@@ -161,7 +237,7 @@ func Resolve(results []*Result) []*Entity {
 		}
 		r.Facts = dedupeFacts(kept)
 		r.Descriptions = nil
-		// the document's entities: the shared values, once each
+		// the document's entities: those its facts use, as shared values
 		used := map[string]bool{}
 		for _, f := range r.Facts {
 			used[f.Subject] = true
@@ -174,17 +250,18 @@ func Resolve(results []*Result) []*Entity {
 		seen := map[string]bool{}
 		for _, e := range r.Entities {
 			id := final(e.ID)
-			if seen[id] || !used[id] {
+			if seen[id] || !used[id] || rv.all[id] == nil {
 				continue
 			}
 			seen[id] = true
-			ents = append(ents, all[id].ent)
+			ents = append(ents, rv.all[id].ent)
 		}
 		r.Entities = ents
 	}
 	var out []*Entity
-	for id, a := range all {
-		if _, gone := remap[id]; !gone {
+	for id := range batch {
+		if a := rv.all[id]; a != nil {
+			a.fixed = true
 			out = append(out, a.ent)
 		}
 	}

@@ -3,6 +3,8 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -18,7 +20,7 @@ type Summary struct {
 	Unchanged int `json:"unchanged"`
 	Skipped   int `json:"skipped"` // files that could not be used
 	Sentences int `json:"sentences"`
-	Entities  int `json:"entities"` // distinct, across the batch
+	Entities  int `json:"entities"` // distinct, across the build
 	Facts     int `json:"facts"`
 	// Quads counts quads added to the store (0 when nothing changed).
 	Quads    int       `json:"quads"`
@@ -29,50 +31,170 @@ type Summary struct {
 // BuildOptions tunes [Build].
 type BuildOptions struct {
 	MaxBytes   int
-	BatchQuads int           // 0: the loader's default
+	BatchQuads int           // quads per commit; 0: the loader's default
+	Workers    int           // extraction workers; 0: one per CPU
+	BatchDocs  int           // articles resolved together; 0: 256
 	Progress   func()        // called once per source
 	OnProblem  func(Problem) // called for each skipped source
 }
 
-// Build extracts srcs and loads the results into st.
+// extracted is one source's outcome, in source order.
+type extracted struct {
+	i     int
+	res   *extract.Result
+	err   error
+	fatal bool // the extractor failed (cancelled): stop the build
+}
+
+// Build streams srcs through the extractor and into st: workers read and
+// extract articles in parallel; results are taken back in source order
+// (through a bounded window, so memory does not grow with the corpus),
+// resolved in batches against the entities already known — including
+// those stored by earlier builds — and loaded in whole-article commits.
 func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []Source, opt BuildOptions) (Summary, error) {
 	start := time.Now()
 	sum := Summary{Files: len(srcs)}
-	onProblem := func(p Problem) {
-		sum.Skipped++
-		sum.Problems = append(sum.Problems, p)
-		if opt.OnProblem != nil {
-			opt.OnProblem(p)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batchDocs := opt.BatchDocs
+	if batchDocs <= 0 {
+		batchDocs = 256
+	}
+	rv := extract.NewResolver()
+	if err := st.KnownEntities(ctx, rv.Know); err != nil {
+		return sum, fmt.Errorf("read stored entities: %w", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// workers take source indexes and return results; at most `window`
+	// sources are in flight or waiting to be taken back in order
+	window := 4 * workers
+	slots := make(chan struct{}, window)
+	jobs := make(chan int)
+	out := make(chan extracted, window)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				e := extracted{i: i}
+				doc, err := srcs[i].Read(opt.MaxBytes)
+				if err != nil {
+					e.err = err
+				} else {
+					e.res, e.err = x.Extract(ctx, doc)
+					if e.err != nil {
+						e.err, e.fatal = fmt.Errorf("extract %s: %w", srcs[i].Name, e.err), true
+					}
+				}
+				select {
+				case out <- e:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range srcs {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
-	}
-	results, err := ExtractAll(ctx, x, srcs, opt.MaxBytes, onProblem, opt.Progress)
-	if err != nil {
-		return sum, err
-	}
+	}()
+	go func() { wg.Wait(); close(out) }()
+
 	ld := graph.NewLoader(st)
 	if opt.BatchQuads > 0 {
 		ld.BatchQuads = opt.BatchQuads
 	}
 	ents := map[string]bool{}
-	for _, r := range results {
-		sum.Articles++
-		sum.Sentences += r.Sentences
-		sum.Facts += len(r.Facts)
-		for _, e := range r.Entities {
-			ents[e.ID] = true
+	var batch []*extract.Result
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
-		status, _, err := ld.Add(ctx, r)
-		if err != nil {
-			return sum, fmt.Errorf("load %s: %w", r.Doc.Name, err)
+		rv.Resolve(batch)
+		for _, r := range batch {
+			sum.Articles++
+			sum.Sentences += r.Sentences
+			sum.Facts += len(r.Facts)
+			for _, e := range r.Entities {
+				ents[e.ID] = true
+			}
+			status, _, err := ld.Add(ctx, r)
+			if err != nil {
+				return fmt.Errorf("load %s: %w", r.Doc.Name, err)
+			}
+			switch status {
+			case graph.Added:
+				sum.Added++
+			case graph.Replaced:
+				sum.Replaced++
+			case graph.Unchanged:
+				sum.Unchanged++
+			}
 		}
-		switch status {
-		case graph.Added:
-			sum.Added++
-		case graph.Replaced:
-			sum.Replaced++
-		case graph.Unchanged:
-			sum.Unchanged++
+		batch = batch[:0]
+		return nil
+	}
+	pending := map[int]extracted{}
+	next := 0
+	for e := range out {
+		pending[e.i] = e
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			switch {
+			case p.err != nil && !p.fatal:
+				sum.Skipped++
+				sum.Problems = append(sum.Problems, Problem{srcs[p.i].Name, p.err})
+				if opt.OnProblem != nil {
+					opt.OnProblem(Problem{srcs[p.i].Name, p.err})
+				}
+			case p.err != nil:
+				return sum, p.err
+			default:
+				for _, w := range p.res.Doc.Warnings {
+					logRepair(srcs[p.i].Name, w)
+				}
+				batch = append(batch, p.res)
+			}
+			if opt.Progress != nil {
+				opt.Progress()
+			}
+			if len(batch) >= batchDocs {
+				if err := flush(); err != nil {
+					return sum, err
+				}
+			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	if next != len(srcs) {
+		return sum, fmt.Errorf("build stopped after %d of %d sources", next, len(srcs))
+	}
+	if err := flush(); err != nil {
+		return sum, err
 	}
 	if err := ld.Flush(ctx); err != nil {
 		return sum, err

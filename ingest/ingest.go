@@ -220,7 +220,7 @@ func ExtractAll(ctx context.Context, x *extract.Extractor, srcs []Source, limit 
 			continue
 		}
 		for _, w := range doc.Warnings {
-			slog.Warn("repaired input", "file", s.Name, "problem", w)
+			logRepair(s.Name, w)
 		}
 		res, err := x.Extract(ctx, doc)
 		if err != nil {
@@ -233,4 +233,8 @@ func ExtractAll(ctx context.Context, x *extract.Extractor, srcs []Source, limit 
 	}
 	extract.Resolve(results)
 	return results, nil
+}
+
+func logRepair(name, problem string) {
+	slog.Warn("repaired input", "file", name, "problem", problem)
 }
