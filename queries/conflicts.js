@@ -1,7 +1,10 @@
 // name: conflicts
 // answers: where sources disagree — different dates or numbers for the same fact, and different day-precise dates given within a week for the same actor
 // params: none
-var facts = g.V().Has("<rdf:type>", "<rdf:Statement>")
+// Cayley v0.7.7's optimizer scans every statement when a traversal goes on
+// after In(); restarting from the nodes found keeps it to index lookups.
+function fixed(path) { var ids = path.ToArray(); return ids.length ? g.V.apply(g, ids) : g.V("<urn:newsgraph:none>"); }
+var facts = fixed(g.V().Has("<ng:date>").Union(g.V().Has("<ng:valueText>")))
   .Save("<rdf:subject>", "subject").Save("<rdf:predicate>", "predicate").Save("<rdf:object>", "object")
   .Save("<prov:wasDerivedFrom>", "source").SaveOpt("<ng:date>", "date").SaveOpt("<ng:valueText>", "value")
   .TagArray();
@@ -24,17 +27,25 @@ function report(kind, a, b, what) {
   seen[key] = true;
   g.Emit({ "kind": kind, "subject": a.subject, "about": what, "claim": a.date || a.value, "source": a.source, "other_claim": b.date || b.value, "other_source": b.source });
 }
-for (var i = 0; i < facts.length; i++) {
-  for (var j = i + 1; j < facts.length; j++) {
-    var a = facts[i], b = facts[j];
-    if (a.subject !== b.subject || a.source === b.source) { continue; }
-    var same = a.predicate === b.predicate && a.object === b.object;
-    if (same && a.date && b.date && clash(a.date, b.date)) {
-      report("date", a, b, name(a.predicate) + " " + name(a.object));
-    } else if (a.predicate === b.predicate && a.value && b.value && a.object !== b.object) {
-      report("number", a, b, name(a.predicate));
-    } else if (!same && day(a.date) !== null && day(b.date) !== null && a.date !== b.date && Math.abs(day(a.date) - day(b.date)) <= 7) {
-      report("date nearby", a, b, name(a.predicate) + " " + name(a.object) + " / " + name(b.predicate) + " " + name(b.object));
+// compare facts about the same subject only
+var bySubject = {};
+facts.forEach(function (f) {
+  if (f.date || f.value) { (bySubject[f.subject] = bySubject[f.subject] || []).push(f); }
+});
+Object.keys(bySubject).forEach(function (subject) {
+  var fs = bySubject[subject];
+  for (var i = 0; i < fs.length; i++) {
+    for (var j = i + 1; j < fs.length; j++) {
+      var a = fs[i], b = fs[j];
+      if (a.source === b.source) { continue; }
+      var same = a.predicate === b.predicate && a.object === b.object;
+      if (same && a.date && b.date && clash(a.date, b.date)) {
+        report("date", a, b, name(a.predicate) + " " + name(a.object));
+      } else if (a.predicate === b.predicate && a.value && b.value && a.object !== b.object) {
+        report("number", a, b, name(a.predicate));
+      } else if (!same && day(a.date) !== null && day(b.date) !== null && a.date !== b.date && Math.abs(day(a.date) - day(b.date)) <= 7) {
+        report("date nearby", a, b, name(a.predicate) + " " + name(a.object) + " / " + name(b.predicate) + " " + name(b.object));
+      }
     }
   }
-}
+});

@@ -1,8 +1,11 @@
 // name: roles
 // answers: people with their job titles and the organisations named with the title in the same sentence, with sources
 // params: none
+// Cayley v0.7.7's optimizer scans every statement when a traversal goes on
+// after In(); restarting from the nodes found keeps it to index lookups.
+function fixed(path) { var ids = path.ToArray(); return ids.length ? g.V.apply(g, ids) : g.V("<urn:newsgraph:none>"); }
 function facts(p, tag) {
-  return g.V().Has("<rdf:predicate>", p)
+  return fixed(g.V(p).In("<rdf:predicate>"))
     .Save("<rdf:subject>", "person").Save("<rdf:object>", tag)
     .Save("<prov:wasDerivedFrom>", "source").Save("<ng:sentenceIndex>", "sentence")
     .TagArray();
