@@ -41,8 +41,6 @@ func benchResults(b *testing.B, n int) []*extract.Result {
 	return rs
 }
 
-
-
 // BenchmarkLoad compares, on the same machine in the same run, writing the
 // quads of 300 generated articles to bolt through newsgraph's loader with
 // Cayley's own bulk path (quad.CopyBatch, as `cayley load` does) for the
