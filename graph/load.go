@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -51,6 +52,9 @@ type Loader struct {
 func NewLoader(st *Store) *Loader {
 	return &Loader{st: st, BatchQuads: 10000, tx: graph.NewTransaction(), pending: map[string]string{}, now: time.Now}
 }
+
+// SetNow sets the clock that dates articles (prov:generatedAtTime).
+func (l *Loader) SetNow(now func() time.Time) { l.now = now }
 
 // Add queues the quads of one article. It reports Unchanged, writing
 // nothing, when the store already holds the article with the same content
@@ -108,7 +112,14 @@ func (l *Loader) Flush(ctx context.Context) error {
 			adds++
 		}
 	}
-	if err := l.st.QuadWriter.ApplyTransaction(l.tx); err != nil {
+	err := errNeedWriter
+	if l.st.bulk != nil {
+		err = l.st.bulk.apply(ctx, l.tx)
+	}
+	if errors.Is(err, errNeedWriter) {
+		err = l.st.QuadWriter.ApplyTransaction(l.tx)
+	}
+	if err != nil {
 		return fmt.Errorf("write batch of %d quads to %s: %w", len(l.tx.Deltas), l.st.Address, err)
 	}
 	l.Quads += adds
@@ -143,12 +154,13 @@ func (l *Loader) removeArticle(ctx context.Context, art quad.IRI) error {
 // writeNamespaces stores the prefixes as Cayley namespaces, so that
 // Cayley's own tools and `g.LoadNamespaces()` in Gizmo know them.
 func (l *Loader) writeNamespaces() {
-	var ns voc.Namespaces
-	for _, n := range l.st.Vocab.Namespaces() {
-		ns.Register(n)
-	}
 	w := txWriter{l.tx}
-	_ = schema.NewConfig().WriteNamespaces(w, &ns)
+	// one at a time, in a fixed order: voc.Namespaces lists from a map
+	for _, n := range l.st.Vocab.Namespaces() {
+		var ns voc.Namespaces
+		ns.Register(n)
+		_ = schema.NewConfig().WriteNamespaces(w, &ns)
+	}
 }
 
 type txWriter struct{ tx *graph.Transaction }

@@ -27,6 +27,7 @@ type Store struct {
 	Backend string // "bolt", "memstore", "postgres", "leveldb"
 	Address string
 	Vocab   Vocab
+	bulk    *pgBulk // PostgreSQL's COPY path for loading, or nil
 }
 
 // ErrLocked is returned when another process holds the store.
@@ -63,6 +64,9 @@ type OpenOptions struct {
 	// lose the last batches but never corrupts the file).
 	NoSync bool
 	Base   string
+	// CayleyWriter loads PostgreSQL through Cayley's writer (row by row)
+	// instead of COPY; for comparisons.
+	CayleyWriter bool
 }
 
 var indexOnce sync.Once
@@ -121,7 +125,14 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 		qs.Close()
 		return nil, fmt.Errorf("open writer on %s: %w", addr, err)
 	}
-	return &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Backend: backend, Address: addr, Vocab: Vocab{Base: opt.Base}}, nil
+	st = &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Backend: backend, Address: addr, Vocab: Vocab{Base: opt.Base}}
+	if backend == "postgres" && !opt.CayleyWriter {
+		if st.bulk, err = newPGBulk(addr); err != nil {
+			st.Close()
+			return nil, fmt.Errorf("open %s for bulk loading: %w", addr, err)
+		}
+	}
+	return st, nil
 }
 
 // create initialises a store. A kv store is created in a temporary
@@ -196,6 +207,9 @@ func checkKVPath(backend, addr string, create bool) error {
 
 // Close closes the writer and the store.
 func (s *Store) Close() error {
+	if s.bulk != nil {
+		s.bulk.Close()
+	}
 	err := s.QuadWriter.Close()
 	if err2 := s.QuadStore.Close(); err == nil {
 		err = err2

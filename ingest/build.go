@@ -31,11 +31,12 @@ type Summary struct {
 // BuildOptions tunes [Build].
 type BuildOptions struct {
 	MaxBytes   int
-	BatchQuads int           // quads per commit; 0: the loader's default
-	Workers    int           // extraction workers; 0: one per CPU
-	BatchDocs  int           // articles resolved together; 0: 256
-	Progress   func()        // called once per source
-	OnProblem  func(Problem) // called for each skipped source
+	BatchQuads int              // quads per commit; 0: the loader's default
+	Workers    int              // extraction workers; 0: one per CPU
+	BatchDocs  int              // articles resolved together; 0: 256
+	Now        func() time.Time // the build time recorded on articles; time.Now if nil
+	Progress   func()           // called once per source
+	OnProblem  func(Problem)    // called for each skipped source
 }
 
 // extracted is one source's outcome, in source order.
@@ -119,6 +120,9 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 	ld := graph.NewLoader(st)
 	if opt.BatchQuads > 0 {
 		ld.BatchQuads = opt.BatchQuads
+	}
+	if opt.Now != nil {
+		ld.SetNow(opt.Now)
 	}
 	ents := map[string]bool{}
 	var batch []*extract.Result

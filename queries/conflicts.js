@@ -21,7 +21,11 @@ function day(d) { return /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(d) / 8640000
 // two dates disagree unless one is a coarser form of the other (2021-02 vs 2021-02-14)
 function clash(a, b) { return a.indexOf(b) !== 0 && b.indexOf(a) !== 0; }
 var seen = {};
-function report(kind, a, b, what) {
+function report(kind, a, b) {
+  if (a.source > b.source) { var t = a; a = b; b = t; } // the same pair reads the same way on every store
+  var what = kind === "date nearby"
+    ? name(a.predicate) + " " + name(a.object) + " / " + name(b.predicate) + " " + name(b.object)
+    : kind === "number" ? name(a.predicate) : name(a.predicate) + " " + name(a.object);
   var key = [kind, a.source, b.source, a.subject, what].sort().join("|");
   if (seen[key]) { return; }
   seen[key] = true;
@@ -40,11 +44,11 @@ Object.keys(bySubject).forEach(function (subject) {
       if (a.source === b.source) { continue; }
       var same = a.predicate === b.predicate && a.object === b.object;
       if (same && a.date && b.date && clash(a.date, b.date)) {
-        report("date", a, b, name(a.predicate) + " " + name(a.object));
+        report("date", a, b);
       } else if (a.predicate === b.predicate && a.value && b.value && a.object !== b.object) {
-        report("number", a, b, name(a.predicate));
+        report("number", a, b);
       } else if (!same && day(a.date) !== null && day(b.date) !== null && a.date !== b.date && Math.abs(day(a.date) - day(b.date)) <= 7) {
-        report("date nearby", a, b, name(a.predicate) + " " + name(a.object) + " / " + name(b.predicate) + " " + name(b.object));
+        report("date nearby", a, b);
       }
     }
   }
