@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/cayley/schema"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/voc"
@@ -42,6 +41,7 @@ type Loader struct {
 	BatchQuads int
 	tx         *graph.Transaction
 	pending    map[string]string // article IRI → hash, in the open batch
+	stored     map[string]string // article IRI → hash in the store, read once
 	nsWritten  bool
 	now        func() time.Time
 	// Quads counts the quad additions committed so far.
@@ -124,16 +124,41 @@ func (l *Loader) Flush(ctx context.Context) error {
 	}
 	l.Quads += adds
 	l.tx = graph.NewTransaction()
+	for a, h := range l.pending {
+		if l.stored != nil {
+			l.stored[a] = h
+		}
+	}
 	l.pending = map[string]string{}
 	return nil
 }
 
+// storedHash returns the content hash stored for an article. All stored
+// hashes are read in one pass on first use: one round trip per build, not
+// one per article (which costs much on a database server).
 func (l *Loader) storedHash(ctx context.Context, art quad.IRI) (string, error) {
-	v, err := path.StartPath(l.st.QuadStore, art).Out(ContentHashP).Iterate(ctx).FirstValue(l.st.QuadStore)
-	if err != nil || v == nil {
-		return "", err
+	if l.stored == nil {
+		l.stored = map[string]string{}
+		qs := l.st.QuadStore
+		if ref := qs.ValueOf(ContentHashP); ref != nil {
+			it := qs.QuadIterator(quad.Predicate, ref)
+			for it.Next(ctx) {
+				q := qs.Quad(it.Result())
+				if a, ok := q.Subject.(quad.IRI); ok {
+					if h, ok := quad.NativeOf(q.Object).(string); ok {
+						l.stored[string(a)] = h
+					}
+				}
+			}
+			err := it.Err()
+			it.Close()
+			if err != nil {
+				l.stored = nil
+				return "", err
+			}
+		}
 	}
-	return quad.NativeOf(v).(string), nil
+	return l.stored[string(art)], nil
 }
 
 // removeArticle queues removal of every quad labelled with the article.

@@ -20,15 +20,16 @@ import (
 // in delta order with duplicates ignored, as Cayley's ON CONFLICT rules do.
 // Batches with deletions go through Cayley's writer instead.
 type pgBulk struct {
-	db *sql.DB
+	db     *sql.DB
+	noSync bool // commit without waiting for the WAL flush
 }
 
-func newPGBulk(dsn string) (*pgBulk, error) {
+func newPGBulk(dsn string, noSync bool) (*pgBulk, error) {
 	db, err := sql.Open("postgres", dsn)
 	if err != nil {
 		return nil, err
 	}
-	return &pgBulk{db: db}, nil
+	return &pgBulk{db: db, noSync: noSync}, nil
 }
 
 func (b *pgBulk) Close() error { return b.db.Close() }
@@ -47,6 +48,12 @@ func (b *pgBulk) apply(ctx context.Context, tx *graph.Transaction) error {
 		return err
 	}
 	defer stx.Rollback()
+	if b.noSync {
+		// like bolt's nosync: a crash may lose the last batches, never half of one
+		if _, err := stx.ExecContext(ctx, `SET LOCAL synchronous_commit TO OFF`); err != nil {
+			return err
+		}
+	}
 	cols := "seq bigint, refs int, hash bytea, value bytea, value_string text, datatype text, language text, iri boolean, bnode boolean, value_int bigint, value_bool boolean, value_float double precision, value_time timestamp with time zone"
 	if _, err := stx.ExecContext(ctx, `CREATE TEMP TABLE nodes_in (`+cols+`) ON COMMIT DROP; CREATE TEMP TABLE quads_in (seq bigint, s bytea, p bytea, o bytea, l bytea) ON COMMIT DROP`); err != nil {
 		return fmt.Errorf("temp tables: %w", err)

@@ -127,7 +127,7 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 	}
 	st = &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Backend: backend, Address: addr, Vocab: Vocab{Base: opt.Base}}
 	if backend == "postgres" && !opt.CayleyWriter {
-		if st.bulk, err = newPGBulk(addr); err != nil {
+		if st.bulk, err = newPGBulk(addr, opt.NoSync); err != nil {
 			st.Close()
 			return nil, fmt.Errorf("open %s for bulk loading: %w", addr, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/data"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
@@ -92,4 +93,58 @@ func TestPostgreSQLBulkEqualsCayleyWriter(t *testing.T) {
 		os.WriteFile("/tmp/dump_writer.txt", []byte(tableDump(t, writer)), 0o644)
 	}
 	t.Logf("samples: COPY %.2fs, Cayley's writer %.2fs", tb, tw)
+}
+
+// TestPostgreSQLLoadRate measures quads/s into PostgreSQL for generated
+// articles, COPY against Cayley's writer, and bolt for scale:
+//
+//	NEWSGRAPH_TEST_POSTGRES=postgres://… NEWSGRAPH_PG_RATE=200 go test ./queries -run TestPostgreSQLLoadRate -v
+func TestPostgreSQLLoadRate(t *testing.T) {
+	n := 0
+	fmt.Sscan(os.Getenv("NEWSGRAPH_PG_RATE"), &n)
+	if n == 0 {
+		t.Skip("set NEWSGRAPH_PG_RATE=N (articles) and NEWSGRAPH_TEST_POSTGRES to measure")
+	}
+	dir := t.TempDir()
+	g := corpus.New(11)
+	for i := 0; i < n; i++ {
+		os.WriteFile(fmt.Sprintf("%s/a%05d.txt", dir, i), []byte(g.Article(i)), 0o644)
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		dsn    string
+		writer bool
+	}{
+		{"postgres COPY", postgresDSN(t), false},
+		{"postgres Cayley writer", postgresDSN(t), true},
+		{"bolt", "bolt:" + dir + "/g.db", false},
+	} {
+		srcs, _ := ingest.Collect([]string{dir}, nil)
+		st, err := graph.Open(ctx, c.dsn, graph.OpenOptions{Create: true, CayleyWriter: c.writer, NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// extraction first, so that only loading is timed
+		rs, err := ingest.ExtractAll(ctx, x, srcs, 0, func(ingest.Problem) {}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		ld := graph.NewLoader(st)
+		for _, r := range rs {
+			if _, _, err := ld.Add(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := ld.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		d := time.Since(start)
+		t.Logf("%-24s %7d quads in %6.2fs: %8.0f quads/s", c.name, ld.Quads, d.Seconds(), float64(ld.Quads)/d.Seconds())
+		st.Close()
+	}
 }
