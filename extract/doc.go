@@ -6,16 +6,22 @@
 //	document.go   bytes → Document (encoding checks, metadata, language)
 //	clean.go      Document → content lines (page clutter dropped)
 //	sentence.go   lines → sentences (line breaks first, then Punkt)
+//	quotespan.go  quotations within paragraphs
 //	token.go      sentence → tokens with byte offsets
 //	tagger.go     tokens → part-of-speech tags and lemmas
-//	chunk.go      tags → noun phrases, names and verb groups
-//	mention.go    names → typed mentions and in-document entities
+//	chunk.go      tags → noun phrases and verb groups
+//	mention.go    names, titles, pronouns, descriptions → typed mentions
+//	coref.go      mentions → the document's entities
 //	role.go       titles and appositions → roles and affiliations
 //	quote.go      direct quotations and reported speech
 //	relation.go   clause patterns → relations
 //	quantity.go   numbers, money and capacities
 //	date.go       absolute and relative dates
-//	resolve.go    cross-document entity resolution
+//	extract.go    the pipeline and the document's facts
+//	resolve.go    entities across documents, batches and builds
+//	openie.go     the same clauses as open-IE tuples (CaRB format)
+//	explain.go    what the extractor saw, for people debugging rules
+//	lexicon.go    general English cue words (titles, demonyms, kinds)
 //
 // The package has no dependency on Cayley: it produces [Result] values
 // that the graph package turns into quads.
