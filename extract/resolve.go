@@ -258,12 +258,30 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		}
 		r.Entities = ents
 	}
+	// keep what facts use; forget names no fact used (headline fragments
+	// and passing mentions), so the resolver's memory follows the number
+	// of real entities, not the number of articles
+	usedAny := map[string]bool{}
+	for _, r := range results {
+		for _, e := range r.Entities {
+			usedAny[e.ID] = true
+		}
+	}
 	var out []*Entity
 	for id := range batch {
-		if a := rv.all[id]; a != nil {
-			a.fixed = true
-			out = append(out, a.ent)
+		a := rv.all[id]
+		if a == nil {
+			continue
 		}
+		if !usedAny[id] && !a.fixed {
+			delete(rv.all, id)
+			if words := strings.Fields(a.ent.Name); len(words) >= 2 {
+				delete(rv.surnames[normName(words[len(words)-1])], id)
+			}
+			continue
+		}
+		a.fixed = true
+		out = append(out, a.ent)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
