@@ -292,7 +292,7 @@ type rawFeats struct {
 }
 
 // featCacheMax bounds the number of cached words.
-const featCacheMax = 1 << 19
+const featCacheMax = 200000
 
 func (t *Tagger) lookup(buf *[]byte, parts ...string) []classWeight {
 	b := (*buf)[:0]
@@ -332,8 +332,14 @@ func (t *Tagger) wordFeatsOf(w string, buf *[]byte) *wordFeats {
 }
 
 func (t *Tagger) rawFeatsOf(w string, buf *[]byte) *rawFeats {
+	// the features depend on the last three bytes and the first one only:
+	// key the cache by those, so new numbers and names do not grow it
+	key := suffix3(w)
+	if len(w) > 3 {
+		key += w[:1]
+	}
 	t.mu.RLock()
-	f, ok := t.rawCache[w]
+	f, ok := t.rawCache[key]
 	t.mu.RUnlock()
 	if ok {
 		return f
@@ -341,7 +347,7 @@ func (t *Tagger) rawFeatsOf(w string, buf *[]byte) *rawFeats {
 	f = &rawFeats{suffix: t.lookup(buf, "i suffix", suffix3(w)), pref1: t.lookup(buf, "i pref1", string(rune(w[0])))}
 	t.mu.Lock()
 	if len(t.rawCache) < featCacheMax {
-		t.rawCache[w] = f
+		t.rawCache[key] = f
 	}
 	t.mu.Unlock()
 	return f
