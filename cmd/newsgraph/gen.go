@@ -43,6 +43,6 @@ func newGenCmd() *cobra.Command {
 	}
 	cmd.Flags().IntVarP(&n, "n", "n", 1000, "number of articles")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "random seed (the same seed gives the same corpus)")
-	cmd.Flags().StringVarP(&out, "output", "o", "corpus", "directory to write into")
+	cmd.Flags().StringVarP(&out, "output", "o", "generated", "directory to write into")
 	return cmd
 }
