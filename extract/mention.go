@@ -551,7 +551,7 @@ func typeByShape(toks []Token, m *mention) {
 }
 
 // knownOrgs are organisations so often named that their type is known.
-var knownOrgs = set("reuters|bloomberg|google|apple|microsoft|amazon|facebook|twitter|meta|nasa|fbi|cia|nato|united nations|european union|tesla|spacex|netflix|youtube|instagram|whatsapp|tiktok|uber|nvidia|intel|samsung|huawei|alibaba|tencent|ibm|openai|pentagon|white house|kremlin|congress|senate|parliament|bbc|cnn|associated press|afp|reuters")
+var knownOrgs = set("reuters|bloomberg|google|apple|microsoft|amazon|facebook|twitter|meta|nasa|fbi|cia|nato|united nations|european union|netflix|youtube|instagram|whatsapp|tiktok|uber|nvidia|intel|samsung|huawei|alibaba|tencent|ibm|openai|pentagon|white house|congress|senate|parliament|bbc|cnn|associated press|afp|reuters")
 
 func isAcronym(s string) bool {
 	if len(s) < 2 || len(s) > 6 {
