@@ -37,8 +37,8 @@ var endMarkers = map[string]bool{
 	"related stories": true, "related news": true, "related posts": true,
 	"read more": true, "reading next": true, "read next": true, "further reading": true,
 	"more from": true, "recommended": true, "recommended for you": true,
-	"trending": true, "trending now": true, "trending products": true, "latest": true,
-	"latest news": true, "latest tech news": true, "most read": true, "most popular": true,
+	"trending": true, "trending now": true, "latest": true,
+	"latest news": true, "most read": true, "most popular": true,
 	"popular": true, "you may also like": true, "you might also like": true,
 	"about the author": true, "about the authors": true, "more stories": true,
 	"top stories": true, "also read": true, "share this article": true,
@@ -54,7 +54,7 @@ var ctaVerbs = map[string]bool{
 	"donate": true, "register": true, "log": true, "tap": true, "see": true,
 	"know": true, "find": true, "explore": true, "check": true, "shop": true,
 	"buy": true, "order": true, "book": true, "visit": true, "contact": true,
-	"email": true, "tweet": true, "like": true, "comment": true, "transform": true,
+	"email": true, "tweet": true, "like": true, "comment": true,
 	"start": true, "claim": true, "unlock": true, "enjoy": true, "become": true,
 }
 
