@@ -10,8 +10,6 @@ import (
 
 // Options bound the work done per document.
 type Options struct {
-	// MaxBytes is the largest file accepted (DefaultMaxBytes if 0).
-	MaxBytes int
 	// MaxSentenceTokens skips longer "sentences" (lists, tables, run-on
 	// scrapes) for fact extraction; 0 means 120.
 	MaxSentenceTokens int

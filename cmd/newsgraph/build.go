@@ -62,7 +62,7 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", p.Err)
 	}
-	x, err := extract.New(extract.Options{MaxBytes: f.maxBytes, MaxSentenceTokens: f.maxTokens, MaxFacts: f.maxFacts})
+	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxTokens, MaxFacts: f.maxFacts})
 	if err != nil {
 		return ingest.Summary{}, err
 	}

@@ -38,7 +38,7 @@ func newExtractCmd() *cobra.Command {
 			for _, p := range probs {
 				fmt.Fprintln(stderr, "skipped:", p.Err)
 			}
-			x, err := extract.New(extract.Options{MaxBytes: maxBytes})
+			x, err := extract.New(extract.Options{})
 			if err != nil {
 				return err
 			}
