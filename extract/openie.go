@@ -52,7 +52,7 @@ func (x *Extractor) OpenIE(sentence string) []Tuple {
 func (st *docState) possessiveTuples() []Tuple {
 	toks := st.sents[0].Tokens
 	var out []Tuple
-	for _, u := range chunkUnits(toks) {
+	for _, u := range st.unitsOf(0) {
 		if u.kind != uNP || u.np.Possessor == nil {
 			continue
 		}
@@ -295,7 +295,7 @@ func leadingAdverbial(toks []Token, c clause) string {
 // former Google engineer).
 func (st *docState) appositionTuples() []Tuple {
 	toks := st.sents[0].Tokens
-	us := chunkUnits(toks)
+	us := st.unitsOf(0)
 	var out []Tuple
 	for k := 2; k < len(us); k++ {
 		h := appositionHost(toks, us, k)
