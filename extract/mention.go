@@ -292,6 +292,21 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	return append(out, m)
 }
 
+// classNounKind is the kind a common noun before a name suggests ("the app
+// Clubhouse", "the company Bluepeak", "the city Halden"), or "" when it suggests none.
+// Product is checked first: "service" and "network" are in both lists.
+func classNounKind(low string) EntityType {
+	switch {
+	case productNouns[low]:
+		return Product
+	case orgNouns[low]:
+		return Organization
+	case placeNouns[low]:
+		return Place
+	}
+	return ""
+}
+
 // readLeftContext looks at the words before a name: titles ("Kremlin
 // spokesperson"), honorifics, nationality adjectives, "the", and
 // possessives ("Bloomberg's Ilya Arkhipov").
@@ -334,18 +349,13 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 			m.npFrom = k
 			k--
 			continue
-		case productNouns[low] && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
-			m.vote(Product, 2)
-			m.npFrom = k
-			k--
-			continue
-		case orgNouns[low] && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
-			m.vote(Organization, 1.5)
-			m.npFrom = k
-			k--
-			continue
-		case placeNouns[low] && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
-			m.vote(Place, 1.5)
+		case classNounKind(low) != "" && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
+			kind := classNounKind(low)
+			weight := 1.5
+			if kind == Product {
+				weight = 2
+			}
+			m.vote(kind, weight)
 			m.npFrom = k
 			k--
 			continue
