@@ -55,10 +55,6 @@ type extracted struct {
 func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []Source, opt BuildOptions) (Summary, error) {
 	start := time.Now()
 	sum := Summary{Files: len(srcs)}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	batchDocs := opt.BatchDocs
 	if batchDocs <= 0 {
 		batchDocs = 256
@@ -67,56 +63,6 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 	if err := st.KnownEntities(ctx, rv.Know); err != nil {
 		return sum, fmt.Errorf("read stored entities: %w", err)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	// workers take source indexes and return results; at most `window`
-	// sources are in flight or waiting to be taken back in order
-	window := 4 * workers
-	slots := make(chan struct{}, window)
-	jobs := make(chan int)
-	out := make(chan extracted, window)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				e := extracted{i: i}
-				doc, err := srcs[i].Read(opt.MaxBytes)
-				if err != nil {
-					e.err = err
-				} else {
-					e.res, e.err = x.Extract(ctx, doc)
-					if e.err != nil {
-						e.err, e.fatal = fmt.Errorf("extract %s: %w", srcs[i].Name, e.err), true
-					}
-				}
-				select {
-				case out <- e:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range srcs {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(out) }()
-
 	ld := graph.NewLoader(st)
 	if opt.BatchQuads > 0 {
 		ld.BatchQuads = opt.BatchQuads
@@ -154,6 +100,93 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 		batch = batch[:0]
 		return nil
 	}
+	onProblem := func(p Problem) {
+		sum.Skipped++
+		sum.Problems = append(sum.Problems, p)
+		if opt.OnProblem != nil {
+			opt.OnProblem(p)
+		}
+	}
+	err := extractInOrder(ctx, x, srcs, opt.MaxBytes, opt.Workers, onProblem, opt.Progress, func(r *extract.Result) error {
+		batch = append(batch, r)
+		if len(batch) >= batchDocs {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	if err := ld.Flush(ctx); err != nil {
+		return sum, err
+	}
+	sum.Entities = len(ents)
+	sum.Quads = ld.Quads
+	sum.Seconds = time.Since(start).Seconds()
+	return sum, nil
+}
+
+// extractInOrder reads and extracts srcs on workers goroutines (0: one per
+// CPU) and hands each result to take in source order, through a bounded
+// window so memory does not grow with the corpus. Sources that cannot be
+// read go to onProblem; progress (if not nil) is called once per source.
+// An extractor failure (cancellation) or an error from take stops it.
+func extractInOrder(ctx context.Context, x *extract.Extractor, srcs []Source, maxBytes, workers int, onProblem func(Problem), progress func(), take func(*extract.Result) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// at most `window` sources are in flight or waiting to be taken back
+	window := 4 * workers
+	slots := make(chan struct{}, window)
+	jobs := make(chan int)
+	out := make(chan extracted, window)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				e := extracted{i: i}
+				doc, err := srcs[i].Read(maxBytes)
+				if err != nil {
+					e.err = err
+				} else {
+					e.res, e.err = x.Extract(ctx, doc)
+					if e.err != nil {
+						e.err, e.fatal = fmt.Errorf("extract %s: %w", srcs[i].Name, e.err), true
+					}
+				}
+				select {
+				case out <- e:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range srcs {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+
 	pending := map[int]extracted{}
 	next := 0
 	for e := range out {
@@ -168,43 +201,27 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 			<-slots
 			switch {
 			case p.err != nil && !p.fatal:
-				sum.Skipped++
-				sum.Problems = append(sum.Problems, Problem{srcs[p.i].Name, p.err})
-				if opt.OnProblem != nil {
-					opt.OnProblem(Problem{srcs[p.i].Name, p.err})
-				}
+				onProblem(Problem{srcs[p.i].Name, p.err})
 			case p.err != nil:
-				return sum, p.err
+				return p.err
 			default:
 				for _, w := range p.res.Doc.Warnings {
 					logRepair(srcs[p.i].Name, w)
 				}
-				batch = append(batch, p.res)
-			}
-			if opt.Progress != nil {
-				opt.Progress()
-			}
-			if len(batch) >= batchDocs {
-				if err := flush(); err != nil {
-					return sum, err
+				if err := take(p.res); err != nil {
+					return err
 				}
+			}
+			if progress != nil {
+				progress()
 			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return sum, err
+		return err
 	}
 	if next != len(srcs) {
-		return sum, fmt.Errorf("build stopped after %d of %d sources", next, len(srcs))
+		return fmt.Errorf("extraction stopped after %d of %d sources", next, len(srcs))
 	}
-	if err := flush(); err != nil {
-		return sum, err
-	}
-	if err := ld.Flush(ctx); err != nil {
-		return sum, err
-	}
-	sum.Entities = len(ents)
-	sum.Quads = ld.Quads
-	sum.Seconds = time.Since(start).Seconds()
-	return sum, nil
+	return nil
 }

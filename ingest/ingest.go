@@ -202,34 +202,18 @@ func describe(err error) error {
 	return err
 }
 
-// ExtractAll reads and extracts every source, then resolves entities
-// across them. Sources that fail are reported through onProblem and left
-// out; progress is reported after each source.
+// ExtractAll reads and extracts every source in parallel, then resolves
+// entities across them; results are in source order. Sources that fail
+// are reported through onProblem and left out; progress (if not nil) is
+// called after each source.
 func ExtractAll(ctx context.Context, x *extract.Extractor, srcs []Source, limit int, onProblem func(Problem), progress func()) ([]*extract.Result, error) {
 	var results []*extract.Result
-	for _, s := range srcs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		doc, err := s.Read(limit)
-		if err != nil {
-			onProblem(Problem{s.Name, err})
-			if progress != nil {
-				progress()
-			}
-			continue
-		}
-		for _, w := range doc.Warnings {
-			logRepair(s.Name, w)
-		}
-		res, err := x.Extract(ctx, doc)
-		if err != nil {
-			return nil, fmt.Errorf("extract %s: %w", s.Name, err)
-		}
-		results = append(results, res)
-		if progress != nil {
-			progress()
-		}
+	err := extractInOrder(ctx, x, srcs, limit, 0, onProblem, progress, func(r *extract.Result) error {
+		results = append(results, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	extract.Resolve(results)
 	return results, nil
