@@ -138,6 +138,12 @@ func (l *Loader) Flush(ctx context.Context) error {
 // one per article (which costs much on a database server).
 func (l *Loader) storedHash(ctx context.Context, art quad.IRI) (string, error) {
 	if l.stored == nil {
+		if l.st.bulk != nil {
+			// take the load lock before reading what is stored
+			if err := l.st.bulk.begin(ctx); err != nil {
+				return "", err
+			}
+		}
 		l.stored = map[string]string{}
 		qs := l.st.QuadStore
 		if ref := qs.ValueOf(ContentHashP); ref != nil {

@@ -205,12 +205,28 @@ func checkKVPath(backend, addr string, create bool) error {
 	return nil
 }
 
-// Close closes the writer and the store.
-func (s *Store) Close() error {
-	if s.bulk != nil {
-		s.bulk.Close()
+// EndLoad finishes a load: on PostgreSQL it makes the indexes a bulk load
+// deferred and lets the next load in. Close does it too; call EndLoad to
+// see its error and to keep the store open.
+func (s *Store) EndLoad(ctx context.Context) error {
+	if s.bulk == nil {
+		return nil
 	}
-	err := s.QuadWriter.Close()
+	if err := s.bulk.end(ctx); err != nil {
+		return fmt.Errorf("end load into %s: %w", s.Address, err)
+	}
+	return nil
+}
+
+// Close ends a load (see [Store.EndLoad]), closes the writer and the store.
+func (s *Store) Close() error {
+	var err error
+	if s.bulk != nil {
+		err = s.bulk.Close()
+	}
+	if err2 := s.QuadWriter.Close(); err == nil {
+		err = err2
+	}
 	if err2 := s.QuadStore.Close(); err == nil {
 		err = err2
 	}

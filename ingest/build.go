@@ -123,6 +123,9 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 	if err := ld.Flush(ctx); err != nil {
 		return sum, err
 	}
+	if err := st.EndLoad(ctx); err != nil {
+		return sum, err
+	}
 	sum.Entities = len(ents)
 	sum.Quads = ld.Quads
 	sum.Seconds = time.Since(start).Seconds()

@@ -2,52 +2,17 @@ package queries_test
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/json"
-	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
-	_ "github.com/lib/pq" // PostgreSQL driver (Cayley's own)
-
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/pgtest"
 	"github.com/newsgraph/newsgraph/queries"
 )
-
-// postgresDSN creates a fresh database on the server named by
-// NEWSGRAPH_TEST_POSTGRES (a postgres:// URL; .ci/run starts a throwaway
-// server and sets it) and returns its DSN, or skips saying why.
-func postgresDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("NEWSGRAPH_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("no PostgreSQL: set NEWSGRAPH_TEST_POSTGRES=postgres://user@host:port/db?sslmode=disable (.ci/run starts one)")
-	}
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	name := fmt.Sprintf("newsgraph_test_%d_%d", os.Getpid(), time.Now().UnixNano()%1e6)
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatalf("PostgreSQL at %s: %v", base, err)
-	}
-	t.Cleanup(func() {
-		a, err := sql.Open("postgres", base)
-		if err == nil {
-			a.Exec("DROP DATABASE IF EXISTS " + name)
-			a.Close()
-		}
-	})
-	u, _ := url.Parse(base)
-	u.Path = "/" + name
-	return u.String()
-}
 
 // answers runs every shipped query (with its example arguments) and
 // returns the sorted JSON rows per query.
@@ -89,7 +54,7 @@ func exportLines(t *testing.T, st *graph.Store) string {
 // backend on PostgreSQL and into bolt, and checks that every shipped query
 // answers the same and the exports are identical.
 func TestPostgreSQLAnswersAsBolt(t *testing.T) {
-	pg := sampleGraph(t, postgresDSN(t))
+	pg := sampleGraph(t, pgtest.NewDatabase(t))
 	bolt := sampleGraph(t, "bolt:"+filepath.Join(t.TempDir(), "g.db"))
 	a, b := answers(t, bolt), answers(t, pg)
 	for _, q := range queries.List() {

@@ -56,10 +56,7 @@ func startServerDB(t *testing.T, flags ...string) (string, *strings.Builder, str
 	if out, _, code := run(t, "demo", "--db", db); code != 0 {
 		t.Fatalf("demo: %s", out)
 	}
-	bin := filepath.Join(dir, "newsgraph")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	addr := freeAddr(t)
 	srv := exec.Command(bin, append([]string{"serve", "--db", db, "--addr", addr}, flags...)...)
 	srvLog := &strings.Builder{}
