@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -25,6 +27,8 @@ type buildFlags struct {
 	batchQuads int
 	noSync     bool
 	quiet      bool
+	cpuProfile string
+	memProfile string
 }
 
 func newBuildCmd(g *globalFlags) *cobra.Command {
@@ -54,10 +58,19 @@ line each and skipped; the exit status is 2 when any file was skipped.`,
 	cmd.Flags().IntVar(&f.batchQuads, "batch-quads", 10000, "commit to the store after this many quads (whole articles only)")
 	cmd.Flags().BoolVar(&f.noSync, "nosync", false, "do not fsync each batch (faster; a crash can lose the last batches)")
 	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar or summary")
+	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	cmd.Flags().StringVar(&f.memProfile, "memprofile", "", "write a heap profile at the end of the build to this file (for go tool pprof)")
 	return cmd
 }
 
-func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string, stdin io.Reader, stdout, stderr io.Writer) (ingest.Summary, error) {
+func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string, stdin io.Reader, stdout, stderr io.Writer) (sum ingest.Summary, err error) {
+	if f.cpuProfile != "" {
+		stop, err := startCPUProfile(f.cpuProfile)
+		if err != nil {
+			return sum, err
+		}
+		defer stop()
+	}
 	srcs, probs := ingest.Collect(paths, stdin)
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", p.Err)
@@ -70,13 +83,19 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 	if err != nil {
 		return ingest.Summary{}, err
 	}
-	defer st.Close()
+	defer func() {
+		// after an error or an interrupt, Close still ends the load
+		// (PostgreSQL: restores deferred indexes); say if that fails
+		if cerr := st.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
 	var bar *progressbar.ProgressBar
 	if !f.quiet && isTerminal(stderr) && len(srcs) > 1 {
 		bar = progressbar.NewOptions(len(srcs), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("extracting"),
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
-	sum, err := ingest.Build(ctx, st, x, srcs, ingest.BuildOptions{
+	sum, err = ingest.Build(ctx, st, x, srcs, ingest.BuildOptions{
 		MaxBytes:   f.maxBytes,
 		BatchQuads: f.batchQuads,
 		Progress: func() {
@@ -99,12 +118,44 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 	if err != nil {
 		return sum, err
 	}
+	if f.memProfile != "" {
+		if err := writeHeapProfile(f.memProfile); err != nil {
+			return sum, err
+		}
+	}
 	if !f.quiet {
 		fmt.Fprintf(stdout, "%s store %s\n", st.Backend, st.Address)
 		fmt.Fprintf(stdout, "articles   %d (added %d, replaced %d, unchanged %d; skipped files %d)\n", sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Skipped)
 		fmt.Fprintf(stdout, "sentences  %d\nentities   %d\nfacts      %d\nquads      %d added\nseconds    %.2f\n", sum.Sentences, sum.Entities, sum.Facts, sum.Quads, sum.Seconds)
 	}
 	return sum, nil
+}
+
+// startCPUProfile starts writing a CPU profile to path; stop ends it.
+func startCPUProfile(path string) (stop func(), err error) {
+	out, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(out); err != nil {
+		out.Close()
+		return nil, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	return func() { pprof.StopCPUProfile(); out.Close() }, nil
+}
+
+// writeHeapProfile writes the live heap, after a collection, to path.
+func writeHeapProfile(path string) error {
+	out, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(out); err != nil {
+		out.Close()
+		return fmt.Errorf("heap profile %s: %w", path, err)
+	}
+	return out.Close()
 }
 
 func isTerminal(w io.Writer) bool {
