@@ -314,3 +314,16 @@ func TestParseDSN(t *testing.T) {
 		}
 	}
 }
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://ana:s3cret@db.example:5432/news?sslmode=disable": "postgres://ana:xxxxx@db.example:5432/news?sslmode=disable",
+		"postgres://ana@db.example/news":                             "postgres://ana@db.example/news",
+		"newsgraph.db":                                               "newsgraph.db",
+		"/tmp/x:y.db":                                                "/tmp/x:y.db",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

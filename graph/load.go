@@ -120,7 +120,7 @@ func (l *Loader) Flush(ctx context.Context) error {
 		err = l.st.QuadWriter.ApplyTransaction(l.tx)
 	}
 	if err != nil {
-		return fmt.Errorf("write batch of %d quads to %s: %w", len(l.tx.Deltas), l.st.Address, err)
+		return fmt.Errorf("write batch of %d quads to %s: %w", len(l.tx.Deltas), Redact(l.st.Address), err)
 	}
 	l.Quads += adds
 	l.tx = graph.NewTransaction()
@@ -159,6 +159,13 @@ func (l *Loader) storedHash(ctx context.Context, art quad.IRI) (string, error) {
 			err := it.Err()
 			it.Close()
 			if err != nil {
+				l.stored = nil
+				return "", err
+			}
+		}
+		if l.st.bulk != nil && len(l.stored) == 0 {
+			// a first load: PostgreSQL builds its indexes once at the end
+			if err := l.st.bulk.deferIndexes(ctx); err != nil {
 				l.stored = nil
 				return "", err
 			}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -66,9 +67,9 @@ func (b *pgBulk) Close() error {
 	return err
 }
 
-// begin starts a load: it takes the load lock (waiting for another load),
-// finishes what an interrupted load left, and defers index maintenance
-// when the graph is empty. It runs once, before the load's first read.
+// begin starts a load: it takes the load lock (waiting for another load)
+// and finishes what an interrupted load left. It runs once, before the
+// load's first read.
 func (b *pgBulk) begin(ctx context.Context) error {
 	if b.conn != nil {
 		return nil
@@ -90,10 +91,7 @@ func (b *pgBulk) begin(ctx context.Context) error {
 		}
 	}
 	b.conn = conn
-	if err := b.restore(ctx); err != nil {
-		return err
-	}
-	return b.deferIndexes(ctx)
+	return b.restore(ctx)
 }
 
 // end restores deferred indexes and releases the load lock.
@@ -109,8 +107,14 @@ func (b *pgBulk) end(ctx context.Context) error {
 }
 
 // deferIndexes drops the quads table's non-unique indexes and foreign
-// keys when the graph is empty, recording how to make them again.
+// keys when the graph is empty (the loader calls it when no article is
+// stored; quads not from articles, such as an import, count here),
+// recording how to make them again. Without the right to drop them, the
+// load goes on with them in place.
 func (b *pgBulk) deferIndexes(ctx context.Context) error {
+	if err := b.begin(ctx); err != nil {
+		return err
+	}
 	tx, err := b.conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -152,6 +156,10 @@ func (b *pgBulk) deferIndexes(ctx context.Context) error {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE `+deferredTable+` (ord int PRIMARY KEY, stmt text NOT NULL)`); err != nil {
+		if noPrivilege(err) {
+			slog.Info("cannot create tables here: loading with Cayley's indexes in place", "err", err)
+			return nil
+		}
 		return fmt.Errorf("record deferred indexes: %w", err)
 	}
 	for i, m := range makes {
@@ -161,6 +169,10 @@ func (b *pgBulk) deferIndexes(ctx context.Context) error {
 	}
 	for _, d := range drops {
 		if _, err := tx.ExecContext(ctx, d); err != nil {
+			if noPrivilege(err) {
+				slog.Info("not the owner of Cayley's tables: loading with their indexes in place", "err", err)
+				return nil
+			}
 			return fmt.Errorf("defer indexes: %w", err)
 		}
 	}
@@ -338,6 +350,26 @@ func join(cols []string) string {
 		out += c
 	}
 	return out
+}
+
+// pgHasGraph reports whether the database already has Cayley's tables.
+func pgHasGraph(dsn string) (bool, error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	var ok bool
+	if err := db.QueryRow(`SELECT to_regclass('quads') IS NOT NULL AND to_regclass('nodes') IS NOT NULL`).Scan(&ok); err != nil {
+		return false, err
+	}
+	return ok, nil
+}
+
+// noPrivilege reports PostgreSQL's insufficient_privilege error.
+func noPrivilege(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && pqErr.Code == "42501"
 }
 
 // errNeedWriter sends a batch with deletions to Cayley's writer.

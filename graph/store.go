@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +57,14 @@ func ParseDSN(dsn string) (backend, addr string) {
 	return "bolt", dsn
 }
 
+// Redact hides the password in a database URL, for messages.
+func Redact(addr string) string {
+	if u, err := url.Parse(addr); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return addr
+}
+
 // OpenOptions controls [Open].
 type OpenOptions struct {
 	// Create initialises the store if it does not exist yet.
@@ -90,7 +99,7 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 	defer func() {
 		// a damaged file can make a driver panic; report it as an error
 		if r := recover(); r != nil {
-			st, err = nil, fmt.Errorf("open %s store %s: %v (is it a newsgraph store?)", backend, addr, r)
+			st, err = nil, fmt.Errorf("open %s store %s: %v (is it a newsgraph store?)", backend, Redact(addr), r)
 		}
 	}()
 	if backend == "bolt" || backend == "leveldb" {
@@ -116,20 +125,20 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 	qs, err := graph.NewQuadStore(backend, addr, opts)
 	if err != nil {
 		if strings.Contains(err.Error(), "no bucket") {
-			return nil, fmt.Errorf("open %s store %s: incomplete store (its creation was interrupted); remove the directory and build again", backend, addr)
+			return nil, fmt.Errorf("open %s store %s: incomplete store (its creation was interrupted); remove the directory and build again", backend, Redact(addr))
 		}
-		return nil, fmt.Errorf("open %s store %s: %w", backend, addr, err)
+		return nil, fmt.Errorf("open %s store %s: %w", backend, Redact(addr), err)
 	}
 	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
 	if err != nil {
 		qs.Close()
-		return nil, fmt.Errorf("open writer on %s: %w", addr, err)
+		return nil, fmt.Errorf("open writer on %s: %w", Redact(addr), err)
 	}
 	st = &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Backend: backend, Address: addr, Vocab: Vocab{Base: opt.Base}}
 	if backend == "postgres" && !opt.CayleyWriter {
 		if st.bulk, err = newPGBulk(addr, opt.NoSync); err != nil {
 			st.Close()
-			return nil, fmt.Errorf("open %s for bulk loading: %w", addr, err)
+			return nil, fmt.Errorf("open %s for bulk loading: %w", Redact(addr), err)
 		}
 	}
 	return st, nil
@@ -139,9 +148,17 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 // directory and renamed into place, so that a crash during creation leaves
 // no half-made store behind.
 func create(backend, addr string, opts graph.Options, v Vocab) error {
+	if backend == "postgres" {
+		// Cayley logs an ERROR line when its tables exist; look first
+		if ok, err := pgHasGraph(addr); err != nil {
+			return fmt.Errorf("create %s store %s: %w", backend, Redact(addr), err)
+		} else if ok {
+			return nil
+		}
+	}
 	if backend != "bolt" && backend != "leveldb" {
 		if err := graph.InitQuadStore(backend, addr, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			return fmt.Errorf("create %s store %s: %w", backend, addr, err)
+			return fmt.Errorf("create %s store %s: %w", backend, Redact(addr), err)
 		}
 		return nil
 	}
@@ -154,12 +171,12 @@ func create(backend, addr string, opts graph.Options, v Vocab) error {
 	}
 	defer os.RemoveAll(tmp) // no-op after a successful rename
 	if err := graph.InitQuadStore(backend, tmp, opts); err != nil {
-		return fmt.Errorf("create %s store %s: %w", backend, addr, err)
+		return fmt.Errorf("create %s store %s: %w", backend, Redact(addr), err)
 	}
 	// Cayley's kv stores fail reads with "no bucket" until a first quad is
 	// written: write the namespaces now, so a new store is never empty
 	if err := writeInitial(backend, tmp, opts, v); err != nil {
-		return fmt.Errorf("create %s store %s: %w", backend, addr, err)
+		return fmt.Errorf("create %s store %s: %w", backend, Redact(addr), err)
 	}
 	if err := os.Rename(tmp, addr); err != nil {
 		if _, statErr := os.Stat(addr); statErr == nil {
@@ -213,7 +230,7 @@ func (s *Store) EndLoad(ctx context.Context) error {
 		return nil
 	}
 	if err := s.bulk.end(ctx); err != nil {
-		return fmt.Errorf("end load into %s: %w", s.Address, err)
+		return fmt.Errorf("end load into %s: %w", Redact(s.Address), err)
 	}
 	return nil
 }

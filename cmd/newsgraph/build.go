@@ -124,7 +124,7 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 		}
 	}
 	if !f.quiet {
-		fmt.Fprintf(stdout, "%s store %s\n", st.Backend, st.Address)
+		fmt.Fprintf(stdout, "%s store %s\n", st.Backend, graph.Redact(st.Address))
 		fmt.Fprintf(stdout, "articles   %d (added %d, replaced %d, unchanged %d; skipped files %d)\n", sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Skipped)
 		fmt.Fprintf(stdout, "sentences  %d\nentities   %d\nfacts      %d\nquads      %d added\nseconds    %.2f\n", sum.Sentences, sum.Entities, sum.Facts, sum.Quads, sum.Seconds)
 	}

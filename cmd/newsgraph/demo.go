@@ -45,7 +45,7 @@ func runDemo(ctx context.Context, g *globalFlags, w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "Built %d sample articles into %s %s: %d sentences, %d entities, %d facts, %d quads added (%.2fs).\n",
-		sum.Articles, st.Backend, st.Address, sum.Sentences, sum.Entities, sum.Facts, sum.Quads, sum.Seconds)
+		sum.Articles, st.Backend, graph.Redact(st.Address), sum.Sentences, sum.Entities, sum.Facts, sum.Quads, sum.Seconds)
 	d := demo{ctx: ctx, st: st, w: w, lab: queries.NewLabeler(st.QuadStore)}
 	d.section("Who invited whom?", "@who-did invite", func() error { return d.edges("invite", "invited") })
 	d.section("Who said what?", "@said NAME", d.said)

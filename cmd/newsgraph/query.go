@@ -216,7 +216,7 @@ func newStatsCmd(g *globalFlags) *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "store      %s %s\n", st.Backend, st.Address)
+			fmt.Fprintf(w, "store      %s %s\n", st.Backend, graph.Redact(st.Address))
 			fmt.Fprintf(w, "articles   %d\n", s.Articles)
 			fmt.Fprintf(w, "entities   %d\n", s.Entities)
 			for _, t := range s.TypeOrder {

@@ -84,7 +84,7 @@ unless told otherwise with --addr.`,
 			guarded := http.NewServeMux()
 			guarded.Handle("/", newOriginGuard(cayleyMux, addr, allowOrigins))
 			http.DefaultServeMux = guarded
-			fmt.Fprintf(cmd.ErrOrStderr(), "newsgraph: serving %s store %s (%s, query limit %s) at http://%s/\n", backend, address, mode, timeout, addr)
+			fmt.Fprintf(cmd.ErrOrStderr(), "newsgraph: serving %s store %s (%s, query limit %s) at http://%s/\n", backend, graph.Redact(address), mode, timeout, addr)
 			if h, _, err := net.SplitHostPort(addr); err == nil {
 				if ip := net.ParseIP(h); ip == nil || !ip.IsLoopback() {
 					fmt.Fprintf(cmd.ErrOrStderr(), "newsgraph: warning: %s is reachable from other machines and has no authentication\n", addr)
