@@ -352,20 +352,6 @@ func join(cols []string) string {
 	return out
 }
 
-// pgHasGraph reports whether the database already has Cayley's tables.
-func pgHasGraph(dsn string) (bool, error) {
-	db, err := sql.Open("postgres", dsn)
-	if err != nil {
-		return false, err
-	}
-	defer db.Close()
-	var ok bool
-	if err := db.QueryRow(`SELECT to_regclass('quads') IS NOT NULL AND to_regclass('nodes') IS NOT NULL`).Scan(&ok); err != nil {
-		return false, err
-	}
-	return ok, nil
-}
-
 // noPrivilege reports PostgreSQL's insufficient_privilege error.
 func noPrivilege(err error) bool {
 	var pqErr *pq.Error

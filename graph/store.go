@@ -84,10 +84,16 @@ var indexOnce sync.Once
 // (bolt, leveldb): Cayley's defaults index only [S,P] and [O,P,S]. The
 // index list is stored in the database at creation, so stock Cayley tools
 // use it too.
+//
+// Cayley's kv index keeps, per key, the list of every quad with that key,
+// rewritten whole on each commit that adds to it. A [P,O] key such as
+// (rdf:type, rdf:Statement) holds one entry per fact, so its list, and the
+// memory and writes of every commit, grew with the graph; [P,O,S] keys
+// hold a quad or two each and still answer P and P,O lookups by prefix.
 func addIndexes() {
 	indexOnce.Do(func() {
 		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes,
-			kv.QuadIndex{Dirs: []quad.Direction{quad.Predicate, quad.Object}},
+			kv.QuadIndex{Dirs: []quad.Direction{quad.Predicate, quad.Object, quad.Subject}},
 			kv.QuadIndex{Dirs: []quad.Direction{quad.Label, quad.Subject}},
 		)
 	})
@@ -122,6 +128,11 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 			return nil, err
 		}
 	}
+	if !opt.Create && backend == "postgres" {
+		if err := pgCheckGraph(ctx, addr); err != nil {
+			return nil, fmt.Errorf("open %s store %s: %w", backend, Redact(addr), err)
+		}
+	}
 	qs, err := graph.NewQuadStore(backend, addr, opts)
 	if err != nil {
 		if strings.Contains(err.Error(), "no bucket") {
@@ -149,12 +160,11 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 // no half-made store behind.
 func create(backend, addr string, opts graph.Options, v Vocab) error {
 	if backend == "postgres" {
-		// Cayley logs an ERROR line when its tables exist; look first
-		if ok, err := pgHasGraph(addr); err != nil {
+		err := pgCreate(context.Background(), addr, func() error { return graph.InitQuadStore(backend, addr, opts) })
+		if err != nil {
 			return fmt.Errorf("create %s store %s: %w", backend, Redact(addr), err)
-		} else if ok {
-			return nil
 		}
+		return nil
 	}
 	if backend != "bolt" && backend != "leveldb" {
 		if err := graph.InitQuadStore(backend, addr, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
