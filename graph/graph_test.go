@@ -92,7 +92,7 @@ func quadCount(t *testing.T, st *Store) int64 {
 }
 
 func stores(t *testing.T) map[string]string {
-	return map[string]string{"memstore": "mem", "bolt": "bolt:" + filepath.Join(t.TempDir(), "g.db")}
+	return map[string]string{"memstore": "mem", "bolt": "bolt:" + filepath.Join(t.TempDir(), "g.db"), "leveldb": "leveldb:" + filepath.Join(t.TempDir(), "l.db")}
 }
 
 func TestLoadIsIdempotentAndReplacesChangedArticles(t *testing.T) {

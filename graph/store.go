@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt"      // bolt backend
+	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"   // leveldb backend
 	_ "github.com/cayleygraph/cayley/graph/memstore"     // memstore backend
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // postgres backend
 	_ "github.com/cayleygraph/cayley/writer"             // "single" quad writer
