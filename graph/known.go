@@ -32,22 +32,6 @@ func (s *Store) KnownEntities(ctx context.Context, fn func(e extract.Entity, tit
 		}
 		return i
 	}
-	qs := s.QuadStore
-	scan := func(p quad.IRI, f func(i *info, q quad.Quad)) error {
-		ref := qs.ValueOf(p)
-		if ref == nil {
-			return nil
-		}
-		it := qs.QuadIterator(quad.Predicate, ref)
-		defer it.Close()
-		for it.Next(ctx) {
-			q := qs.Quad(it.Result())
-			if i := get(q.Subject); i != nil {
-				f(i, q)
-			}
-		}
-		return it.Err()
-	}
 	text := func(v quad.Value) string {
 		if s, ok := quad.NativeOf(v).(string); ok {
 			return s
@@ -65,12 +49,17 @@ func (s *Store) KnownEntities(ctx context.Context, fn func(e extract.Entity, tit
 		}},
 		{LabelP, func(i *info, q quad.Quad) { i.e.Name = text(q.Object) }},
 		{AltNameP, func(i *info, q quad.Quad) { i.e.Aliases = append(i.e.Aliases, text(q.Object)) }},
-		{"schema:jobTitle", func(i *info, q quad.Quad) { i.titles = append(i.titles, text(q.Object)) }},
-		{"schema:worksFor", func(i *info, q quad.Quad) { i.orgs = append(i.orgs, entityID(q.Object)) }},
-		{"schema:nationality", func(i *info, q quad.Quad) { i.orgs = append(i.orgs, entityID(q.Object)) }},
+		{Predicate("jobTitle", false), func(i *info, q quad.Quad) { i.titles = append(i.titles, text(q.Object)) }},
+		{Predicate("worksFor", false), func(i *info, q quad.Quad) { i.orgs = append(i.orgs, entityID(q.Object)) }},
+		{Predicate("nationality", false), func(i *info, q quad.Quad) { i.orgs = append(i.orgs, entityID(q.Object)) }},
 	}
 	for _, st := range steps {
-		if err := scan(st.p, st.f); err != nil {
+		err := s.eachQuad(ctx, quad.Predicate, st.p, func(q quad.Quad) {
+			if i := get(q.Subject); i != nil {
+				st.f(i, q)
+			}
+		})
+		if err != nil {
 			return err
 		}
 	}

@@ -124,8 +124,8 @@ func (l *Loader) Flush(ctx context.Context) error {
 	}
 	l.Quads += adds
 	l.tx = graph.NewTransaction()
-	for a, h := range l.pending {
-		if l.stored != nil {
+	if l.stored != nil {
+		for a, h := range l.pending {
 			l.stored[a] = h
 		}
 	}
@@ -133,60 +133,50 @@ func (l *Loader) Flush(ctx context.Context) error {
 	return nil
 }
 
-// storedHash returns the content hash stored for an article. All stored
-// hashes are read in one pass on first use: one round trip per build, not
-// one per article (which costs much on a database server).
+// storedHash returns the content hash stored for an article.
 func (l *Loader) storedHash(ctx context.Context, art quad.IRI) (string, error) {
 	if l.stored == nil {
-		if l.st.bulk != nil {
-			// take the load lock before reading what is stored
-			if err := l.st.bulk.begin(ctx); err != nil {
-				return "", err
-			}
-		}
-		l.stored = map[string]string{}
-		qs := l.st.QuadStore
-		if ref := qs.ValueOf(ContentHashP); ref != nil {
-			it := qs.QuadIterator(quad.Predicate, ref)
-			for it.Next(ctx) {
-				q := qs.Quad(it.Result())
-				if a, ok := q.Subject.(quad.IRI); ok {
-					if h, ok := quad.NativeOf(q.Object).(string); ok {
-						l.stored[string(a)] = h
-					}
-				}
-			}
-			err := it.Err()
-			it.Close()
-			if err != nil {
-				l.stored = nil
-				return "", err
-			}
-		}
-		if l.st.bulk != nil && len(l.stored) == 0 {
-			// a first load: PostgreSQL builds its indexes once at the end
-			if err := l.st.bulk.deferIndexes(ctx); err != nil {
-				l.stored = nil
-				return "", err
-			}
+		if err := l.start(ctx); err != nil {
+			return "", err
 		}
 	}
 	return l.stored[string(art)], nil
 }
 
+// start begins a load before its first read: on PostgreSQL it takes the
+// load lock, then it reads every stored article hash in one pass (one
+// round trip per build, not one per article, which costs much on a
+// database server), and on PostgreSQL a load into an empty graph defers
+// index upkeep to its end.
+func (l *Loader) start(ctx context.Context) error {
+	if l.st.bulk != nil {
+		if err := l.st.bulk.begin(ctx); err != nil {
+			return err
+		}
+	}
+	stored := map[string]string{}
+	err := l.st.eachQuad(ctx, quad.Predicate, ContentHashP, func(q quad.Quad) {
+		if a, ok := q.Subject.(quad.IRI); ok {
+			if h, ok := quad.NativeOf(q.Object).(string); ok {
+				stored[string(a)] = h
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if l.st.bulk != nil && len(stored) == 0 {
+		if err := l.st.bulk.deferIndexes(ctx); err != nil {
+			return err
+		}
+	}
+	l.stored = stored
+	return nil
+}
+
 // removeArticle queues removal of every quad labelled with the article.
 func (l *Loader) removeArticle(ctx context.Context, art quad.IRI) error {
-	qs := l.st.QuadStore
-	ref := qs.ValueOf(art)
-	if ref == nil {
-		return nil
-	}
-	it := qs.QuadIterator(quad.Label, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		l.tx.RemoveQuad(qs.Quad(it.Result()))
-	}
-	return it.Err()
+	return l.st.eachQuad(ctx, quad.Label, art, l.tx.RemoveQuad)
 }
 
 // writeNamespaces stores the prefixes as Cayley namespaces, so that

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -42,8 +43,12 @@ type pgBulk struct {
 // deferredTable records the statements that restore what a load deferred.
 const deferredTable = "newsgraph_deferred_ddl"
 
-// loadLockKey names the advisory lock that serialises newsgraph loads.
-const loadLockKey = "newsgraph load"
+// Advisory locks (by hashtext of these names) that serialise newsgraph's
+// loads into one database, and its creation of Cayley's tables.
+const (
+	loadLockKey   = "newsgraph load"
+	createLockKey = "newsgraph create"
+)
 
 // deferBelow is the largest graph (in quads) into which a load defers
 // index maintenance: recreating the indexes costs a pass over the table,
@@ -239,6 +244,18 @@ func (b *pgBulk) restore(ctx context.Context) error {
 // nodeColumns are the nodes table's value columns, in the temp table's order.
 var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode", "value_int", "value_bool", "value_float", "value_time"}
 
+// nodeColumnPos gives a value column's place in nodeColumns.
+var nodeColumnPos = func() map[string]int {
+	pos := map[string]int{}
+	for i, c := range nodeColumns {
+		pos[c] = i
+	}
+	return pos
+}()
+
+// quadDirs are the directions of a quad, in quads_in's column order.
+var quadDirs = []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label}
+
 // apply writes one transaction of additions.
 func (b *pgBulk) apply(ctx context.Context, tx *graph.Transaction) error {
 	d := graphlog.SplitDeltas(tx.Deltas)
@@ -271,10 +288,6 @@ func (b *pgBulk) apply(ctx context.Context, tx *graph.Transaction) error {
 	if err != nil {
 		return err
 	}
-	pos := map[string]int{}
-	for i, c := range nodeColumns {
-		pos[c] = i
-	}
 	// every node of an added quad has a reference increment, so quads are
 	// sent as positions in nodes_in: a few digits instead of four hashes
 	seq := make(map[graph.ValueHash]int, len(d.IncNode))
@@ -287,7 +300,7 @@ func (b *pgBulk) apply(ctx context.Context, tx *graph.Transaction) error {
 		row := make([]interface{}, 3+len(nodeColumns))
 		row[0], row[1], row[2] = i, n.RefInc, vals[0]
 		for k, c := range key.Columns() {
-			row[3+pos[c]] = vals[1+k]
+			row[3+nodeColumnPos[c]] = vals[1+k]
 		}
 		if _, err := stmt.ExecContext(ctx, row...); err != nil {
 			return fmt.Errorf("copy nodes: %w", err)
@@ -303,7 +316,7 @@ func (b *pgBulk) apply(ctx context.Context, tx *graph.Transaction) error {
 	row := make([]interface{}, 5)
 	for i, q := range d.QuadAdd {
 		row[0] = i
-		for k, dir := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label} {
+		for k, dir := range quadDirs {
 			h := q.Quad.Get(dir)
 			n, ok := seq[h]
 			switch {
@@ -323,11 +336,13 @@ func (b *pgBulk) apply(ctx context.Context, tx *graph.Transaction) error {
 		return fmt.Errorf("copy quads: %w", err)
 	}
 	stmt.Close()
-	all := "hash, " + join(nodeColumns)
+	all := "hash, " + strings.Join(nodeColumns, ", ")
 	if _, err := stx.ExecContext(ctx, `INSERT INTO nodes (refs, `+all+`) SELECT refs, `+all+` FROM nodes_in ORDER BY seq
 		ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`); err != nil {
 		return fmt.Errorf("merge nodes: %w", err)
 	}
+	// temp tables have no statistics until analysed; without them the
+	// join below is planned badly and the load runs at half the speed
 	if _, err := stx.ExecContext(ctx, `ANALYZE nodes_in; ANALYZE quads_in`); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
@@ -339,17 +354,6 @@ func (b *pgBulk) apply(ctx context.Context, tx *graph.Transaction) error {
 		return fmt.Errorf("insert quads: %w", err)
 	}
 	return stx.Commit()
-}
-
-func join(cols []string) string {
-	out := ""
-	for i, c := range cols {
-		if i > 0 {
-			out += ", "
-		}
-		out += c
-	}
-	return out
 }
 
 // noPrivilege reports PostgreSQL's insufficient_privilege error.

@@ -50,10 +50,10 @@ func pgCreate(ctx context.Context, dsn string, initialise func() error) error {
 		return err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(hashtext('newsgraph create'))`); err != nil {
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(hashtext($1))`, createLockKey); err != nil {
 		return fmt.Errorf("creation lock: %w", err)
 	}
-	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(hashtext('newsgraph create'))`)
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(hashtext($1))`, createLockKey)
 	// Cayley logs an ERROR line when its tables exist: look first
 	if ok, err := pgHasGraph(ctx, conn); err != nil || ok {
 		return err

@@ -233,6 +233,21 @@ func checkKVPath(backend, addr string, create bool) error {
 	return nil
 }
 
+// eachQuad calls fn with every quad whose direction d holds v.
+func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	qs := s.QuadStore
+	ref := qs.ValueOf(v)
+	if ref == nil {
+		return nil
+	}
+	it := qs.QuadIterator(d, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		fn(qs.Quad(it.Result()))
+	}
+	return it.Err()
+}
+
 // EndLoad finishes a load: on PostgreSQL it makes the indexes a bulk load
 // deferred and lets the next load in. Close does it too; call EndLoad to
 // see its error and to keep the store open.
