@@ -135,20 +135,22 @@ func (l *Loader) Flush(ctx context.Context) error {
 
 // storedHash returns the content hash stored for an article.
 func (l *Loader) storedHash(ctx context.Context, art quad.IRI) (string, error) {
-	if l.stored == nil {
-		if err := l.start(ctx); err != nil {
-			return "", err
-		}
+	if err := l.Start(ctx); err != nil {
+		return "", err
 	}
 	return l.stored[string(art)], nil
 }
 
-// start begins a load before its first read: on PostgreSQL it takes the
-// load lock, then it reads every stored article hash in one pass (one
-// round trip per build, not one per article, which costs much on a
-// database server), and on PostgreSQL a load into an empty graph defers
-// index upkeep to its end.
-func (l *Loader) start(ctx context.Context) error {
+// Start begins a load; call it before reading anything else a build
+// depends on (Add calls it if needed). On PostgreSQL it takes the load
+// lock, so that what is read next includes the last build's writes. It
+// then reads every stored article hash in one pass (one round trip per
+// build, not one per article, which costs much on a database server), and
+// on PostgreSQL a load into an empty graph defers index upkeep to its end.
+func (l *Loader) Start(ctx context.Context) error {
+	if l.stored != nil {
+		return nil
+	}
 	if l.st.bulk != nil {
 		if err := l.st.bulk.begin(ctx); err != nil {
 			return err

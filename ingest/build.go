@@ -59,16 +59,21 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 	if batchDocs <= 0 {
 		batchDocs = 256
 	}
-	rv := extract.NewResolver()
-	if err := st.KnownEntities(ctx, rv.Know); err != nil {
-		return sum, fmt.Errorf("read stored entities: %w", err)
-	}
 	ld := graph.NewLoader(st)
 	if opt.BatchQuads > 0 {
 		ld.BatchQuads = opt.BatchQuads
 	}
 	if opt.Now != nil {
 		ld.SetNow(opt.Now)
+	}
+	// the load lock first: the entities read next include those of a
+	// build that was writing to the same database
+	if err := ld.Start(ctx); err != nil {
+		return sum, err
+	}
+	rv := extract.NewResolver()
+	if err := st.KnownEntities(ctx, rv.Know); err != nil {
+		return sum, fmt.Errorf("read stored entities: %w", err)
 	}
 	ents := map[string]bool{}
 	var batch []*extract.Result
