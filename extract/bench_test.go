@@ -195,23 +195,9 @@ func BenchmarkStageFacts(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, p := range ps {
-			st := &docState{doc: p.d, opt: x.opt, paraQuotes: map[int][]Span{}, sents: p.sents}
-			st.mentions = make([][]*mention, len(p.sents))
-			for j := range p.sents {
-				st.mentions[j] = findMentions(j, &st.sents[j])
+			if _, err := x.extractSentences(context.Background(), p.d, p.sents, nil); err != nil {
+				b.Fatal(err)
 			}
-			st.linkMentions()
-			st.clauses = make([][]clause, len(p.sents))
-			for j := range p.sents {
-				if !st.skipSentence(j) {
-					st.clauses[j] = st.findClauses(j)
-				}
-			}
-			st.roleFacts()
-			st.quoteFacts()
-			st.relationFacts()
-			st.capacityFacts()
-			st.finish(nil)
 		}
 	}
 }

@@ -45,9 +45,14 @@ func New(opt Options) (*Extractor, error) {
 // final for named entities; definite descriptions carry provisional IDs
 // until [Resolve] runs over a batch of results.
 func (x *Extractor) Extract(ctx context.Context, d *Document) (*Result, error) {
-	st := &docState{doc: d, opt: x.opt, paraQuotes: map[int][]Span{}}
 	sents, dropped := clean(d, x.tagger)
-	st.sents = sents
+	return x.extractSentences(ctx, d, sents, dropped)
+}
+
+// extractSentences runs the stages after cleaning — mentions,
+// coreference, clauses, facts — on d's cleaned, tagged sentences.
+func (x *Extractor) extractSentences(ctx context.Context, d *Document, sents []Sentence, dropped []DroppedLine) (*Result, error) {
+	st := &docState{doc: d, opt: x.opt, paraQuotes: map[int][]Span{}, sents: sents}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
