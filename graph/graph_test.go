@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -325,5 +326,30 @@ func TestRedact(t *testing.T) {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Creating a kv store must not allocate Cayley's bulk-load bloom filters
+// (74 MB each, one per index and one for nodes) just to write the
+// namespaces: they made the peak memory of every new build.
+func TestCreateAllocatesLittle(t *testing.T) {
+	for _, backend := range []string{"bolt", "leveldb"} {
+		t.Run(backend, func(t *testing.T) {
+			dsn := backend + ":" + filepath.Join(t.TempDir(), "new.db")
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			st, err := Open(ctx, dsn, OpenOptions{Create: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			runtime.ReadMemStats(&after)
+			st.Close()
+			// what stays is the store's own duplicate filter (74 MB); the
+			// bulk filters were five more
+			const limit = 120 << 20
+			if got := after.TotalAlloc - before.TotalAlloc; got > limit {
+				t.Errorf("creating a %s store allocated %d MB, want at most %d MB", backend, got>>20, limit>>20)
+			}
+		})
 	}
 }

@@ -37,7 +37,8 @@ func (s ArticleStatus) String() string {
 // holds whole articles only.
 type Loader struct {
 	st *Store
-	// BatchQuads is the number of quads after which a batch is committed.
+	// BatchQuads is the number of quads after which a batch is committed;
+	// NewLoader sets the store's default (see [DefaultBatchQuads]).
 	BatchQuads int
 	tx         *graph.Transaction
 	pending    map[string]string // article IRI → hash, in the open batch
@@ -48,9 +49,25 @@ type Loader struct {
 	Quads int
 }
 
+// DefaultBatchQuads is the batch size for a backend. On a kv store
+// (bolt, leveldb) a commit holds in memory every page it changes; once a
+// graph is much larger than one batch each quad's index entries land on
+// pages of their own, so the memory of a commit grows with the batch, and
+// with big batches it keeps growing with the graph until that point is
+// reached. 2,000 quads bounds it early (a 10k-article build: live heap
+// 130 MB at the end against 163 MB with 10,000, for 5% more time).
+// PostgreSQL's COPY path gains from big batches and keeps its memory in
+// the server.
+func DefaultBatchQuads(backend string) int {
+	if backend == "postgres" {
+		return 10000
+	}
+	return 2000
+}
+
 // NewLoader returns a loader on st.
 func NewLoader(st *Store) *Loader {
-	return &Loader{st: st, BatchQuads: 10000, tx: graph.NewTransaction(), pending: map[string]string{}, now: time.Now}
+	return &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), tx: graph.NewTransaction(), pending: map[string]string{}, now: time.Now}
 }
 
 // SetNow sets the clock that dates articles (prov:generatedAtTime).

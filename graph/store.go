@@ -199,7 +199,15 @@ func create(backend, addr string, opts graph.Options, v Vocab) error {
 }
 
 func writeInitial(backend, addr string, opts graph.Options, v Vocab) error {
-	qs, err := graph.NewQuadStore(backend, addr, opts)
+	// Cayley's kv store, opened empty, makes a 74 MB bloom filter per
+	// index and one for nodes (about 370 MB in all) to speed a first bulk
+	// load; for the few namespace quads written here they are waste, and
+	// they made the peak memory of every new build
+	o := graph.Options{kv.OptNoBloom: true}
+	for k, x := range opts {
+		o[k] = x
+	}
+	qs, err := graph.NewQuadStore(backend, addr, o)
 	if err != nil {
 		return err
 	}
