@@ -121,6 +121,18 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 		}
 	}
 	opts := graph.Options{}
+	if backend == "bolt" || backend == "leveldb" {
+		// Cayley's kv store keeps bloom filters to skip duplicate checks:
+		// a 74 MB one filled at every open by reading every quad of the
+		// log (2.5 minutes for a 20M-quad graph, before a query or a
+		// build could start), and, when opened empty, five more (370 MB)
+		// that made the peak memory of every new build. newsgraph never
+		// needs them: every quad of an added article carries the
+		// article's new label node, which Cayley already takes as proof
+		// that the quad is new, and a changed article's quads are checked
+		// in the indexes.
+		opts[kv.OptNoBloom] = true
+	}
 	if opt.NoSync && backend == "bolt" {
 		opts["nosync"] = true
 	}
@@ -199,15 +211,7 @@ func create(backend, addr string, opts graph.Options, v Vocab) error {
 }
 
 func writeInitial(backend, addr string, opts graph.Options, v Vocab) error {
-	// Cayley's kv store, opened empty, makes a 74 MB bloom filter per
-	// index and one for nodes (about 370 MB in all) to speed a first bulk
-	// load; for the few namespace quads written here they are waste, and
-	// they made the peak memory of every new build
-	o := graph.Options{kv.OptNoBloom: true}
-	for k, x := range opts {
-		o[k] = x
-	}
-	qs, err := graph.NewQuadStore(backend, addr, o)
+	qs, err := graph.NewQuadStore(backend, addr, opts)
 	if err != nil {
 		return err
 	}
