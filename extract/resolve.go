@@ -41,6 +41,27 @@ type agg struct {
 
 type roleInfo struct{ roles, orgs map[string]bool }
 
+// addRole records a job title, lower-cased.
+func (ri *roleInfo) addRole(title string) {
+	r := strings.ToLower(title)
+	if !ri.roles[r] {
+		ri.roles[strings.Clone(r)] = true
+	}
+}
+
+// appendUniqueClone is appendUnique for lists the resolver keeps across
+// batches: a name cut from an article's text would keep the whole text
+// in memory for as long as the resolver lives (the whole build), so
+// what is added is a copy.
+func appendUniqueClone(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, strings.Clone(s))
+}
+
 // NewResolver returns an empty resolver.
 func NewResolver() *Resolver {
 	return &Resolver{all: map[string]*agg{}, surnames: map[string]map[string]bool{}, roles: map[string]*roleInfo{}}
@@ -60,7 +81,7 @@ func (rv *Resolver) Know(e Entity, titles, orgs []string) {
 	rv.noteSurname(a)
 	ri := rv.roleOf(e.ID)
 	for _, t := range titles {
-		ri.roles[strings.ToLower(t)] = true
+		ri.addRole(t)
 	}
 	for _, o := range orgs {
 		ri.orgs[o] = true
@@ -107,16 +128,16 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		for _, e := range r.Entities {
 			a := rv.all[e.ID]
 			if a == nil {
-				a = &agg{ent: &Entity{ID: e.ID, Name: e.Name}, votes: map[EntityType]int{}}
+				a = &agg{ent: &Entity{ID: e.ID, Name: strings.Clone(e.Name)}, votes: map[EntityType]int{}}
 				rv.all[e.ID] = a
 			}
 			batch[e.ID] = true
 			a.votes[e.Type]++
 			if !a.fixed && len(strings.Fields(e.Name)) > len(strings.Fields(a.ent.Name)) {
-				a.ent.Name = e.Name
+				a.ent.Name = strings.Clone(e.Name)
 			}
 			for _, al := range append([]string{e.Name}, e.Aliases...) {
-				a.ent.Aliases = appendUnique(a.ent.Aliases, al)
+				a.ent.Aliases = appendUniqueClone(a.ent.Aliases, al)
 			}
 		}
 	}
@@ -170,7 +191,7 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		for _, f := range r.Facts {
 			switch f.Predicate {
 			case "jobTitle":
-				rv.roleOf(final(f.Subject)).roles[strings.ToLower(f.Object.Literal.Text)] = true
+				rv.roleOf(final(f.Subject)).addRole(f.Object.Literal.Text)
 			case "worksFor", "nationality":
 				rv.roleOf(final(f.Subject)).orgs[final(f.Object.EntityID)] = true
 			}

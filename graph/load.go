@@ -41,8 +41,8 @@ type Loader struct {
 	// NewLoader sets the store's default (see [DefaultBatchQuads]).
 	BatchQuads int
 	tx         *graph.Transaction
-	pending    map[string]string // article IRI → hash, in the open batch
-	stored     map[string]string // article IRI → hash in the store, read once
+	pending    map[fingerprint]fingerprint // article IRI → content hash, in the open batch
+	stored     map[fingerprint]fingerprint // article IRI → content hash in the store, read once
 	nsWritten  bool
 	now        func() time.Time
 	// Quads counts the quad additions committed so far.
@@ -67,7 +67,7 @@ func DefaultBatchQuads(backend string) int {
 
 // NewLoader returns a loader on st.
 func NewLoader(st *Store) *Loader {
-	return &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), tx: graph.NewTransaction(), pending: map[string]string{}, now: time.Now}
+	return &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), tx: graph.NewTransaction(), pending: map[fingerprint]fingerprint{}, now: time.Now}
 }
 
 // SetNow sets the clock that dates articles (prov:generatedAtTime).
@@ -80,18 +80,19 @@ func (l *Loader) SetNow(now func() time.Time) { l.now = now }
 func (l *Loader) Add(ctx context.Context, res *extract.Result) (ArticleStatus, int, error) {
 	doc := res.Doc
 	art := ArticleIRI(doc.ID)
-	if h, ok := l.pending[string(art)]; ok && h == doc.Hash {
+	key, hash := fingerprintOf(string(art)), fingerprintOf(doc.Hash)
+	if h, ok := l.pending[key]; ok && h == hash {
 		return Unchanged, 0, nil
 	}
-	stored, err := l.storedHash(ctx, art)
-	if err != nil {
+	if err := l.Start(ctx); err != nil {
 		return 0, 0, fmt.Errorf("look up %s: %w", doc.ID, err)
 	}
+	stored, ok := l.stored[key]
 	status := Added
 	switch {
-	case stored == doc.Hash:
+	case ok && stored == hash:
 		return Unchanged, 0, nil
-	case stored != "":
+	case ok:
 		status = Replaced
 		if err := l.removeArticle(ctx, art); err != nil {
 			return 0, 0, fmt.Errorf("remove old version of %s: %w", doc.ID, err)
@@ -105,7 +106,7 @@ func (l *Loader) Add(ctx context.Context, res *extract.Result) (ArticleStatus, i
 	for _, q := range ArticleQuads(res, l.now()) {
 		l.tx.AddQuad(q)
 	}
-	l.pending[string(art)] = doc.Hash
+	l.pending[key] = hash
 	n := len(l.tx.Deltas) - before
 	if len(l.tx.Deltas) >= l.BatchQuads {
 		if err := l.Flush(ctx); err != nil {
@@ -146,16 +147,20 @@ func (l *Loader) Flush(ctx context.Context) error {
 			l.stored[a] = h
 		}
 	}
-	l.pending = map[string]string{}
+	l.pending = map[fingerprint]fingerprint{}
 	return nil
 }
 
-// storedHash returns the content hash stored for an article.
-func (l *Loader) storedHash(ctx context.Context, art quad.IRI) (string, error) {
-	if err := l.Start(ctx); err != nil {
-		return "", err
-	}
-	return l.stored[string(art)], nil
+// fingerprint stands for a string the loader must remember for every
+// article of the graph (its IRI, its content hash): 16 bytes of the
+// string's SHA-256 instead of the string: 83 bytes per article in the
+// map instead of ~200 (measured on a million). Two articles would be
+// confused only by a 128-bit collision.
+type fingerprint [16]byte
+
+func fingerprintOf(s string) fingerprint {
+	sum := sha256.Sum256([]byte(s))
+	return fingerprint(sum[:16])
 }
 
 // Start begins a load; call it before reading anything else a build
@@ -173,11 +178,11 @@ func (l *Loader) Start(ctx context.Context) error {
 			return err
 		}
 	}
-	stored := map[string]string{}
+	stored := map[fingerprint]fingerprint{}
 	err := l.st.eachQuad(ctx, quad.Predicate, ContentHashP, func(q quad.Quad) {
 		if a, ok := q.Subject.(quad.IRI); ok {
 			if h, ok := quad.NativeOf(q.Object).(string); ok {
-				stored[string(a)] = h
+				stored[fingerprintOf(string(a))] = fingerprintOf(h)
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"iter"
 	"runtime"
 	"sync"
 	"time"
@@ -42,6 +43,7 @@ type BuildOptions struct {
 // extracted is one source's outcome, in source order.
 type extracted struct {
 	i     int
+	name  string
 	res   *extract.Result
 	err   error
 	fatal bool // the extractor failed (cancelled): stop the build
@@ -52,9 +54,9 @@ type extracted struct {
 // (through a bounded window, so memory does not grow with the corpus),
 // resolved in batches against the entities already known — including
 // those stored by earlier builds — and loaded in whole-article commits.
-func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []Source, opt BuildOptions) (Summary, error) {
+func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter.Seq[Source], opt BuildOptions) (Summary, error) {
 	start := time.Now()
-	sum := Summary{Files: len(srcs)}
+	sum := Summary{}
 	batchDocs := opt.BatchDocs
 	if batchDocs <= 0 {
 		batchDocs = 256
@@ -112,13 +114,14 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 			opt.OnProblem(p)
 		}
 	}
-	err := extractInOrder(ctx, x, srcs, opt.MaxBytes, opt.Workers, onProblem, opt.Progress, func(r *extract.Result) error {
+	files, err := extractInOrder(ctx, x, srcs, opt.MaxBytes, opt.Workers, onProblem, opt.Progress, func(r *extract.Result) error {
 		batch = append(batch, r)
 		if len(batch) >= batchDocs {
 			return flush()
 		}
 		return nil
 	})
+	sum.Files = files
 	if err != nil {
 		return sum, err
 	}
@@ -139,10 +142,12 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs []So
 
 // extractInOrder reads and extracts srcs on workers goroutines (0: one per
 // CPU) and hands each result to take in source order, through a bounded
-// window so memory does not grow with the corpus. Sources that cannot be
-// read go to onProblem; progress (if not nil) is called once per source.
-// An extractor failure (cancellation) or an error from take stops it.
-func extractInOrder(ctx context.Context, x *extract.Extractor, srcs []Source, maxBytes, workers int, onProblem func(Problem), progress func(), take func(*extract.Result) error) error {
+// window so memory does not grow with the corpus (sources are drawn from
+// srcs only as the window allows). Sources that cannot be read go to
+// onProblem; progress (if not nil) is called once per source. An
+// extractor failure (cancellation) or an error from take stops it. It
+// returns the number of sources taken back.
+func extractInOrder(ctx context.Context, x *extract.Extractor, srcs iter.Seq[Source], maxBytes, workers int, onProblem func(Problem), progress func(), take func(*extract.Result) error) (int, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -152,22 +157,26 @@ func extractInOrder(ctx context.Context, x *extract.Extractor, srcs []Source, ma
 	// at most `window` sources are in flight or waiting to be taken back
 	window := 4 * workers
 	slots := make(chan struct{}, window)
-	jobs := make(chan int)
+	type job struct {
+		i   int
+		src Source
+	}
+	jobs := make(chan job)
 	out := make(chan extracted, window)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				e := extracted{i: i}
-				doc, err := srcs[i].Read(maxBytes)
+			for j := range jobs {
+				e := extracted{i: j.i, name: j.src.Name}
+				doc, err := j.src.Read(maxBytes)
 				if err != nil {
 					e.err = err
 				} else {
 					e.res, e.err = x.Extract(ctx, doc)
 					if e.err != nil {
-						e.err, e.fatal = fmt.Errorf("extract %s: %w", srcs[i].Name, e.err), true
+						e.err, e.fatal = fmt.Errorf("extract %s: %w", j.src.Name, e.err), true
 					}
 				}
 				select {
@@ -178,20 +187,24 @@ func extractInOrder(ctx context.Context, x *extract.Extractor, srcs []Source, ma
 			}
 		}()
 	}
+	total := -1 // set when srcs is exhausted
 	go func() {
 		defer close(jobs)
-		for i := range srcs {
+		i := 0
+		for s := range srcs {
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case jobs <- i:
+			case jobs <- job{i, s}:
 			case <-ctx.Done():
 				return
 			}
+			i++
 		}
+		total = i // read after out closes, which follows close(jobs)
 	}()
 	go func() { wg.Wait(); close(out) }()
 
@@ -209,15 +222,15 @@ func extractInOrder(ctx context.Context, x *extract.Extractor, srcs []Source, ma
 			<-slots
 			switch {
 			case p.err != nil && !p.fatal:
-				onProblem(Problem{srcs[p.i].Name, p.err})
+				onProblem(Problem{p.name, p.err})
 			case p.err != nil:
-				return p.err
+				return next, p.err
 			default:
 				for _, w := range p.res.Doc.Warnings {
-					logRepair(srcs[p.i].Name, w)
+					logRepair(p.name, w)
 				}
 				if err := take(p.res); err != nil {
-					return err
+					return next, err
 				}
 			}
 			if progress != nil {
@@ -226,10 +239,10 @@ func extractInOrder(ctx context.Context, x *extract.Extractor, srcs []Source, ma
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return next, err
 	}
-	if next != len(srcs) {
-		return fmt.Errorf("extraction stopped after %d of %d sources", next, len(srcs))
+	if next != total {
+		return next, fmt.Errorf("extraction stopped after %d of %d sources", next, total)
 	}
-	return nil
+	return next, nil
 }

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,8 +25,8 @@ import (
 type Source struct {
 	Name string // path as given, or "-" for standard input
 	Meta *extract.Metadata
-	fsys fs.FS
-	open func() (io.ReadCloser, error)
+	open func() (io.ReadCloser, error) // nil: a file on disk, read by Name
+	err  error                         // why this path cannot be used (from Walk)
 }
 
 // Problem is a file that could not be used, with the reason.
@@ -38,48 +40,81 @@ func (p Problem) Error() string { return p.Err.Error() }
 // skipExt lists file types that are never articles.
 var skipExt = map[string]bool{".json": true, ".db": true, ".bolt": true, ".go": true, ".mod": true, ".sum": true, ".js": true}
 
-// Collect expands paths (files, folders, "-") into sources. Folders are
-// walked recursively without following symbolic links (so link loops are
-// harmless); hidden files and metadata files (manifest.json, sidecars)
-// are skipped. A folder's manifest.json supplies metadata for its files.
-// Paths that cannot be read are returned as problems, not errors.
+// Walk expands paths (files, folders, "-") into sources, one at a time,
+// so that a build of a million files never holds their list. Folders are
+// walked recursively in lexical order without following symbolic links
+// (so link loops are harmless); hidden files and metadata files
+// (manifest.json, sidecars) are skipped. A folder's manifest.json supplies
+// metadata for its files. A path that cannot be used is yielded as a
+// source whose Read reports the problem, in its place in the order.
+func Walk(paths []string, stdin io.Reader) iter.Seq[Source] {
+	return func(yield func(Source) bool) {
+		for _, p := range paths {
+			if p == "-" {
+				in := stdin
+				if !yield(Source{Name: "-", open: func() (io.ReadCloser, error) { return io.NopCloser(in), nil }}) {
+					return
+				}
+				continue
+			}
+			fi, err := os.Stat(p)
+			if err != nil {
+				if !yield(problem(p, describe(err))) {
+					return
+				}
+				continue
+			}
+			if !fi.IsDir() {
+				man, err := extract.LoadManifest(filepath.Join(filepath.Dir(p), "manifest.json"))
+				if err != nil && !yield(problem(p, err)) {
+					return
+				}
+				if !yield(fileSource(p, man)) {
+					return
+				}
+				continue
+			}
+			if !walkDir(p, yield) {
+				return
+			}
+		}
+	}
+}
+
+// Collect is [Walk] gathered into a list, with the paths that cannot be
+// used apart.
 func Collect(paths []string, stdin io.Reader) ([]Source, []Problem) {
 	var out []Source
 	var probs []Problem
-	for _, p := range paths {
-		if p == "-" {
-			in := stdin
-			out = append(out, Source{Name: "-", open: func() (io.ReadCloser, error) { return io.NopCloser(in), nil }})
+	for s := range Walk(paths, stdin) {
+		if s.err != nil {
+			probs = append(probs, Problem{s.Name, s.err})
 			continue
 		}
-		fi, err := os.Stat(p)
-		if err != nil {
-			probs = append(probs, Problem{p, describe(err)})
-			continue
-		}
-		if !fi.IsDir() {
-			man, err := extract.LoadManifest(filepath.Join(filepath.Dir(p), "manifest.json"))
-			if err != nil {
-				probs = append(probs, Problem{p, err})
-			}
-			out = append(out, fileSource(p, man))
-			continue
-		}
-		srcs, ps := collectDir(p)
-		out = append(out, srcs...)
-		probs = append(probs, ps...)
+		out = append(out, s)
 	}
 	return out, probs
 }
 
-func collectDir(root string) ([]Source, []Problem) {
+func problem(path string, err error) Source { return Source{Name: path, err: err} }
+
+// walkDir yields the sources under root; false when yield asked to stop.
+func walkDir(root string, yield func(Source) bool) bool {
 	root = filepath.Clean(root) // "data/" and "data" name the same folder
-	var out []Source
-	var probs []Problem
 	manifests := map[string]extract.Manifest{}
+	stopped := false
+	emit := func(s Source) error {
+		if !yield(s) {
+			stopped = true
+			return fs.SkipAll
+		}
+		return nil
+	}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs = append(probs, Problem{path, describe(err)})
+			if e := emit(problem(path, describe(err))); e != nil {
+				return e
+			}
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -95,7 +130,16 @@ func collectDir(root string) ([]Source, []Problem) {
 		if d.IsDir() {
 			man, err := extract.LoadManifest(filepath.Join(path, "manifest.json"))
 			if err != nil {
-				probs = append(probs, Problem{path, err})
+				if e := emit(problem(path, err)); e != nil {
+					return e
+				}
+			}
+			// a folder's manifest is needed only while its files are
+			// walked: keep those of the folders on the current path
+			for dir := range manifests {
+				if !isWithin(path, dir) {
+					delete(manifests, dir)
+				}
 			}
 			manifests[path] = man
 			return nil
@@ -104,7 +148,7 @@ func collectDir(root string) ([]Source, []Problem) {
 			// a link to a file is read; a link to a folder is not followed
 			if fi, err := os.Stat(path); err != nil || fi.IsDir() {
 				if err != nil {
-					probs = append(probs, Problem{path, describe(err)})
+					return emit(problem(path, describe(err)))
 				}
 				return nil
 			}
@@ -114,17 +158,21 @@ func collectDir(root string) ([]Source, []Problem) {
 		if skipExt[strings.ToLower(filepath.Ext(name))] {
 			return nil
 		}
-		out = append(out, fileSource(path, manifests[filepath.Dir(path)]))
-		return nil
+		return emit(fileSource(path, manifests[filepath.Dir(path)]))
 	})
-	if err != nil {
-		probs = append(probs, Problem{root, describe(err)})
+	if err != nil && !stopped {
+		return yield(problem(root, describe(err)))
 	}
-	return out, probs
+	return !stopped
+}
+
+// isWithin reports whether path is dir or lies under it.
+func isWithin(path, dir string) bool {
+	return path == dir || strings.HasPrefix(path, dir+string(filepath.Separator))
 }
 
 func fileSource(path string, man extract.Manifest) Source {
-	s := Source{Name: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	s := Source{Name: path} // Read opens it by name
 	if m, ok := man[filepath.Base(path)]; ok {
 		s.Meta = &m
 	}
@@ -150,7 +198,7 @@ func FSSources(fsys fs.FS, prefix string) ([]Source, error) {
 			continue
 		}
 		name := e.Name()
-		s := Source{Name: filepath.Join(prefix, name), fsys: fsys, open: func() (io.ReadCloser, error) { return fsys.Open(name) }}
+		s := Source{Name: filepath.Join(prefix, name), open: func() (io.ReadCloser, error) { return fsys.Open(name) }}
 		if m, ok := man[name]; ok {
 			s.Meta = &m
 		}
@@ -162,10 +210,13 @@ func FSSources(fsys fs.FS, prefix string) ([]Source, error) {
 
 // Read loads and checks a source as a document.
 func (s Source) Read(limit int) (*extract.Document, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	if limit <= 0 {
 		limit = extract.DefaultMaxBytes
 	}
-	if s.fsys == nil && s.Name != "-" {
+	if s.open == nil { // a file on disk
 		d, err := extract.ReadFile(s.Name, s.Meta, extract.DocOptions{MaxBytes: limit})
 		if err != nil {
 			return nil, describe(err)
@@ -208,7 +259,7 @@ func describe(err error) error {
 // called after each source.
 func ExtractAll(ctx context.Context, x *extract.Extractor, srcs []Source, limit int, onProblem func(Problem), progress func()) ([]*extract.Result, error) {
 	var results []*extract.Result
-	err := extractInOrder(ctx, x, srcs, limit, 0, onProblem, progress, func(r *extract.Result) error {
+	_, err := extractInOrder(ctx, x, slices.Values(srcs), limit, 0, onProblem, progress, func(r *extract.Result) error {
 		results = append(results, r)
 		return nil
 	})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -57,7 +58,7 @@ func TestPostgreSQLBulkEqualsCayleyWriter(t *testing.T) {
 				t.Fatal(err)
 			}
 			fixed := func() time.Time { return time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC) }
-			sum, err := ingest.Build(ctx, st, x, srcs, ingest.BuildOptions{BatchQuads: 500, Now: fixed})
+			sum, err := ingest.Build(ctx, st, x, slices.Values(srcs), ingest.BuildOptions{BatchQuads: 500, Now: fixed})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,6 +3,7 @@ package queries_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ func sampleGraph(t testing.TB, dsn string) *graph.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if _, err := ingest.Build(ctx, st, x, srcs, ingest.BuildOptions{}); err != nil {
+	if _, err := ingest.Build(ctx, st, x, slices.Values(srcs), ingest.BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return st

@@ -79,10 +79,6 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 		// for ~60 MB more peak memory
 		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
-	srcs, probs := ingest.Collect(paths, stdin)
-	for _, p := range probs {
-		fmt.Fprintln(stderr, "skipped:", p.Err)
-	}
 	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxTokens, MaxFacts: f.maxFacts})
 	if err != nil {
 		return ingest.Summary{}, err
@@ -99,11 +95,10 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 		}
 	}()
 	var bar *progressbar.ProgressBar
-	if !f.quiet && isTerminal(stderr) && len(srcs) > 1 {
-		bar = progressbar.NewOptions(len(srcs), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("extracting"),
-			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	if !f.quiet && isTerminal(stderr) {
+		bar = newProgressBar(paths, stderr)
 	}
-	sum, err = ingest.Build(ctx, st, x, srcs, ingest.BuildOptions{
+	sum, err = ingest.Build(ctx, st, x, ingest.Walk(paths, stdin), ingest.BuildOptions{
 		MaxBytes:   f.maxBytes,
 		BatchQuads: f.batchQuads,
 		Progress: func() {
@@ -121,8 +116,6 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 	if bar != nil {
 		bar.Finish()
 	}
-	sum.Skipped += len(probs)
-	sum.Files += len(probs)
 	if err != nil {
 		return sum, err
 	}
@@ -137,6 +130,21 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 		fmt.Fprintf(stdout, "sentences  %d\nentities   %d\nfacts      %d\nquads      %d added\nseconds    %.2f\n", sum.Sentences, sum.Entities, sum.Facts, sum.Quads, sum.Seconds)
 	}
 	return sum, nil
+}
+
+// newProgressBar returns a bar for the sources under paths, or nil for
+// fewer than two. The sources are counted in a first walk of their own,
+// so that the build itself never holds the list of them.
+func newProgressBar(paths []string, w io.Writer) *progressbar.ProgressBar {
+	n := 0
+	for range ingest.Walk(paths, nil) {
+		n++
+	}
+	if n < 2 {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("extracting"),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 }
 
 // startCPUProfile starts writing a CPU profile to path; stop ends it.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,7 +41,7 @@ func runDemo(ctx context.Context, g *globalFlags, w io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := ingest.Build(ctx, st, x, srcs, ingest.BuildOptions{})
+	sum, err := ingest.Build(ctx, st, x, slices.Values(srcs), ingest.BuildOptions{})
 	if err != nil {
 		return err
 	}
