@@ -351,3 +351,63 @@ func TestOpenAllocatesLittle(t *testing.T) {
 		})
 	}
 }
+
+// On kv stores, batches shrink while the live heap is above the target and
+// grow back to their first size when it is well below.
+func TestLoaderBatchesAdaptToTheHeap(t *testing.T) {
+	for name, dsn := range stores(t) {
+		t.Run(name, func(t *testing.T) {
+			st, err := Open(ctx, dsn, OpenOptions{Create: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			ld := NewLoader(st)
+			if name == "memstore" {
+				if ld.HeapTarget != 0 {
+					t.Errorf("memstore: heap target %d, want none", ld.HeapTarget)
+				}
+				return
+			}
+			if ld.HeapTarget != DefaultHeapTarget {
+				t.Fatalf("heap target %d, want %d", ld.HeapTarget, DefaultHeapTarget)
+			}
+			var heap uint64
+			ld.liveHeap = func() uint64 { return heap }
+			first := ld.BatchQuads
+			steps := []struct {
+				heap    uint64
+				commits int
+				want    int
+			}{
+				{DefaultHeapTarget / 2, 3, first},             // below: unchanged
+				{DefaultHeapTarget + 1, 1, first / 2},         // above: halved
+				{DefaultHeapTarget * 2, 20, MinBatchQuads},    // and down to the floor
+				{DefaultHeapTarget / 4 * 3, 5, MinBatchQuads}, // in between: kept
+				{DefaultHeapTarget / 2, 40, first},            // well below: back up, never past the first size
+			}
+			for _, s := range steps {
+				heap = s.heap
+				for range s.commits {
+					ld.adapt()
+				}
+				if ld.BatchQuads != s.want {
+					t.Errorf("heap %d MB after %d commits: batch %d, want %d", s.heap>>20, s.commits, ld.BatchQuads, s.want)
+				}
+			}
+			// and through a real commit: a heap over the target shrinks the next batch
+			heap = DefaultHeapTarget * 2
+			for _, r := range results(t, map[string]string{"a.txt": storyA}) {
+				if _, _, err := ld.Add(ctx, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := ld.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if ld.BatchQuads != first/2 {
+				t.Errorf("after a commit with the heap over the target: batch %d, want %d", ld.BatchQuads, first/2)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -40,6 +41,14 @@ type Loader struct {
 	// BatchQuads is the number of quads after which a batch is committed;
 	// NewLoader sets the store's default (see [DefaultBatchQuads]).
 	BatchQuads int
+	// HeapTarget, when not 0, makes batches adapt to memory: after each
+	// commit, a live heap above the target halves the batch size (down to
+	// [MinBatchQuads]) and one below three quarters of it lets the size
+	// grow back by a quarter, up to the size it started with. NewLoader
+	// sets [DefaultHeapTarget] on kv stores.
+	HeapTarget uint64
+	maxBatch   int           // BatchQuads as first seen by adapt
+	liveHeap   func() uint64 // the live heap after the last collection
 	tx         *graph.Transaction
 	pending    map[fingerprint]fingerprint // article IRI → content hash, in the open batch
 	stored     map[fingerprint]fingerprint // article IRI → content hash in the store, read once
@@ -65,9 +74,49 @@ func DefaultBatchQuads(backend string) int {
 	return 2000
 }
 
+// DefaultHeapTarget is the live heap that batches on kv stores adapt to.
+// A build's pipeline and models need ~40 MB; what comes on top is mostly
+// the pages the open commit has changed, which grow with the graph's
+// width until a commit touches one page per index entry. Adapting the
+// batch size to the heap keeps that part flat whatever the graph's size.
+const DefaultHeapTarget = 64 << 20
+
+// MinBatchQuads is the smallest batch [Loader.HeapTarget] leads to.
+const MinBatchQuads = 250
+
 // NewLoader returns a loader on st.
 func NewLoader(st *Store) *Loader {
-	return &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), tx: graph.NewTransaction(), pending: map[fingerprint]fingerprint{}, now: time.Now}
+	l := &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), tx: graph.NewTransaction(), pending: map[fingerprint]fingerprint{}, now: time.Now, liveHeap: liveHeap}
+	if st.bulk == nil && st.Backend != "memstore" {
+		l.HeapTarget = DefaultHeapTarget
+	}
+	return l
+}
+
+// liveHeap reads the Go runtime's live heap as of the last collection.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
+
+// adapt sets the next batch's size from the live heap (see HeapTarget).
+func (l *Loader) adapt() {
+	if l.HeapTarget == 0 {
+		return
+	}
+	if l.maxBatch == 0 {
+		l.maxBatch = l.BatchQuads
+	}
+	switch live := l.liveHeap(); {
+	case live > l.HeapTarget:
+		l.BatchQuads = max(l.BatchQuads/2, min(MinBatchQuads, l.maxBatch))
+	case live < l.HeapTarget/4*3:
+		l.BatchQuads = min(l.BatchQuads+l.BatchQuads/4+1, l.maxBatch)
+	}
 }
 
 // SetNow sets the clock that dates articles (prov:generatedAtTime).
@@ -148,6 +197,7 @@ func (l *Loader) Flush(ctx context.Context) error {
 		}
 	}
 	l.pending = map[fingerprint]fingerprint{}
+	l.adapt()
 	return nil
 }
 

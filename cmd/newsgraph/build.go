@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -71,13 +70,6 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 			return sum, err
 		}
 		defer stop()
-	}
-	if os.Getenv("GOGC") == "" {
-		// a build's live heap is small (40–60 MB) and extraction
-		// allocates fast: at Go's default the collector ran ~9 times a
-		// second and cost 7% of a 10k-article build; 200 halves the runs
-		// for ~60 MB more peak memory
-		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxTokens, MaxFacts: f.maxFacts})
 	if err != nil {
