@@ -64,9 +64,9 @@ type Loader struct {
 // pages of their own, so the memory of a commit grows with the batch, and
 // with big batches it keeps growing with the graph until that point is
 // reached. 2,000 quads bounds it early (a 10k-article build: live heap
-// 130 MB at the end against 163 MB with 10,000, for 5% more time).
-// PostgreSQL's COPY path gains from big batches and keeps its memory in
-// the server.
+// 130 MB at the end against 163 MB with 10,000, for 5% more time), and
+// [Loader.HeapTarget] shrinks it further on large graphs. PostgreSQL's
+// COPY path gains from big batches and keeps its memory in the server.
 func DefaultBatchQuads(backend string) int {
 	if backend == "postgres" {
 		return 10000
