@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -47,19 +48,6 @@ func (ri *roleInfo) addRole(title string) {
 	if !ri.roles[r] {
 		ri.roles[strings.Clone(r)] = true
 	}
-}
-
-// appendUniqueClone is appendUnique for lists the resolver keeps across
-// batches: a name cut from an article's text would keep the whole text
-// in memory for as long as the resolver lives (the whole build), so
-// what is added is a copy.
-func appendUniqueClone(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, strings.Clone(s))
 }
 
 // NewResolver returns an empty resolver.
@@ -136,8 +124,13 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 			if !a.fixed && len(strings.Fields(e.Name)) > len(strings.Fields(a.ent.Name)) {
 				a.ent.Name = strings.Clone(e.Name)
 			}
+			// the resolver lives for the whole build: what it keeps is
+			// copied, since a name cut from an article's text would keep
+			// the whole text in memory
 			for _, al := range append([]string{e.Name}, e.Aliases...) {
-				a.ent.Aliases = appendUniqueClone(a.ent.Aliases, al)
+				if !slices.Contains(a.ent.Aliases, al) {
+					a.ent.Aliases = append(a.ent.Aliases, strings.Clone(al))
+				}
 			}
 		}
 	}

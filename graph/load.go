@@ -87,7 +87,7 @@ const MinBatchQuads = 250
 // NewLoader returns a loader on st.
 func NewLoader(st *Store) *Loader {
 	l := &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), tx: graph.NewTransaction(), pending: map[fingerprint]fingerprint{}, now: time.Now, liveHeap: liveHeap}
-	if st.bulk == nil && st.Backend != "memstore" {
+	if isKV(st.Backend) {
 		l.HeapTarget = DefaultHeapTarget
 	}
 	return l

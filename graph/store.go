@@ -109,29 +109,26 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 			st, err = nil, fmt.Errorf("open %s store %s: %v (is it a newsgraph store?)", backend, Redact(addr), r)
 		}
 	}()
-	if backend == "bolt" || backend == "leveldb" {
+	opts := graph.Options{}
+	if isKV(backend) {
 		if err := checkKVPath(backend, addr, opt.Create); err != nil {
 			return nil, err
 		}
 		addIndexes()
+		// Cayley's kv store keeps bloom filters to skip duplicate checks:
+		// a 74 MB one filled at every open by reading every quad of the
+		// log (21 s of a 72 s `stats` on a 20M-quad graph, warm cache),
+		// and, when opened empty, five more (370 MB) that made the peak
+		// memory of every new build. newsgraph never needs them: every
+		// quad of an added article carries the article's new label node,
+		// which Cayley already takes as proof that the quad is new, and a
+		// changed article's quads are checked in the indexes.
+		opts[kv.OptNoBloom] = true
 	}
 	if backend == "bolt" {
 		if err := checkLock(filepath.Join(addr, "indexes.bolt")); err != nil {
 			return nil, fmt.Errorf("open %s: %w", addr, err)
 		}
-	}
-	opts := graph.Options{}
-	if backend == "bolt" || backend == "leveldb" {
-		// Cayley's kv store keeps bloom filters to skip duplicate checks:
-		// a 74 MB one filled at every open by reading every quad of the
-		// log (2.5 minutes for a 20M-quad graph, before a query or a
-		// build could start), and, when opened empty, five more (370 MB)
-		// that made the peak memory of every new build. newsgraph never
-		// needs them: every quad of an added article carries the
-		// article's new label node, which Cayley already takes as proof
-		// that the quad is new, and a changed article's quads are checked
-		// in the indexes.
-		opts[kv.OptNoBloom] = true
 	}
 	if opt.NoSync && backend == "bolt" {
 		opts["nosync"] = true
@@ -168,6 +165,11 @@ func Open(ctx context.Context, dsn string, opt OpenOptions) (st *Store, err erro
 	return st, nil
 }
 
+// isKV reports whether backend is one of Cayley's key-value stores
+// (bolt, leveldb): files in a directory, one writer, commits that hold
+// their changed pages in memory.
+func isKV(backend string) bool { return backend == "bolt" || backend == "leveldb" }
+
 // create initialises a store. A kv store is created in a temporary
 // directory and renamed into place, so that a crash during creation leaves
 // no half-made store behind.
@@ -179,7 +181,7 @@ func create(backend, addr string, opts graph.Options, v Vocab) error {
 		}
 		return nil
 	}
-	if backend != "bolt" && backend != "leveldb" {
+	if !isKV(backend) {
 		if err := graph.InitQuadStore(backend, addr, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			return fmt.Errorf("create %s store %s: %w", backend, Redact(addr), err)
 		}
