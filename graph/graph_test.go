@@ -92,6 +92,17 @@ func quadCount(t *testing.T, st *Store) int64 {
 	return s.Quads.Size
 }
 
+// newStore creates the store dsn names, closed when the test ends.
+func newStore(t *testing.T, dsn string) *Store {
+	t.Helper()
+	st, err := Open(ctx, dsn, OpenOptions{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 func stores(t *testing.T) map[string]string {
 	return map[string]string{"memstore": "mem", "bolt": "bolt:" + filepath.Join(t.TempDir(), "g.db"), "leveldb": "leveldb:" + filepath.Join(t.TempDir(), "l.db")}
 }
@@ -99,11 +110,7 @@ func stores(t *testing.T) map[string]string {
 func TestLoadIsIdempotentAndReplacesChangedArticles(t *testing.T) {
 	for name, dsn := range stores(t) {
 		t.Run(name, func(t *testing.T) {
-			st, err := Open(ctx, dsn, OpenOptions{Create: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
+			st := newStore(t, dsn)
 			rs := results(t, map[string]string{"a.txt": storyA, "b.txt": storyB})
 			if got := load(t, st, rs); got[0] != Added || got[1] != Added {
 				t.Fatalf("first load: %v", got)
@@ -159,11 +166,7 @@ func contains(list []string, s string) bool {
 }
 
 func TestDataModel(t *testing.T) {
-	st, err := Open(ctx, "mem", OpenOptions{Create: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := newStore(t, "mem")
 	load(t, st, results(t, map[string]string{"a.txt": storyA, "b.txt": storyB}))
 	qs := st.QuadStore
 	// find an entity by label, read its type and a fact's sources
@@ -357,11 +360,7 @@ func TestOpenAllocatesLittle(t *testing.T) {
 func TestLoaderBatchesAdaptToTheHeap(t *testing.T) {
 	for name, dsn := range stores(t) {
 		t.Run(name, func(t *testing.T) {
-			st, err := Open(ctx, dsn, OpenOptions{Create: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
+			st := newStore(t, dsn)
 			ld := NewLoader(st)
 			if name == "memstore" {
 				if ld.HeapTarget != 0 {
