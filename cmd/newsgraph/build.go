@@ -55,7 +55,8 @@ line each and skipped; the exit status is 2 when any file was skipped.`,
 	cmd.Flags().IntVar(&f.maxBytes, "max-bytes", extract.DefaultMaxBytes, "skip files larger than this")
 	cmd.Flags().IntVar(&f.maxTokens, "max-sentence-tokens", 120, "extract no facts from longer sentences (lists, tables, run-on scrapes)")
 	cmd.Flags().IntVar(&f.maxFacts, "max-facts", 2000, "keep at most this many facts per article")
-	cmd.Flags().IntVar(&f.batchQuads, "batch-quads", 0, "commit to the store after this many quads (whole articles only); 0: 10000 on PostgreSQL, 2000 on bolt and leveldb (where batches shrink while the heap is over 64 MB)")
+	cmd.Flags().IntVar(&f.batchQuads, "batch-quads", 0, fmt.Sprintf("commit to the store after this many quads (whole articles only); 0: %d on PostgreSQL, %d on bolt and leveldb (where batches shrink while the heap is over %d MB)",
+		graph.DefaultBatchQuads("postgres"), graph.DefaultBatchQuads("bolt"), graph.DefaultHeapTarget>>20))
 	cmd.Flags().BoolVar(&f.noSync, "nosync", false, "do not fsync each batch (faster; a crash can lose the last batches)")
 	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar or summary")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
