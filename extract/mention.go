@@ -617,16 +617,13 @@ func descriptionAt(si int, toks []Token, i int, names []*mention) *mention {
 			continue
 		}
 		if isNameToken(toks, k, false) {
-			for _, n := range names {
-				if n.from == k {
-					org = n
-					k = n.to
-					break
-				}
-			}
-			if org == nil || org.from != k && org.to != k {
+			// a name inside the description must be a whole mention found
+			// before; anything else ends the search (and k always advances)
+			org = mentionStartingAt(names, k)
+			if org == nil {
 				return nil
 			}
+			k = org.to
 			if k < len(toks) && toks[k].Tag == "POS" {
 				k++
 			}
@@ -637,6 +634,16 @@ func descriptionAt(si int, toks []Token, i int, names []*mention) *mention {
 			continue
 		}
 		return nil
+	}
+	return nil
+}
+
+// mentionStartingAt returns the mention that begins at token k, or nil.
+func mentionStartingAt(ms []*mention, k int) *mention {
+	for _, m := range ms {
+		if m.from == k {
+			return m
+		}
 	}
 	return nil
 }

@@ -56,6 +56,8 @@ type Loader struct {
 	now        func() time.Time
 	// Quads counts the quad additions committed so far.
 	Quads int
+	// Articles counts the articles (added or replaced) committed so far.
+	Articles int
 }
 
 // DefaultBatchQuads is the batch size for a backend. On a kv store
@@ -190,6 +192,7 @@ func (l *Loader) Flush(ctx context.Context) error {
 		return fmt.Errorf("write batch of %d quads to %s: %w", len(l.tx.Deltas), Redact(l.st.Address), err)
 	}
 	l.Quads += adds
+	l.Articles += len(l.pending)
 	l.tx = graph.NewTransaction()
 	if l.stored != nil {
 		for a, h := range l.pending {

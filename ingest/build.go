@@ -24,7 +24,10 @@ type Summary struct {
 	Entities  int `json:"entities"` // distinct, across the build
 	Facts     int `json:"facts"`
 	// Quads counts quads added to the store (0 when nothing changed).
-	Quads    int       `json:"quads"`
+	Quads int `json:"quads"`
+	// Stored counts the articles added or replaced whose quads are
+	// committed: after an interrupted build, what a rerun need not redo.
+	Stored   int       `json:"stored"`
 	Seconds  float64   `json:"seconds"`
 	Problems []Problem `json:"-"`
 }
@@ -114,6 +117,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter
 			opt.OnProblem(p)
 		}
 	}
+	defer func() { sum.Stored = ld.Articles }()
 	files, err := extractInOrder(ctx, x, srcs, opt.MaxBytes, opt.Workers, onProblem, opt.Progress, func(r *extract.Result) error {
 		batch = append(batch, r)
 		if len(batch) >= batchDocs {
