@@ -57,9 +57,8 @@ type extracted struct {
 // (through a bounded window, so memory does not grow with the corpus),
 // resolved in batches against the entities already known — including
 // those stored by earlier builds — and loaded in whole-article commits.
-func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter.Seq[Source], opt BuildOptions) (Summary, error) {
+func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter.Seq[Source], opt BuildOptions) (sum Summary, err error) {
 	start := time.Now()
-	sum := Summary{}
 	batchDocs := opt.BatchDocs
 	if batchDocs <= 0 {
 		batchDocs = 256
