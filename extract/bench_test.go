@@ -195,7 +195,7 @@ func BenchmarkStageFacts(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, p := range ps {
-			if _, err := x.extractSentences(context.Background(), p.d, p.sents, nil); err != nil {
+			if _, err := x.extractSentences(context.Background(), p.d, p.sents, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -52,6 +53,10 @@ type Document struct {
 // DocOptions bounds what [NewDocument] accepts.
 type DocOptions struct {
 	MaxBytes int // 0 means DefaultMaxBytes
+	// RelPath is the article's path relative to the folder it was found
+	// under ("business/001.txt"); it names the article when its metadata
+	// has no URL. Empty: the file's base name.
+	RelPath string
 }
 
 // DefaultMaxBytes is the largest article accepted by default. News articles
@@ -70,10 +75,11 @@ func NewDocument(name string, raw []byte, meta *Metadata, opt DocOptions) (*Docu
 		return nil, fmt.Errorf("%s: %w (%d bytes; the limit is %d)", name, ErrTooLarge, len(raw), max)
 	}
 	sum := sha256.Sum256(raw)
-	d := &Document{Name: name, ID: DocIDFromName(name), Hash: hex.EncodeToString(sum[:])}
+	d := &Document{Name: name, Hash: hex.EncodeToString(sum[:])}
 	if meta != nil {
 		d.Meta = *meta
 	}
+	d.ID = DocID(name, opt.RelPath, d.Meta.URL)
 	text, warn, err := decodeText(raw)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -204,69 +210,98 @@ func looksLikeHTML(text string) bool {
 }
 
 // detectLanguage reports the language of text and whether it is English.
-// Short or ambiguous texts are given the benefit of the doubt.
+// An article is refused only on positive evidence that it is in another
+// language: in Latin script, its words must be full of another
+// language's function words (a fifth of them, and twice as many as
+// English ones); otherwise most of its letters must be in another script.
+// Text that is mostly figures and abbreviations — an earnings table,
+// "Shr 19 cts vs 13 cts" — has neither and is kept.
 func detectLanguage(text string) (string, bool) {
 	sample := text[:min(len(text), 6000)]
-	// English prose is a quarter function words ("the", "of", "said");
-	// other languages, even in Latin script, have almost none of them.
-	// Only unclear cases pay for trigram identification.
-	if englishShare(sample) >= 0.12 {
+	words := strings.FieldsFunc(strings.ToLower(sample), func(r rune) bool { return !unicode.IsLetter(r) })
+	shares := functionWordShares(words)
+	if shares["English"] >= 0.12 {
 		return "en", true
 	}
-	sample = sample[:min(len(sample), 2000)]
-	info := whatlanggo.DetectWithOptions(sample, whatlanggo.Options{})
-	lang := info.Lang.String()
-	if lang == "" {
-		lang = "unknown"
+	if lang, share := bestOtherLanguage(shares); share >= 0.2 && share > 2*shares["English"] {
+		return lang, false
 	}
-	if info.Lang == whatlanggo.Eng {
-		return "en", true
+	if !mostlyLatin(sample) {
+		info := whatlanggo.DetectWithOptions(sample[:min(len(sample), 2000)], whatlanggo.Options{})
+		if info.Lang != whatlanggo.Eng && info.IsReliable() {
+			return info.Lang.String(), false
+		}
 	}
-	letters := 0
-	for _, r := range sample {
+	return "en", true
+}
+
+//go:embed words/function-words.txt
+var functionWordsFile string
+
+// functionWords maps a language's name to its function words, read from
+// words/function-words.txt.
+var functionWords = parseFunctionWords(functionWordsFile)
+
+func parseFunctionWords(file string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, line := range strings.Split(file, "\n") {
+		lang, words, ok := strings.Cut(line, ":")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		set := map[string]bool{}
+		for _, w := range strings.Fields(words) {
+			set[w] = true
+		}
+		out[strings.TrimSpace(lang)] = set
+	}
+	return out
+}
+
+// functionWordShares gives, for each language of functionWords, the share
+// of words that are its function words.
+func functionWordShares(words []string) map[string]float64 {
+	shares := map[string]float64{}
+	if len(words) == 0 {
+		return shares
+	}
+	for lang, set := range functionWords {
+		n := 0
+		for _, w := range words {
+			if set[w] {
+				n++
+			}
+		}
+		shares[lang] = float64(n) / float64(len(words))
+	}
+	return shares
+}
+
+// bestOtherLanguage returns the language other than English with the
+// highest share (the first by name on a tie, so the answer is stable).
+func bestOtherLanguage(shares map[string]float64) (string, float64) {
+	best, bestShare := "", 0.0
+	for lang, sh := range shares {
+		if lang != "English" && (sh > bestShare || sh == bestShare && sh > 0 && lang < best) {
+			best, bestShare = lang, sh
+		}
+	}
+	return best, bestShare
+}
+
+// mostlyLatin reports whether at least half the letters of s are in the
+// Latin script (English text with a few names in other scripts is).
+func mostlyLatin(s string) bool {
+	latin, letters := 0, 0
+	for _, r := range s {
 		if unicode.IsLetter(r) {
 			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
 		}
 	}
-	if letters < 200 || !info.IsReliable() {
-		// too little evidence: count common English function words instead
-		if englishShare(sample) > 0.08 {
-			return "en", true
-		}
-	}
-	return lang, false
-}
-
-var englishFunctionWords = map[string]bool{
-	"the": true, "and": true, "of": true, "to": true, "a": true, "in": true,
-	"is": true, "that": true, "for": true, "it": true, "was": true, "on": true,
-	"with": true, "he": true, "as": true, "by": true, "at": true, "from": true,
-	"his": true, "her": true, "said": true, "has": true, "have": true, "an": true,
-}
-
-func englishShare(s string) float64 {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
-	if len(words) == 0 {
-		return 0
-	}
-	n := 0
-	for _, w := range words {
-		if englishFunctionWords[w] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(words))
-}
-
-// DocIDFromName derives a readable document ID from a file name:
-// "data/Foo Bar.txt" → "foo-bar".
-func DocIDFromName(name string) string {
-	base := filepath.Base(name)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
-	if base == "-" || base == "" {
-		base = "stdin"
-	}
-	return Slug(base)
+	return letters == 0 || 2*latin >= letters
 }
 
 // Slug lower-cases s and joins its letters and digits with hyphens.

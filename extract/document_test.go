@@ -71,10 +71,10 @@ func TestNewDocumentTooLarge(t *testing.T) {
 }
 
 func TestDocIDAndHash(t *testing.T) {
-	a, _ := NewDocument("dir/Some Story (v2).txt", []byte(englishPara), nil, DocOptions{})
-	b, _ := NewDocument("other/Some Story (v2).txt", []byte(englishPara), nil, DocOptions{})
-	if a.ID != "some-story-v2" {
-		t.Errorf("ID = %q", a.ID)
+	a, _ := NewDocument("dir/Some Story (v2).txt", []byte(englishPara), nil, DocOptions{RelPath: "dir/Some Story (v2).txt"})
+	b, _ := NewDocument("other/Some Story (v2).txt", []byte(englishPara), nil, DocOptions{RelPath: "other/Some Story (v2).txt"})
+	if a.ID != "dir/some-story-v2" || b.ID != "other/some-story-v2" {
+		t.Errorf("IDs = %q, %q", a.ID, b.ID)
 	}
 	if a.Hash != b.Hash || len(a.Hash) != 64 {
 		t.Errorf("hashes differ for equal bytes: %s %s", a.Hash, b.Hash)

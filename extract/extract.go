@@ -43,45 +43,63 @@ func New(opt Options) (*Extractor, error) {
 
 // Extract runs every stage on one document. Entity IDs in the result are
 // final for named entities; definite descriptions carry provisional IDs
-// until [Resolve] runs over a batch of results.
+// until [Resolve] runs over a batch of results. It stops with ctx's error
+// at the next sentence once ctx is done.
 func (x *Extractor) Extract(ctx context.Context, d *Document) (*Result, error) {
+	return x.ExtractTraced(ctx, d, nil)
+}
+
+// ExtractTraced is [Extract] that records in tr (if not nil) the sentence
+// it is working on, so that a caller whose time budget ran out can say
+// where.
+func (x *Extractor) ExtractTraced(ctx context.Context, d *Document, tr *Trace) (*Result, error) {
 	sents, dropped := clean(d, x.tagger)
-	return x.extractSentences(ctx, d, sents, dropped)
+	return x.extractSentences(ctx, d, sents, dropped, tr)
 }
 
 // extractSentences runs the stages after cleaning — mentions,
 // coreference, clauses, facts — on d's cleaned, tagged sentences.
-func (x *Extractor) extractSentences(ctx context.Context, d *Document, sents []Sentence, dropped []DroppedLine) (*Result, error) {
-	st := &docState{doc: d, opt: x.opt, paraQuotes: map[int][]Span{}, sents: sents}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+func (x *Extractor) extractSentences(ctx context.Context, d *Document, sents []Sentence, dropped []DroppedLine, tr *Trace) (*Result, error) {
+	st := &docState{ctx: ctx, trace: tr, doc: d, opt: x.opt, paraQuotes: map[int][]Span{}, sents: sents}
+	tr.start(sents)
 	st.mentions = make([][]*mention, len(sents))
 	for i := range sents {
+		if err := st.at(i); err != nil {
+			return nil, err
+		}
 		st.mentions[i] = findMentions(i, &sents[i])
 	}
 	st.linkMentions()
 	st.clauses = make([][]clause, len(sents))
 	for i := range sents {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+		if err := st.at(i); err != nil {
+			return nil, err
 		}
 		if st.skipSentence(i) {
 			continue
 		}
 		st.clauses[i] = st.findClauses(i)
 	}
-	st.roleFacts()
-	st.quoteFacts()
-	st.relationFacts()
-	st.capacityFacts()
+	for _, stage := range []func(){st.roleFacts, st.quoteFacts, st.relationFacts, st.capacityFacts} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		stage()
+	}
 	return st.finish(dropped), nil
+}
+
+// at records that sentence si is being read and reports whether the
+// extraction should stop.
+func (st *docState) at(si int) error {
+	st.trace.at(si)
+	return st.ctx.Err()
 }
 
 // docState is the working state of one document's extraction.
 type docState struct {
+	ctx        context.Context
+	trace      *Trace
 	doc        *Document
 	opt        Options
 	sents      []Sentence

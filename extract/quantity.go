@@ -123,6 +123,7 @@ func (st *docState) quantityOf(si int, np *nounPhrase) *Literal {
 // capacity: (Clubhouse, roomCapacity, 5000 people).
 func (st *docState) capacityFacts() {
 	for si, cs := range st.clauses {
+		st.trace.at(si)
 		toks := st.sents[si].Tokens
 		us := st.unitsOf(si)
 		topic := st.sentenceTopic(si, us)

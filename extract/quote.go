@@ -16,6 +16,7 @@ func (st *docState) quoteFacts() {
 	speakerOfPara := map[int]*docEntity{}
 	done := map[Span]bool{}
 	for si := range st.sents {
+		st.trace.at(si)
 		s := &st.sents[si]
 		if st.clauses[si] == nil && st.skipSentence(si) {
 			continue

@@ -408,6 +408,7 @@ func npText(toks []Token, np *nounPhrase) string {
 // (with particle and preposition), and an entity or literal object.
 func (st *docState) relationFacts() {
 	for si, cs := range st.clauses {
+		st.trace.at(si)
 		toks := st.sents[si].Tokens
 		quotes := st.quoteSpans(si)
 		hedged := false

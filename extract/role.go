@@ -11,6 +11,7 @@ import "strings"
 func (st *docState) roleFacts() {
 	placeEnts := map[string]*docEntity{}
 	for si, ms := range st.mentions {
+		st.trace.at(si)
 		if st.skipSentence(si) {
 			continue
 		}
