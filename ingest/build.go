@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -34,22 +32,10 @@ type Summary struct {
 
 // BuildOptions tunes [Build].
 type BuildOptions struct {
-	MaxBytes   int
+	ReadOptions
 	BatchQuads int              // quads per commit; 0: the loader's default
-	Workers    int              // extraction workers; 0: one per CPU
 	BatchDocs  int              // articles resolved together; 0: 256
 	Now        func() time.Time // the build time recorded on articles; time.Now if nil
-	Progress   func()           // called once per source
-	OnProblem  func(Problem)    // called for each skipped source
-}
-
-// extracted is one source's outcome, in source order.
-type extracted struct {
-	i     int
-	name  string
-	res   *extract.Result
-	err   error
-	fatal bool // the extractor failed (cancelled): stop the build
 }
 
 // Build streams srcs through the extractor and into st: workers read and
@@ -109,7 +95,8 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter
 		batch = batch[:0]
 		return nil
 	}
-	onProblem := func(p Problem) {
+	read := opt.ReadOptions
+	read.OnProblem = func(p Problem) {
 		sum.Skipped++
 		sum.Problems = append(sum.Problems, p)
 		if opt.OnProblem != nil {
@@ -117,7 +104,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter
 		}
 	}
 	defer func() { sum.Stored = ld.Articles }()
-	files, err := extractInOrder(ctx, x, srcs, opt.MaxBytes, opt.Workers, onProblem, opt.Progress, func(r *extract.Result) error {
+	files, err := extractInOrder(ctx, x, srcs, read, func(r *extract.Result) error {
 		batch = append(batch, r)
 		if len(batch) >= batchDocs {
 			return flush()
@@ -141,111 +128,4 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter
 	sum.Quads = ld.Quads
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
-}
-
-// extractInOrder reads and extracts srcs on workers goroutines (0: one per
-// CPU) and hands each result to take in source order, through a bounded
-// window so memory does not grow with the corpus (sources are drawn from
-// srcs only as the window allows). Sources that cannot be read go to
-// onProblem; progress (if not nil) is called once per source. An
-// extractor failure (cancellation) or an error from take stops it. It
-// returns the number of sources taken back.
-func extractInOrder(ctx context.Context, x *extract.Extractor, srcs iter.Seq[Source], maxBytes, workers int, onProblem func(Problem), progress func(), take func(*extract.Result) error) (int, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	// at most `window` sources are in flight or waiting to be taken back
-	window := 4 * workers
-	slots := make(chan struct{}, window)
-	type job struct {
-		i   int
-		src Source
-	}
-	jobs := make(chan job)
-	out := make(chan extracted, window)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				e := extracted{i: j.i, name: j.src.Name}
-				doc, err := j.src.Read(maxBytes)
-				if err != nil {
-					e.err = err
-				} else {
-					e.res, e.err = x.Extract(ctx, doc)
-					if e.err != nil {
-						e.err, e.fatal = fmt.Errorf("extract %s: %w", j.src.Name, e.err), true
-					}
-				}
-				select {
-				case out <- e:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	total := -1 // set when srcs is exhausted
-	go func() {
-		defer close(jobs)
-		i := 0
-		for s := range srcs {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- job{i, s}:
-			case <-ctx.Done():
-				return
-			}
-			i++
-		}
-		total = i // read after out closes, which follows close(jobs)
-	}()
-	go func() { wg.Wait(); close(out) }()
-
-	pending := map[int]extracted{}
-	next := 0
-	for e := range out {
-		pending[e.i] = e
-		for {
-			p, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-slots
-			switch {
-			case p.err != nil && !p.fatal:
-				onProblem(Problem{p.name, p.err})
-			case p.err != nil:
-				return next, p.err
-			default:
-				for _, w := range p.res.Doc.Warnings {
-					logRepair(p.name, w)
-				}
-				if err := take(p.res); err != nil {
-					return next, err
-				}
-			}
-			if progress != nil {
-				progress()
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return next, err
-	}
-	if next != total {
-		return next, fmt.Errorf("extraction stopped after %d of %d sources", next, total)
-	}
-	return next, nil
 }

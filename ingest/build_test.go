@@ -43,7 +43,7 @@ func TestBuildDrawsSourcesAsItGoes(t *testing.T) {
 			}
 		}
 	}
-	sum, err := Build(ctx, st, x, srcs, BuildOptions{Workers: workers, Progress: func() { taken.Add(1) }})
+	sum, err := Build(ctx, st, x, srcs, BuildOptions{ReadOptions: ReadOptions{Workers: workers, Progress: func() { taken.Add(1) }}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,10 @@ import (
 // standard input.
 type Source struct {
 	Name string // path as given, or "-" for standard input
+	// Rel is the path relative to the folder it was found under (the file
+	// name for a file given by itself); it names the article unless its
+	// metadata has a URL (see [extract.DocID]).
+	Rel  string
 	Meta *extract.Metadata
 	open func() (io.ReadCloser, error) // nil: a file on disk, read by Name
 	err  error                         // why this path cannot be used (from Walk)
@@ -158,7 +162,11 @@ func walkDir(root string, yield func(Source) bool) bool {
 		if skipExt[strings.ToLower(filepath.Ext(name))] {
 			return nil
 		}
-		return emit(fileSource(path, manifests[filepath.Dir(path)]))
+		s := fileSource(path, manifests[filepath.Dir(path)])
+		if rel, err := filepath.Rel(root, path); err == nil {
+			s.Rel = rel
+		}
+		return emit(s)
 	})
 	if err != nil && !stopped {
 		return yield(problem(root, describe(err)))
@@ -172,7 +180,7 @@ func isWithin(path, dir string) bool {
 }
 
 func fileSource(path string, man extract.Manifest) Source {
-	s := Source{Name: path} // Read opens it by name
+	s := Source{Name: path, Rel: filepath.Base(path)} // Read opens it by name
 	if m, ok := man[filepath.Base(path)]; ok {
 		s.Meta = &m
 	}
@@ -198,7 +206,7 @@ func FSSources(fsys fs.FS, prefix string) ([]Source, error) {
 			continue
 		}
 		name := e.Name()
-		s := Source{Name: filepath.Join(prefix, name), open: func() (io.ReadCloser, error) { return fsys.Open(name) }}
+		s := Source{Name: filepath.Join(prefix, name), Rel: name, open: func() (io.ReadCloser, error) { return fsys.Open(name) }}
 		if m, ok := man[name]; ok {
 			s.Meta = &m
 		}
@@ -217,7 +225,7 @@ func (s Source) Read(limit int) (*extract.Document, error) {
 		limit = extract.DefaultMaxBytes
 	}
 	if s.open == nil { // a file on disk
-		d, err := extract.ReadFile(s.Name, s.Meta, extract.DocOptions{MaxBytes: limit})
+		d, err := extract.ReadFile(s.Name, s.Meta, extract.DocOptions{MaxBytes: limit, RelPath: s.Rel})
 		if err != nil {
 			return nil, describe(err)
 		}
@@ -235,7 +243,7 @@ func (s Source) Read(limit int) (*extract.Document, error) {
 	if len(raw) > limit {
 		return nil, fmt.Errorf("%s: %w (more than %d bytes)", s.Name, extract.ErrTooLarge, limit)
 	}
-	return extract.NewDocument(s.Name, raw, s.Meta, extract.DocOptions{MaxBytes: limit})
+	return extract.NewDocument(s.Name, raw, s.Meta, extract.DocOptions{MaxBytes: limit, RelPath: s.Rel})
 }
 
 // describe turns file-system errors into one short line that names the file.
@@ -255,11 +263,10 @@ func describe(err error) error {
 
 // ExtractAll reads and extracts every source in parallel, then resolves
 // entities across them; results are in source order. Sources that fail
-// are reported through onProblem and left out; progress (if not nil) is
-// called after each source.
-func ExtractAll(ctx context.Context, x *extract.Extractor, srcs []Source, limit int, onProblem func(Problem), progress func()) ([]*extract.Result, error) {
+// are reported through opt.OnProblem and left out.
+func ExtractAll(ctx context.Context, x *extract.Extractor, srcs []Source, opt ReadOptions) ([]*extract.Result, error) {
 	var results []*extract.Result
-	_, err := extractInOrder(ctx, x, slices.Values(srcs), limit, 0, onProblem, progress, func(r *extract.Result) error {
+	_, err := extractInOrder(ctx, x, slices.Values(srcs), opt, func(r *extract.Result) error {
 		results = append(results, r)
 		return nil
 	})

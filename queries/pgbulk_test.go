@@ -134,7 +134,7 @@ func TestPostgreSQLLoadRate(t *testing.T) {
 			os.WriteFile(fmt.Sprintf("%s/%s%05d.txt", dir, prefix, i), []byte(g.Article(i)), 0o644)
 		}
 		srcs, _ := ingest.Collect([]string{dir}, nil)
-		rs, err := ingest.ExtractAll(ctx, x, srcs, 0, func(ingest.Problem) {}, nil)
+		rs, err := ingest.ExtractAll(ctx, x, srcs, ingest.ReadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -25,6 +25,7 @@ type buildFlags struct {
 	maxTokens  int
 	maxFacts   int
 	batchQuads int
+	docTimeout time.Duration
 	noSync     bool
 	quiet      bool
 	cpuProfile string
@@ -38,8 +39,13 @@ func newBuildCmd(g *globalFlags) *cobra.Command {
 		Short: "Extract facts from articles (files, folders, - for stdin) and add them to the store",
 		Long: `Build reads every article under the given paths, extracts facts, and loads
 them into the store. Re-building an unchanged article adds nothing; a changed
-article replaces its old facts. Files that cannot be used are reported one
-line each and skipped; the exit status is 2 when any file was skipped.`,
+article replaces its old facts. Files that cannot be used, and articles whose
+extraction takes longer than --doc-timeout, are reported one line each and
+skipped; the exit status is 2 when any file was skipped.
+
+Ctrl-C (or SIGTERM) stops the build: the batch being written is rolled back,
+everything committed before it stays, and running the same build again
+continues where it stopped. A second Ctrl-C quits at once.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sum, err := runBuild(runCtx, g, f, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -57,6 +63,7 @@ line each and skipped; the exit status is 2 when any file was skipped.`,
 	cmd.Flags().IntVar(&f.maxFacts, "max-facts", 2000, "keep at most this many facts per article")
 	cmd.Flags().IntVar(&f.batchQuads, "batch-quads", 0, fmt.Sprintf("commit to the store after this many quads (whole articles only); 0: %d on PostgreSQL, %d on bolt and leveldb (where batches shrink while the heap is over %d MB)",
 		graph.DefaultBatchQuads("postgres"), graph.DefaultBatchQuads("bolt"), graph.DefaultHeapTarget>>20))
+	cmd.Flags().DurationVar(&f.docTimeout, "doc-timeout", ingest.DefaultDocTimeout, "skip an article whose extraction takes longer than this (0: no limit)")
 	cmd.Flags().BoolVar(&f.noSync, "nosync", false, "do not fsync each batch (faster; a crash can lose the last batches)")
 	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar or summary")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
@@ -92,22 +99,29 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 		bar = newProgressBar(paths, stderr)
 	}
 	sum, err = ingest.Build(ctx, st, x, ingest.Walk(paths, stdin), ingest.BuildOptions{
-		MaxBytes:   f.maxBytes,
+		ReadOptions: ingest.ReadOptions{
+			MaxBytes:   f.maxBytes,
+			DocTimeout: docTimeout(f.docTimeout),
+			Progress: func() {
+				if bar != nil {
+					bar.Add(1)
+				}
+			},
+			OnProblem: func(p ingest.Problem) {
+				if bar != nil {
+					bar.Clear()
+				}
+				fmt.Fprintln(stderr, "skipped:", p.Err)
+			},
+		},
 		BatchQuads: f.batchQuads,
-		Progress: func() {
-			if bar != nil {
-				bar.Add(1)
-			}
-		},
-		OnProblem: func(p ingest.Problem) {
-			if bar != nil {
-				bar.Clear()
-			}
-			fmt.Fprintln(stderr, "skipped:", p.Err)
-		},
 	})
 	if bar != nil {
 		bar.Finish()
+	}
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintf(stderr, "newsgraph: build interrupted: %d articles of this build are stored in %s; the batch being written was rolled back. Run the same build again to continue.\n", sum.Stored, graph.Redact(st.Address))
+		return sum, exitError{130}
 	}
 	if err != nil {
 		return sum, err
@@ -123,6 +137,15 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 		fmt.Fprintf(stdout, "sentences  %d\nentities   %d\nfacts      %d\nquads      %d added\nseconds    %.2f\n", sum.Sentences, sum.Entities, sum.Facts, sum.Quads, sum.Seconds)
 	}
 	return sum, nil
+}
+
+// docTimeout turns the --doc-timeout flag into ingest's budget, where 0
+// means the default and a negative value no limit.
+func docTimeout(flag time.Duration) time.Duration {
+	if flag <= 0 {
+		return -1
+	}
+	return flag
 }
 
 // newProgressBar returns a bar for the sources under paths, or nil for

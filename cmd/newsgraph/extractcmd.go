@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,7 @@ func newExtractCmd() *cobra.Command {
 	var format string
 	var maxBytes int
 	var explain bool
+	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "extract [--format jsonl|text] PATH...",
 		Short: "Print the facts found in articles, with evidence; no store needed",
@@ -55,10 +57,14 @@ func newExtractCmd() *cobra.Command {
 				}
 				return nil
 			}
-			results, err := ingest.ExtractAll(runCtx, x, srcs, maxBytes, func(p ingest.Problem) {
-				skipped++
-				fmt.Fprintln(stderr, "skipped:", p.Err)
-			}, nil)
+			results, err := ingest.ExtractAll(runCtx, x, srcs, ingest.ReadOptions{
+				MaxBytes:   maxBytes,
+				DocTimeout: docTimeout(timeout),
+				OnProblem: func(p ingest.Problem) {
+					skipped++
+					fmt.Fprintln(stderr, "skipped:", p.Err)
+				},
+			})
 			if err != nil {
 				return err
 			}
@@ -73,6 +79,7 @@ func newExtractCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl (one JSON object a line) or text")
 	cmd.Flags().IntVar(&maxBytes, "max-bytes", extract.DefaultMaxBytes, "skip files larger than this")
+	cmd.Flags().DurationVar(&timeout, "doc-timeout", ingest.DefaultDocTimeout, "skip an article whose extraction takes longer than this (0: no limit)")
 	cmd.Flags().BoolVar(&explain, "explain", false, "show what the extractor saw: tags, chunks, mentions, clauses")
 	return cmd
 }
