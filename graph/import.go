@@ -109,13 +109,14 @@ func (s *Store) Import(ctx context.Context, r io.Reader, name, format string) (n
 	if len(quads) == 0 {
 		return 0, fmt.Errorf("import %s: no quads", name)
 	}
-	ld := NewLoader(s)
-	ld.writeNamespaces()
-	tx := graph.NewTransaction()
-	for _, q := range ld.tx.Deltas {
-		tx.AddQuad(q.Quad)
+	// only what is not stored: Cayley's kv stores count a reference for
+	// every added quad, written or not, and would never free its nodes
+	add, err := s.notStored(ctx, append(s.Vocab.namespaceQuads(), quads...))
+	if err != nil {
+		return 0, fmt.Errorf("import %s: %w", name, err)
 	}
-	for _, q := range quads {
+	tx := graph.NewTransaction()
+	for _, q := range add {
 		tx.AddQuad(q)
 	}
 	if err := ctx.Err(); err != nil {

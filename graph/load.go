@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"math"
 	"runtime/metrics"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
+	graphlog "github.com/cayleygraph/cayley/graph/log"
 	"github.com/cayleygraph/cayley/schema"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/voc"
@@ -36,6 +38,17 @@ func (s ArticleStatus) String() string {
 // Loader writes extraction results to a store in batches. Each batch is
 // one Cayley transaction, so an article is never half written; a batch
 // holds whole articles only.
+//
+// The loader hands Cayley exact deltas: a quad is removed only if it is
+// stored and added only if it is not. Cayley's kv stores count node
+// references per delta, not per quad written: an added quad that is
+// already stored still adds a reference (so the node is never freed), and
+// a removal of a quad that is not stored, when the same batch adds other
+// quads on its nodes, loses one (so a node still in use can be freed).
+// Quads are compared by Cayley's value hashes, not by Go equality (a value
+// read back from a store may differ from the one written, as PostgreSQL's
+// times do), so an article whose new version repeats quads of the old one
+// keeps them.
 type Loader struct {
 	st *Store
 	// BatchQuads is the number of quads after which a batch is committed;
@@ -49,15 +62,33 @@ type Loader struct {
 	HeapTarget uint64
 	maxBatch   int           // BatchQuads as first seen by adapt
 	liveHeap   func() uint64 // the live heap after the last collection
-	tx         *graph.Transaction
-	pending    map[fingerprint]fingerprint // article IRI → content hash, in the open batch
+	plans      []*plan       // the open batch, in the order articles came
+	pending    map[fingerprint]*plan
+	size       int                         // quads the open batch removes and adds
 	stored     map[fingerprint]fingerprint // article IRI → content hash in the store, read once
+	seen       map[fingerprint]bool        // articles given to Add in this load
+	defaults   *defaultGraph
 	nsWritten  bool
 	now        func() time.Time
 	// Quads counts the quad additions committed so far.
 	Quads int
 	// Articles counts the articles (added or replaced) committed so far.
 	Articles int
+	// Removed counts the articles removed by [Loader.Prune] so far.
+	Removed int
+}
+
+// plan is what the open batch does to one article: remove the stored
+// version's quads (old) and write the new one's (adds, nil when the
+// article is pruned).
+type plan struct {
+	art    quad.IRI
+	key    fingerprint
+	hash   fingerprint
+	status ArticleStatus
+	old    []quad.Quad
+	adds   []quad.Quad
+	prune  bool
 }
 
 // DefaultBatchQuads is the batch size for a backend. On a kv store
@@ -88,7 +119,7 @@ const MinBatchQuads = 250
 
 // NewLoader returns a loader on st.
 func NewLoader(st *Store) *Loader {
-	l := &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), tx: graph.NewTransaction(), pending: map[fingerprint]fingerprint{}, now: time.Now, liveHeap: liveHeap}
+	l := &Loader{st: st, BatchQuads: DefaultBatchQuads(st.Backend), pending: map[fingerprint]*plan{}, seen: map[fingerprint]bool{}, defaults: newDefaultGraph(st), now: time.Now, liveHeap: liveHeap}
 	if isKV(st.Backend) {
 		l.HeapTarget = DefaultHeapTarget
 	}
@@ -127,81 +158,178 @@ func (l *Loader) SetNow(now func() time.Time) { l.now = now }
 // Add queues the quads of one article. It reports Unchanged, writing
 // nothing, when the store already holds the article with the same content
 // hash, and Replaced when it holds an older version, whose quads are
-// removed in the same transaction.
+// removed in the same transaction. An article given twice to one batch
+// keeps only its last version.
 func (l *Loader) Add(ctx context.Context, res *extract.Result) (ArticleStatus, int, error) {
 	doc := res.Doc
 	art := ArticleIRI(doc.ID)
 	key, hash := fingerprintOf(string(art)), fingerprintOf(doc.Hash)
-	if h, ok := l.pending[key]; ok && h == hash {
+	l.seen[key] = true
+	if p, ok := l.pending[key]; ok && p.hash == hash {
 		return Unchanged, 0, nil
 	}
 	if err := l.Start(ctx); err != nil {
 		return 0, 0, fmt.Errorf("look up %s: %w", doc.ID, err)
 	}
-	stored, ok := l.stored[key]
-	status := Added
-	switch {
-	case ok && stored == hash:
+	stored, isStored := l.stored[key]
+	if isStored && stored == hash {
+		l.drop(key) // an earlier version in this batch is undone
 		return Unchanged, 0, nil
-	case ok:
-		status = Replaced
-		if err := l.removeArticle(ctx, art); err != nil {
-			return 0, 0, fmt.Errorf("remove old version of %s: %w", doc.ID, err)
-		}
 	}
-	if !l.nsWritten {
-		l.writeNamespaces()
-		l.nsWritten = true
+	p, err := l.planFor(ctx, art, key, isStored)
+	if err != nil {
+		return 0, 0, fmt.Errorf("remove old version of %s: %w", doc.ID, err)
 	}
-	before := len(l.tx.Deltas)
-	for _, q := range ArticleQuads(res, l.now()) {
-		l.tx.AddQuad(q)
-	}
-	l.pending[key] = hash
-	n := len(l.tx.Deltas) - before
-	if len(l.tx.Deltas) >= l.BatchQuads {
+	l.size -= len(p.adds)
+	p.hash, p.prune = hash, false
+	p.adds = ArticleQuads(res, l.now())
+	l.size += len(p.adds)
+	if l.size >= l.BatchQuads {
 		if err := l.Flush(ctx); err != nil {
 			return 0, 0, err
 		}
 	}
-	return status, n, nil
+	return p.status, len(p.adds), nil
+}
+
+// planFor returns the open batch's plan for an article, making one (with
+// the stored version's quads to remove) if there is none.
+func (l *Loader) planFor(ctx context.Context, art quad.IRI, key fingerprint, isStored bool) (*plan, error) {
+	if p, ok := l.pending[key]; ok {
+		return p, nil
+	}
+	p := &plan{art: art, key: key, status: Added}
+	if isStored {
+		p.status = Replaced
+		if err := l.st.eachQuad(ctx, quad.Label, art, func(q quad.Quad) { p.old = append(p.old, q) }); err != nil {
+			return nil, err
+		}
+		l.size += len(p.old)
+	}
+	l.pending[key] = p
+	l.plans = append(l.plans, p)
+	return p, nil
+}
+
+// drop takes an article's plan out of the open batch.
+func (l *Loader) drop(key fingerprint) {
+	p, ok := l.pending[key]
+	if !ok {
+		return
+	}
+	delete(l.pending, key)
+	l.plans = slices.DeleteFunc(l.plans, func(x *plan) bool { return x == p })
+	l.size -= len(p.old) + len(p.adds)
 }
 
 // Flush commits the open batch.
 func (l *Loader) Flush(ctx context.Context) error {
-	if len(l.tx.Deltas) == 0 {
+	if len(l.plans) == 0 {
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	adds := 0
-	for _, d := range l.tx.Deltas {
-		if d.Action == graph.Add {
-			adds++
+	b, err := l.batch(ctx)
+	if err != nil {
+		return fmt.Errorf("prepare batch for %s: %w", Redact(l.st.Address), err)
+	}
+	if err := l.apply(ctx, b.tx); err != nil {
+		return err
+	}
+	l.committed(b)
+	return nil
+}
+
+// apply writes a transaction: through PostgreSQL's COPY path when it
+// takes it, else through Cayley's writer. A transaction that Cayley's kv
+// stores would write wrongly is written as two (see [splitDeltas]).
+func (l *Loader) apply(ctx context.Context, tx *graph.Transaction) error {
+	for _, part := range splitDeltas(tx) {
+		if err := l.applyOne(ctx, part); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+func (l *Loader) applyOne(ctx context.Context, tx *graph.Transaction) error {
+	if len(tx.Deltas) == 0 {
+		return nil
 	}
 	err := errNeedWriter
 	if l.st.bulk != nil {
-		err = l.st.bulk.apply(ctx, l.tx)
+		err = l.st.bulk.apply(ctx, tx)
 	}
 	if errors.Is(err, errNeedWriter) {
-		err = l.st.QuadWriter.ApplyTransaction(l.tx)
+		err = l.st.QuadWriter.ApplyTransaction(tx)
 	}
 	if err != nil {
-		return fmt.Errorf("write batch of %d quads to %s: %w", len(l.tx.Deltas), Redact(l.st.Address), err)
+		return fmt.Errorf("write batch of %d quads to %s: %w", len(tx.Deltas), Redact(l.st.Address), err)
 	}
-	l.Quads += adds
-	l.Articles += len(l.pending)
-	l.tx = graph.NewTransaction()
-	if l.stored != nil {
-		for a, h := range l.pending {
-			l.stored[a] = h
+	return nil
+}
+
+// splitDeltas returns tx as is, or as its removals and then its additions
+// when one transaction would lose values. Cayley v0.7.7's kv stores (bolt,
+// leveldb) resolve the nodes of added quads among the nodes whose
+// reference count the transaction raises or keeps: a node that the
+// transaction removes more quads of than it adds is missing from that
+// lookup, so the added quads are written without it (a quad with no
+// object, or no label: "invalid N-Quad" on export, a nil pointer in
+// Turtle) and the node may then be freed while older quads still use it
+// (stats counting no facts when it is rdf:Statement). A replaced article
+// whose new version uses a value less often than the old one does this.
+// The removals are committed first: if the process dies between the two
+// commits the article is missing, not doubled, and the next build adds it.
+func splitDeltas(tx *graph.Transaction) []*graph.Transaction {
+	d := graphlog.SplitDeltas(tx.Deltas)
+	if len(d.DecNode) == 0 || len(d.QuadAdd) == 0 {
+		return []*graph.Transaction{tx}
+	}
+	dec := make(map[graph.ValueHash]bool, len(d.DecNode))
+	for _, n := range d.DecNode {
+		dec[n.Hash] = true
+	}
+	split := false
+	for _, q := range d.QuadAdd {
+		for _, dir := range quad.Directions {
+			if h := q.Quad.Get(dir); h.Valid() && dec[h] {
+				split = true
+			}
 		}
 	}
-	l.pending = map[fingerprint]fingerprint{}
+	if !split {
+		return []*graph.Transaction{tx}
+	}
+	removals, additions := graph.NewTransaction(), graph.NewTransaction()
+	for _, dl := range tx.Deltas {
+		if dl.Action == graph.Delete {
+			removals.RemoveQuad(dl.Quad)
+		} else {
+			additions.AddQuad(dl.Quad)
+		}
+	}
+	return []*graph.Transaction{removals, additions}
+}
+
+// committed records what a written batch changed and starts the next.
+func (l *Loader) committed(b *batch) {
+	l.Quads += b.adds
+	for _, p := range l.plans {
+		switch {
+		case p.prune:
+			l.Removed++
+			delete(l.stored, p.key)
+		default:
+			l.Articles++
+			l.stored[p.key] = p.hash
+		}
+	}
+	l.defaults.committed(b)
+	l.nsWritten = true
+	l.plans, l.pending, l.size = nil, map[fingerprint]*plan{}, 0
 	l.adapt()
-	return nil
 }
 
 // fingerprint stands for a string the loader must remember for every
@@ -222,6 +350,8 @@ func fingerprintOf(s string) fingerprint {
 // then reads every stored article hash in one pass (one round trip per
 // build, not one per article, which costs much on a database server), and
 // on PostgreSQL a load into an empty graph defers index upkeep to its end.
+// A store whose articles were named by an older scheme is refused with an
+// error wrapping [ErrOldArticleIDs].
 func (l *Loader) Start(ctx context.Context) error {
 	if l.stored != nil {
 		return nil
@@ -232,14 +362,13 @@ func (l *Loader) Start(ctx context.Context) error {
 		}
 	}
 	stored := map[fingerprint]fingerprint{}
-	err := l.st.eachQuad(ctx, quad.Predicate, ContentHashP, func(q quad.Quad) {
-		if a, ok := q.Subject.(quad.IRI); ok {
-			if h, ok := quad.NativeOf(q.Object).(string); ok {
-				stored[fingerprintOf(string(a))] = fingerprintOf(h)
-			}
-		}
+	err := l.st.eachArticle(ctx, func(a quad.IRI, h string) {
+		stored[fingerprintOf(string(a))] = fingerprintOf(h)
 	})
 	if err != nil {
+		return err
+	}
+	if err := l.st.checkArticleIDs(ctx, len(stored) > 0); err != nil {
 		return err
 	}
 	if l.st.bulk != nil && len(stored) == 0 {
@@ -251,30 +380,42 @@ func (l *Loader) Start(ctx context.Context) error {
 	return nil
 }
 
-// removeArticle queues removal of every quad labelled with the article.
-func (l *Loader) removeArticle(ctx context.Context, art quad.IRI) error {
-	return l.st.eachQuad(ctx, quad.Label, art, l.tx.RemoveQuad)
+// eachArticle calls fn with every stored article and its content hash.
+func (s *Store) eachArticle(ctx context.Context, fn func(art quad.IRI, hash string)) error {
+	return s.eachQuad(ctx, quad.Predicate, ContentHashP, func(q quad.Quad) {
+		if a, ok := q.Subject.(quad.IRI); ok {
+			if h, ok := quad.NativeOf(q.Object).(string); ok {
+				fn(a, h)
+			}
+		}
+	})
 }
 
-// writeNamespaces stores the prefixes as Cayley namespaces, so that
-// Cayley's own tools and `g.LoadNamespaces()` in Gizmo know them.
-func (l *Loader) writeNamespaces() {
-	w := txWriter{l.tx}
+// namespaceQuads are the prefixes as Cayley namespaces, so that Cayley's
+// own tools and `g.LoadNamespaces()` in Gizmo know them.
+func (v Vocab) namespaceQuads() []quad.Quad {
+	var w quadList
 	// one at a time, in a fixed order: voc.Namespaces lists from a map
-	for _, n := range l.st.Vocab.Namespaces() {
+	for _, n := range v.Namespaces() {
 		var ns voc.Namespaces
 		ns.Register(n)
-		_ = schema.NewConfig().WriteNamespaces(w, &ns)
+		_ = schema.NewConfig().WriteNamespaces(&w, &ns)
 	}
+	return w
 }
 
-type txWriter struct{ tx *graph.Transaction }
+// initialQuads are what the first load into a store writes besides its
+// articles: the namespaces and the article identity marker.
+func (v Vocab) initialQuads() []quad.Quad {
+	return append(v.namespaceQuads(), ArticleIDsMarker)
+}
 
-func (w txWriter) WriteQuad(q quad.Quad) error { w.tx.AddQuad(q); return nil }
-func (w txWriter) WriteQuads(qs []quad.Quad) (int, error) {
-	for _, q := range qs {
-		w.tx.AddQuad(q)
-	}
+// quadList is a quad.Writer that collects quads.
+type quadList []quad.Quad
+
+func (w *quadList) WriteQuad(q quad.Quad) error { *w = append(*w, q); return nil }
+func (w *quadList) WriteQuads(qs []quad.Quad) (int, error) {
+	*w = append(*w, qs...)
 	return len(qs), nil
 }
 

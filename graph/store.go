@@ -223,10 +223,12 @@ func writeInitial(backend, addr string, opts graph.Options, v Vocab) error {
 		return err
 	}
 	defer qw.Close()
-	st := &Store{Handle: &graph.Handle{QuadStore: qs, QuadWriter: qw}, Vocab: v}
-	ld := NewLoader(st)
-	ld.writeNamespaces()
-	return qw.ApplyTransaction(ld.tx)
+	st := &Store{Vocab: v}
+	tx := graph.NewTransaction()
+	for _, q := range st.Vocab.initialQuads() {
+		tx.AddQuad(q)
+	}
+	return qw.ApplyTransaction(tx)
 }
 
 // checkKVPath gives clear errors for a missing store or a path that is not

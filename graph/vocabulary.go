@@ -32,6 +32,7 @@ var terms = []struct {
 	{"valueText", "Property", "value as written", "The quantity as the article writes it, e.g. \"$110 million\"."},
 	{"said", "Property", "said", "A direct quotation (verbatim) or reported speech (as written) attributed to the subject."},
 	{"isA", "Property", "is a", "A description of the subject given by the article (\"Clubhouse is an audio chat app\")."},
+	{"articleIds", "Property", "article identifiers", "How the store names its articles: \"relative-path\" is an article's path relative to the folder a build was given."},
 	{"formerJobTitle", "Property", "former job title", "A job title the subject held before (\"a former Google engineer\")."},
 }
 
