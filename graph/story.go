@@ -58,6 +58,9 @@ func (s *Store) Story(ctx context.Context) (*Story, error) {
 	defer it.Close()
 	for it.Next(ctx) {
 		q := qs.Quad(it.Result())
+		if err := checkQuad(q); err != nil {
+			return nil, err
+		}
 		subj, ok := q.Subject.(quad.IRI)
 		if !ok || !strings.HasPrefix(string(subj), "ent:") {
 			continue

@@ -23,6 +23,11 @@ func WriteTurtle(w io.Writer, triples []quad.Quad, v Vocab) error {
 	for _, ns := range v.Namespaces() {
 		fmt.Fprintf(bw, "@prefix %s <%s> .\n", ns.Prefix, ns.Full)
 	}
+	for _, t := range triples {
+		if err := checkQuad(t); err != nil {
+			return err
+		}
+	}
 	term := func(x quad.Value) string { return turtleTerm(x, nss) }
 	sorted := append([]quad.Quad(nil), triples...)
 	sort.SliceStable(sorted, func(i, j int) bool {
@@ -69,8 +74,45 @@ func turtleTerm(x quad.Value, nss []voc.Namespace) string {
 		return turtleString(string(v.Value)) + "^^" + turtleIRI(string(v.Type), nss)
 	case quad.TypedStringer:
 		return turtleTerm(v.TypedString(), nss)
+	case quad.BNode:
+		return v.String()
 	}
 	return turtleString(x.String())
+}
+
+// checkQuad returns an error naming q when one of its values cannot be
+// written in RDF: a missing value (the store lost the node a quad refers
+// to), an empty IRI or blank node, or a literal as subject or predicate.
+func checkQuad(q quad.Quad) error {
+	bad := func(d quad.Direction, why string) error {
+		return fmt.Errorf("quad (subject %s, predicate %s, object %s, label %s): %s %s", show(q.Subject), show(q.Predicate), show(q.Object), show(q.Label), d, why)
+	}
+	for _, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object} {
+		v := q.Get(d)
+		switch {
+		case v == nil:
+			return bad(d, "has no value (the store lost its node)")
+		case !quad.IsValidValue(v):
+			return bad(d, "is empty")
+		}
+	}
+	switch q.Subject.(type) {
+	case quad.IRI, quad.BNode:
+	default:
+		return bad(quad.Subject, "is a literal")
+	}
+	if _, ok := q.Predicate.(quad.IRI); !ok {
+		return bad(quad.Predicate, "is not an IRI")
+	}
+	return nil
+}
+
+// show writes a value for messages; nil is "none".
+func show(v quad.Value) string {
+	if v == nil {
+		return "none"
+	}
+	return v.String()
 }
 
 func turtleIRI(iri string, nss []voc.Namespace) string {
