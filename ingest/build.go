@@ -6,6 +6,8 @@ import (
 	"iter"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -22,7 +24,8 @@ type Summary struct {
 	Entities  int `json:"entities"` // distinct, across the build
 	Facts     int `json:"facts"`
 	// Quads counts quads added to the store (0 when nothing changed).
-	Quads int `json:"quads"`
+	Quads  int `json:"quads"`
+	Pruned int `json:"pruned"` // stored articles removed by BuildOptions.Prune
 	// Stored counts the articles added or replaced whose quads are
 	// committed: after an interrupted build, what a rerun need not redo.
 	Stored   int       `json:"stored"`
@@ -36,6 +39,11 @@ type BuildOptions struct {
 	BatchQuads int              // quads per commit; 0: the loader's default
 	BatchDocs  int              // articles resolved together; 0: 256
 	Now        func() time.Time // the build time recorded on articles; time.Now if nil
+	// Prune removes, after a build that ran to its end, the stored
+	// articles it did not find: those of files deleted since the last
+	// build. An article whose file was found but skipped is kept. For a
+	// store that mirrors one collection.
+	Prune bool
 }
 
 // Build streams srcs through the extractor and into st: workers read and
@@ -96,7 +104,9 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter
 		return nil
 	}
 	read := opt.ReadOptions
+	skipped := idSet{} // the articles of sources found but skipped: kept by Prune
 	read.OnProblem = func(p Problem) {
+		skipped.add(p.Article)
 		sum.Skipped++
 		sum.Problems = append(sum.Problems, p)
 		if opt.OnProblem != nil {
@@ -120,6 +130,12 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, srcs iter
 	}
 	if err := ld.Flush(ctx); err != nil {
 		return sum, err
+	}
+	if opt.Prune {
+		keep := func(a quad.IRI) bool { return ld.Seen(a) || skipped.has(string(a)) }
+		if sum.Pruned, err = ld.Prune(ctx, keep); err != nil {
+			return sum, fmt.Errorf("remove articles whose files are gone: %w", err)
+		}
 	}
 	if err := st.EndLoad(ctx); err != nil {
 		return sum, err

@@ -143,3 +143,4 @@ func TestTooSlowNamesTheSentence(t *testing.T) {
 		t.Errorf("clip: %q", got)
 	}
 }
+

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // Source is one article to read: a file on disk, a file in an fs.FS, or
@@ -37,6 +38,9 @@ type Source struct {
 type Problem struct {
 	Name string
 	Err  error
+	// Article is the IRI the source's article has in the graph, when it
+	// is known (a build with Prune keeps that article).
+	Article string
 }
 
 func (p Problem) Error() string { return p.Err.Error() }
@@ -92,7 +96,7 @@ func Collect(paths []string, stdin io.Reader) ([]Source, []Problem) {
 	var probs []Problem
 	for s := range Walk(paths, stdin) {
 		if s.err != nil {
-			probs = append(probs, Problem{s.Name, s.err})
+			probs = append(probs, Problem{Name: s.Name, Err: s.err})
 			continue
 		}
 		out = append(out, s)
@@ -214,6 +218,16 @@ func FSSources(fsys fs.FS, prefix string) ([]Source, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// articleIRI is the IRI the source's article would have, from what is
+// known before reading it (a sidecar's URL is not).
+func (s Source) articleIRI() string {
+	url := ""
+	if s.Meta != nil {
+		url = s.Meta.URL
+	}
+	return string(graph.ArticleIRI(extract.DocID(s.Name, s.Rel, url)))
 }
 
 // Read loads and checks a source as a document.

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // DefaultDocTimeout is the time one article may take to extract. A news
@@ -42,8 +43,9 @@ func (o ReadOptions) budget() time.Duration {
 
 // extracted is one source's outcome, in source order.
 type extracted struct {
-	i     int
-	name  string
+	i       int
+	name    string
+	article string // the source's article IRI, when known
 	res   *extract.Result
 	err   error
 	fatal bool // the build must stop (cancelled)
@@ -145,9 +147,9 @@ func hand(p extracted, ids idSet, opt ReadOptions, take func(*extract.Result) er
 	case p.err != nil && p.fatal:
 		return p.err
 	case p.err != nil:
-		report(opt, Problem{p.name, p.err})
+		report(opt, Problem{Name: p.name, Err: p.err, Article: p.article})
 	case !ids.add(p.res.Doc.ID):
-		report(opt, Problem{p.name, fmt.Errorf("%s: another file of this build is already article %q (articles are named by their URL, or by their path under the folder given: build the folders from their common parent)", p.name, p.res.Doc.ID)})
+		report(opt, Problem{Name: p.name, Article: p.article, Err: fmt.Errorf("%s: another file of this build is already article %q (articles are named by their URL, or by their path under the folder given: build the folders from their common parent)", p.name, p.res.Doc.ID)})
 	default:
 		for _, w := range p.res.Doc.Warnings {
 			logRepair(p.name, w)
@@ -168,14 +170,24 @@ func report(opt ReadOptions, p Problem) {
 	}
 }
 
+// has reports whether id was added.
+func (s idSet) has(id string) bool {
+	_, ok := s[idKey(id)]
+	return ok
+}
+
+func idKey(id string) [16]byte {
+	sum := sha256.Sum256([]byte(id))
+	return [16]byte(sum[:16])
+}
+
 // idSet holds the article IDs of a run as 16-byte digests, so that a
 // million articles cost ~40 MB less than their strings would.
 type idSet map[[16]byte]struct{}
 
 // add records id and reports whether it was new.
 func (s idSet) add(id string) bool {
-	sum := sha256.Sum256([]byte(id))
-	k := [16]byte(sum[:16])
+	k := idKey(id)
 	if _, ok := s[k]; ok {
 		return false
 	}
@@ -185,12 +197,13 @@ func (s idSet) add(id string) bool {
 
 // extractSource reads one source and extracts it within its budget.
 func extractSource(ctx context.Context, x *extract.Extractor, src Source, opt ReadOptions) extracted {
-	e := extracted{name: src.Name}
+	e := extracted{name: src.Name, article: src.articleIRI()}
 	doc, err := src.Read(opt.MaxBytes)
 	if err != nil {
 		e.err = err
 		return e
 	}
+	e.article = string(graph.ArticleIRI(doc.ID))
 	e.res, e.err = extractWithin(ctx, x, doc, opt.budget())
 	if e.err != nil && !errors.Is(e.err, ErrTooSlow) {
 		e.err, e.fatal = fmt.Errorf("extract %s: %w", src.Name, e.err), true

@@ -26,6 +26,7 @@ type buildFlags struct {
 	maxFacts   int
 	batchQuads int
 	docTimeout time.Duration
+	prune      bool
 	noSync     bool
 	quiet      bool
 	cpuProfile string
@@ -64,6 +65,7 @@ continues where it stopped. A second Ctrl-C quits at once.`,
 	cmd.Flags().IntVar(&f.batchQuads, "batch-quads", 0, fmt.Sprintf("commit to the store after this many quads (whole articles only); 0: %d on PostgreSQL, %d on bolt and leveldb (where batches shrink while the heap is over %d MB)",
 		graph.DefaultBatchQuads("postgres"), graph.DefaultBatchQuads("bolt"), graph.DefaultHeapTarget>>20))
 	cmd.Flags().DurationVar(&f.docTimeout, "doc-timeout", ingest.DefaultDocTimeout, "skip an article whose extraction takes longer than this (0: no limit)")
+	cmd.Flags().BoolVar(&f.prune, "prune", false, "after the build, remove stored articles whose files were not found (for a store that mirrors one collection)")
 	cmd.Flags().BoolVar(&f.noSync, "nosync", false, "do not fsync each batch (faster; a crash can lose the last batches)")
 	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar or summary")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
@@ -115,6 +117,7 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 			},
 		},
 		BatchQuads: f.batchQuads,
+		Prune:      f.prune,
 	})
 	if bar != nil {
 		bar.Finish()
@@ -134,6 +137,9 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 	if !f.quiet {
 		fmt.Fprintf(stdout, "%s store %s\n", st.Backend, graph.Redact(st.Address))
 		fmt.Fprintf(stdout, "articles   %d (added %d, replaced %d, unchanged %d; skipped files %d)\n", sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Skipped)
+		if f.prune {
+			fmt.Fprintf(stdout, "pruned     %d stored articles whose files are gone\n", sum.Pruned)
+		}
 		fmt.Fprintf(stdout, "sentences  %d\nentities   %d\nfacts      %d\nquads      %d added\nseconds    %.2f\n", sum.Sentences, sum.Entities, sum.Facts, sum.Quads, sum.Seconds)
 	}
 	return sum, nil
