@@ -1,0 +1,224 @@
+// Package perceptron is a multi-class averaged perceptron over hashed,
+// sparse, binary features: the learner of newsgraph's tagger, parser and
+// name tagger.
+//
+// A Model is trained with [Model.Update] (one call per training
+// instance; averaging is lazy, with timestamps) and frozen with
+// [Model.Finish], which averages the weights, quantizes them to int16
+// with one scale for the model and keeps only the non-zero ones. A frozen
+// model is read-only and safe for concurrent use; it is written with
+// [Model.WriteTo] and read back with [Read] or [Load], byte for byte the
+// same for the same training.
+//
+// Features are uint64 hashes built with [Template], [String] and [Uint].
+// Each feature holds weights only for the classes it was updated for, so
+// a model with many classes stays small; scoring looks features up in an
+// open-addressing hash table.
+package perceptron
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Model is a multi-class averaged perceptron. A new model is in training;
+// after Finish (or when read from a file) it is frozen.
+type Model struct {
+	// Meta describes where the model came from; it is written with the
+	// model. WriteTo fills in Meta.Features.
+	Meta Meta
+
+	classes int
+	train   *trainer // nil when frozen
+	frozen  frozenTable
+}
+
+// New returns a model in training for classes classes (1 ≤ classes ≤ 65535).
+func New(classes int) *Model {
+	if classes < 1 || classes > maxClasses {
+		panic(fmt.Sprintf("perceptron: %d classes, want 1 to %d", classes, maxClasses))
+	}
+	return &Model{classes: classes, train: newTrainer()}
+}
+
+const maxClasses = 1<<16 - 1
+
+// Classes returns the number of classes.
+func (m *Model) Classes() int { return m.classes }
+
+// Frozen reports whether the model has been finished (or read).
+func (m *Model) Frozen() bool { return m.train == nil }
+
+// Features returns the number of features that hold weights.
+func (m *Model) Features() int {
+	if m.train != nil {
+		return m.train.n
+	}
+	return len(m.frozen.slots) - m.frozen.empty
+}
+
+// Score sets scores[c] (len(scores) ≥ Classes()) to the sum of the weights
+// of class c over feats. It does not allocate. While training it uses the
+// current weights, once frozen the averaged ones.
+func (m *Model) Score(feats []uint64, scores []float32) {
+	scores = scores[:m.classes]
+	clear(scores)
+	if m.train != nil {
+		m.train.score(feats, scores)
+		return
+	}
+	m.frozen.score(feats, scores)
+}
+
+// Predict scores feats into scores and returns the best class (the
+// lowest-numbered of equal scores).
+func (m *Model) Predict(feats []uint64, scores []float32) int {
+	m.Score(feats, scores)
+	return Argmax(scores[:m.classes])
+}
+
+// Argmax returns the index of the highest score, the first of equal ones;
+// -1 when scores is empty.
+func Argmax(scores []float32) int {
+	best := -1
+	bs := float32(math.Inf(-1))
+	for i, s := range scores {
+		if best < 0 || s > bs {
+			best, bs = i, s
+		}
+	}
+	return best
+}
+
+// Update is one training instance: when guess differs from truth, the
+// weights of feats move towards truth (+1) and away from guess (−1). It
+// always advances the averaging clock, so call it for correct guesses
+// too. It panics on a frozen model.
+func (m *Model) Update(feats []uint64, truth, guess int) {
+	if truth != guess {
+		m.Add(feats, truth, 1)
+		m.Add(feats, guess, -1)
+	}
+	m.Tick()
+}
+
+// Add adds delta to the weight of class for each of feats, at the current
+// clock: a building block for updates other than Update's (cost-scaled,
+// several classes). It panics on a frozen model.
+func (m *Model) Add(feats []uint64, class int, delta float32) {
+	m.mustTrain()
+	if class < 0 || class >= m.classes {
+		panic(fmt.Sprintf("perceptron: class %d of %d", class, m.classes))
+	}
+	for _, f := range feats {
+		m.train.add(f, uint16(class), delta)
+	}
+}
+
+// Tick advances the averaging clock by one training instance.
+func (m *Model) Tick() {
+	m.mustTrain()
+	m.train.clock++
+}
+
+func (m *Model) mustTrain() {
+	if m.train == nil {
+		panic("perceptron: update of a frozen model")
+	}
+}
+
+// Finish averages the weights over the training instances, quantizes
+// them and freezes the model. Weights that round to zero are dropped, and
+// features left without weights. Finish on a frozen model does nothing.
+func (m *Model) Finish() {
+	if m.train == nil {
+		return
+	}
+	feats := m.train.averaged()
+	m.train = nil
+	m.frozen = quantize(feats)
+}
+
+// Prune drops the weights of a frozen model whose magnitude is below min
+// and returns how many it dropped: a smaller file for a little accuracy.
+func (m *Model) Prune(min float32) int {
+	if m.train != nil {
+		panic("perceptron: Prune before Finish")
+	}
+	feats := m.frozen.features()
+	dropped := 0
+	q := int32(math.Min(32768, math.Ceil(float64(min/m.frozen.scale))))
+	out := feats[:0]
+	for _, f := range feats {
+		kept := f.entries[:0]
+		for _, e := range f.entries {
+			if abs32(int32(entryWeight(e))) < q {
+				dropped++
+				continue
+			}
+			kept = append(kept, e)
+		}
+		if len(kept) > 0 {
+			f.entries = kept
+			out = append(out, f)
+		}
+	}
+	m.frozen = buildFrozen(out, m.frozen.scale)
+	return dropped
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// feature is one feature's weights, for building and writing a frozen
+// table: entries are packed class<<16 | uint16(weight), by class.
+type feature struct {
+	key     uint64
+	entries []uint32
+}
+
+type avgFeature struct {
+	key     uint64
+	classes []uint16
+	weights []float64
+}
+
+// quantize maps averaged weights to int16 with one scale (the largest
+// magnitude maps to 32767) and builds the frozen table.
+func quantize(avg []avgFeature) frozenTable {
+	maxAbs := 0.0
+	for _, f := range avg {
+		for _, w := range f.weights {
+			maxAbs = math.Max(maxAbs, math.Abs(w))
+		}
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = float32(maxAbs / 32767)
+	}
+	var out []feature
+	for _, f := range avg {
+		var entries []uint32
+		for i, w := range f.weights {
+			q := math.Round(w / float64(scale))
+			q = math.Max(-32767, math.Min(32767, q))
+			if q != 0 {
+				entries = append(entries, packEntry(f.classes[i], int16(q)))
+			}
+		}
+		if len(entries) > 0 {
+			slices.Sort(entries) // by class: the class is in the high bits
+			out = append(out, feature{key: f.key, entries: entries})
+		}
+	}
+	return buildFrozen(out, scale)
+}
+
+func packEntry(class uint16, w int16) uint32 { return uint32(class)<<16 | uint32(uint16(w)) }
+func entryClass(e uint32) uint16             { return uint16(e >> 16) }
+func entryWeight(e uint32) int16             { return int16(uint16(e)) }
