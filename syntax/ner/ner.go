@@ -1,0 +1,311 @@
+// Package ner tags names in parsed sentences: PERSON, ORGANIZATION,
+// PLACE, EVENT and PRODUCT spans, in BIO form on [syntax.Token.NER].
+//
+// It is a greedy left-to-right averaged perceptron over the word, its
+// shape and affixes, its tags, its place in the dependency tree (its
+// relation, its head's lemma, the preposition it hangs on) and the tags
+// already given to the words before it. It uses no gazetteer: what makes
+// "Ballymena" a place is how the sentence uses it. Only proper nouns, and
+// the connectors between them ("Bank of England"), can be names, as in
+// the training data (see [conllu.EntityType] for how GUM's entity
+// annotations become names).
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/syntax"
+	"github.com/newsgraph/newsgraph/syntax/perceptron"
+)
+
+// Labels are the name types, in class order after "O".
+var Labels = []string{"PERSON", "ORGANIZATION", "PLACE", "EVENT", "PRODUCT"}
+
+// Tagger is a trained name tagger. It is safe for concurrent use.
+type Tagger struct {
+	model *perceptron.Model
+}
+
+// classes: 0 = O, then B-label, I-label for each label.
+func numClasses() int { return 1 + 2*len(Labels) }
+
+func classTag(c int) string {
+	if c == 0 {
+		return "O"
+	}
+	prefix := "B-"
+	if c%2 == 0 {
+		prefix = "I-"
+	}
+	return prefix + Labels[(c-1)/2]
+}
+
+func tagClass(tag string) int {
+	if len(tag) < 3 {
+		return 0
+	}
+	for i, l := range Labels {
+		if tag[2:] == l {
+			if tag[0] == 'B' {
+				return 1 + 2*i
+			}
+			return 2 + 2*i
+		}
+	}
+	return 0
+}
+
+// Tag sets the NER field of every token of s. The tokens must carry
+// UPOS, XPOS, lemmas and a dependency tree.
+func (t *Tagger) Tag(s *syntax.Sentence) {
+	var st state
+	st.reset(s)
+	for i := range s.Tokens {
+		s.Tokens[i].NER = classTag(t.decide(&st, i))
+	}
+}
+
+// decide picks token i's class among those allowed there.
+func (t *Tagger) decide(st *state, i int) int {
+	allowed := st.allowed(i)
+	if len(allowed) == 1 {
+		st.set(i, allowed[0])
+		return allowed[0]
+	}
+	st.features(i)
+	t.model.Score(st.feats, st.scores[:])
+	best := allowed[0]
+	for _, c := range allowed[1:] {
+		if st.scores[c] > st.scores[best] {
+			best = c
+		}
+	}
+	st.set(i, best)
+	return best
+}
+
+// state is the working memory of tagging one sentence.
+type state struct {
+	s      *syntax.Sentence
+	prev   []int // classes given so far
+	feats  []uint64
+	scores [16]float32
+	buf    [16]int
+	lower  []string
+}
+
+func (st *state) reset(s *syntax.Sentence) {
+	st.s = s
+	st.prev = st.prev[:0]
+	st.lower = st.lower[:0]
+	for _, t := range s.Tokens {
+		st.lower = append(st.lower, strings.ToLower(t.Form))
+	}
+}
+
+func (st *state) set(i, c int) { st.prev = append(st.prev, c) }
+
+// connectors join proper nouns inside one name.
+var connectors = map[string]bool{"of": true, "and": true, "&": true, "-": true, "de": true}
+
+// allowed lists the classes token i may take: O always; B- on a proper
+// noun; I-X only right after B-X or I-X, on a proper noun or on a
+// connector followed by one.
+func (st *state) allowed(i int) []int {
+	out := append(st.buf[:0], 0)
+	toks := st.s.Tokens
+	propn := toks[i].UPOS == "PROPN"
+	conn := connectors[st.lower[i]] && i+1 < len(toks) && toks[i+1].UPOS == "PROPN"
+	if propn {
+		for k := range Labels {
+			out = append(out, 1+2*k)
+		}
+	}
+	if (propn || conn) && i > 0 && st.prev[i-1] != 0 {
+		out = append(out, 2+2*((st.prev[i-1]-1)/2))
+	}
+	return out
+}
+
+// Feature templates.
+const (
+	fBias uint32 = iota
+	fWord
+	fLemma
+	fShape
+	fPrefix
+	fSuffix
+	fUPOS
+	fXPOS
+	fPrevWord
+	fNextWord
+	fPrev2Word
+	fNext2Word
+	fPrevXPOS
+	fNextXPOS
+	fRel
+	fHeadLemma
+	fRelHead
+	fCase
+	fDet
+	fPrevClass
+	fPrevClassShape
+	fFirst
+	fChildLemma
+	fAppos
+	fRunWord
+	fRunLast
+	fRunBefore
+	fRunAfter
+	fRunLen
+	fRunHeadRel
+)
+
+func (st *state) features(i int) {
+	toks := st.s.Tokens
+	t := &toks[i]
+	f := st.feats[:0]
+	add := func(tmpl uint32, s string) { f = append(f, perceptron.String(perceptron.Template(tmpl), s)) }
+	add(fBias, "")
+	add(fWord, st.lower[i])
+	add(fLemma, t.Lemma)
+	add(fShape, shape(t.Form))
+	add(fPrefix, prefix(st.lower[i], 3))
+	add(fSuffix, suffix(st.lower[i], 3))
+	add(fSuffix, "2"+suffix(st.lower[i], 2))
+	add(fUPOS, t.UPOS)
+	add(fXPOS, t.XPOS)
+	add(fPrevWord, st.word(i-1))
+	add(fNextWord, st.word(i+1))
+	add(fPrev2Word, st.word(i-2))
+	add(fNext2Word, st.word(i+2))
+	add(fPrevXPOS, st.xpos(i-1))
+	add(fNextXPOS, st.xpos(i+1))
+	add(fRel, t.Rel)
+	if h := t.Head - 1; h >= 0 && h < len(toks) {
+		add(fHeadLemma, strings.ToLower(toks[h].Lemma))
+		add(fRelHead, t.Rel+"|"+strings.ToLower(toks[h].Lemma))
+		if t.Rel == "appos" || t.Rel == "flat" || t.Rel == "compound" {
+			add(fAppos, t.Rel+"|"+strings.ToLower(toks[h].Lemma))
+		}
+	}
+	for k := range toks {
+		if toks[k].Head-1 != i {
+			continue
+		}
+		switch toks[k].Rel {
+		case "case":
+			add(fCase, st.lower[k])
+		case "det":
+			add(fDet, st.lower[k])
+		case "compound", "amod", "nmod", "appos", "flat":
+			add(fChildLemma, toks[k].Rel+"|"+strings.ToLower(toks[k].Lemma))
+		}
+	}
+	st.runFeatures(i, add)
+	pc := "^"
+	if i > 0 {
+		pc = classTag(st.prev[i-1])
+	}
+	add(fPrevClass, pc)
+	add(fPrevClassShape, pc+"|"+shape(t.Form))
+	if i == 0 {
+		add(fFirst, "")
+	}
+	st.feats = f
+}
+
+// runFeatures describe the run of proper nouns (with connectors) that
+// token i is in: its words, its last word (often the kind: "Inc",
+// "University", "River"), the words around it, its length, and the
+// relation of the run's last word to the rest of the sentence.
+func (st *state) runFeatures(i int, add func(uint32, string)) {
+	toks := st.s.Tokens
+	a, b := i, i+1
+	for a > 0 && (toks[a-1].UPOS == "PROPN" || connectors[st.lower[a-1]] && a > 1 && toks[a-2].UPOS == "PROPN") {
+		a--
+	}
+	for b < len(toks) && (toks[b].UPOS == "PROPN" || connectors[st.lower[b]] && b+1 < len(toks) && toks[b+1].UPOS == "PROPN") {
+		b++
+	}
+	for k := a; k < b && k < a+6; k++ {
+		if k != i {
+			add(fRunWord, st.lower[k])
+		}
+	}
+	add(fRunLast, st.lower[b-1])
+	add(fRunBefore, st.word(a-1))
+	add(fRunAfter, st.word(b))
+	add(fRunLen, string(rune('0'+min(b-a, 5))))
+	add(fRunHeadRel, toks[b-1].Rel)
+}
+
+func (st *state) word(i int) string {
+	if i < 0 {
+		return "<s>"
+	}
+	if i >= len(st.lower) {
+		return "</s>"
+	}
+	return st.lower[i]
+}
+
+func (st *state) xpos(i int) string {
+	if i < 0 || i >= len(st.s.Tokens) {
+		return "-"
+	}
+	return st.s.Tokens[i].XPOS
+}
+
+// shape maps letters to X/x and digits to d, collapsing repeats:
+// "McDonald" → "XxXx", "U.S." → "X.X.", "1987" → "d".
+func shape(s string) string {
+	var b [16]byte
+	n := 0
+	last := byte(0)
+	for _, r := range s {
+		c := byte('-')
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		}
+		if c != last {
+			if n == len(b) {
+				break
+			}
+			b[n] = c
+			n++
+			last = c
+		}
+	}
+	return string(b[:n])
+}
+
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n < len(s) && !utf8.RuneStart(s[n]) {
+		n++
+	}
+	return s[:n]
+}
+
+func suffix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	k := len(s) - n
+	for k > 0 && !utf8.RuneStart(s[k]) {
+		k--
+	}
+	return s[k:]
+}
