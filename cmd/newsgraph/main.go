@@ -4,12 +4,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -19,24 +16,21 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
-// runCtx is cancelled on interrupt; cobra v0.0.5 (the version Cayley
-// v0.7.7 builds with) has no per-command context.
+// runCtx is cancelled on the first SIGINT or SIGTERM (see watchSignals);
+// cobra v0.0.5 (the version Cayley v0.7.7 builds with) has no per-command
+// context, so every command takes this one.
 var runCtx = context.Background()
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, stop := watchSignals(context.Background(), os.Stderr, os.Exit)
 	runCtx = ctx
-	root := newRootCmd()
-	err := root.Execute()
-	var ee exitError
-	switch {
-	case errors.As(err, &ee):
-		os.Exit(ee.code)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "newsgraph:", err)
-		os.Exit(1)
+	err := newRootCmd().Execute()
+	code, msg := exitStatus(ctx, err)
+	stop()
+	if msg != "" {
+		fmt.Fprintln(os.Stderr, msg)
 	}
+	os.Exit(code)
 }
 
 type globalFlags struct {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -34,21 +36,39 @@ writes one extraction a line: sentence, confidence, relation, arg1, arg2, …
 				return err
 			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
-			defer w.Flush()
-			sc := bufio.NewScanner(f)
-			sc.Buffer(make([]byte, 1<<20), 1<<20)
-			for sc.Scan() {
-				line := strings.TrimSpace(sc.Text())
-				if line == "" {
-					continue
-				}
-				for _, t := range x.OpenIE(line) {
-					fmt.Fprintf(w, "%s\t%.2f\t%s\t%s\n", line, t.Confidence, t.Relation, strings.Join(t.Args, "\t"))
-				}
+			// the lines done before an interrupt are still written out
+			err = writeOpenIE(runCtx, w, f, x)
+			if ferr := w.Flush(); err == nil && ferr != nil {
+				err = fmt.Errorf("openie: write: %w", ferr)
 			}
-			return sc.Err()
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "tabbed", "output format: tabbed")
 	return cmd
+}
+
+// writeOpenIE writes the tuples of each sentence line of r to w. It stops
+// between lines once ctx is done, with the context's cause.
+func writeOpenIE(ctx context.Context, w io.Writer, r io.Reader, x *extract.Extractor) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if ctx.Err() != nil {
+			return fmt.Errorf("openie: stopped before line %d: %w", n, context.Cause(ctx))
+		}
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		for _, t := range x.OpenIE(line) {
+			if _, err := fmt.Fprintf(w, "%s\t%.2f\t%s\t%s\n", line, t.Confidence, t.Relation, strings.Join(t.Args, "\t")); err != nil {
+				return fmt.Errorf("openie: write: %w", err)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("openie: read: %w", err)
+	}
+	return nil
 }
