@@ -1,0 +1,81 @@
+package tagger
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/syntax"
+	"github.com/newsgraph/newsgraph/syntax/conllu"
+)
+
+// The treebanks, when present (see /work/shared/treebanks/README.md).
+const treebankDir = "/work/shared/treebanks"
+
+// readTreebank reads a treebank file, skipping the test when it is absent
+// (and failing it when CI=true).
+func readTreebank(t testing.TB, rel string) []syntax.Sentence {
+	t.Helper()
+	path := filepath.Join(treebankDir, rel)
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("treebank %s: %v", path, err)
+		}
+		t.Skipf("treebank %s absent: %v", path, err)
+	}
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
+}
+
+// accuracy is the share of tokens with the gold UPOS, XPOS and lemma.
+type accuracy struct {
+	upos, xpos, lemma, tokens int
+}
+
+func (a accuracy) String() string {
+	pct := func(n int) float64 { return 100 * float64(n) / float64(max(a.tokens, 1)) }
+	return fmt.Sprintf("UPOS %.2f XPOS %.2f lemma %.2f (%d tokens)", pct(a.upos), pct(a.xpos), pct(a.lemma), a.tokens)
+}
+
+func (a accuracy) rate(n int) float64 { return float64(n) / float64(max(a.tokens, 1)) }
+
+// score tags copies of gold's sentences and compares them with gold.
+func score(tg *Tagger, gold []syntax.Sentence) accuracy {
+	var a accuracy
+	for _, g := range gold {
+		s := syntax.Sentence{Tokens: make([]syntax.Token, len(g.Tokens))}
+		for i, tok := range g.Tokens {
+			s.Tokens[i] = syntax.Token{Form: tok.Form}
+		}
+		tg.Tag(&s)
+		for i, tok := range g.Tokens {
+			a.tokens++
+			if s.Tokens[i].UPOS == tok.UPOS {
+				a.upos++
+			}
+			if s.Tokens[i].XPOS == tok.XPOS {
+				a.xpos++
+			}
+			if s.Tokens[i].Lemma == tok.Lemma {
+				a.lemma++
+			}
+		}
+	}
+	return a
+}
+
+// news returns the sentences of GUM's news documents.
+func news(sents []syntax.Sentence) []syntax.Sentence {
+	var out []syntax.Sentence
+	for _, s := range sents {
+		if strings.HasPrefix(s.ID, "GUM_news") {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,223 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/newsgraph/newsgraph/syntax/perceptron"
+)
+
+// word holds the hashed properties of one token (or of a padding token
+// before or after the sentence) that the features conjoin.
+type word struct {
+	norm  uint64    // the lower-cased form, or its shape if it has a digit
+	shape uint64    // "Xxx", "dd.dd"
+	flags uint64    // capitalisation, hyphen, digit bits
+	pre   [4]uint64 // prefixes of 1–4 bytes of the lower-cased form
+	suf   [4]uint64 // suffixes of 1–4 bytes
+}
+
+// Feature templates. Changing them changes the model: bump CodeVersion.
+const (
+	tBias = iota
+	tWord
+	tSuf1
+	tSuf2
+	tSuf3
+	tSuf4
+	tPre1
+	tPre2
+	tPre3
+	tPre4
+	tShape
+	tFlags
+	tPrevWord
+	tPrevSuf3
+	tPrevShape
+	tNextWord
+	tNextSuf3
+	tNextShape
+	tPrev2Word
+	tPrev2Shape
+	tNext2Word
+	tNext2Shape
+	tNext2Suf3
+	tPrevTag
+	tPrev2Tag
+	tTagPair
+	tPrevTagWord
+	tPrevTagSuf3
+	tWordNextWord
+	nTemplates
+)
+
+// templates[k] is the hash that starts template k's features.
+var templates = func() (t [nTemplates]uint64) {
+	for k := range t {
+		t[k] = perceptron.Template(uint32(k))
+	}
+	return t
+}()
+
+// valueSeed starts the hash of a property value (a word, a suffix).
+var valueSeed = perceptron.Template(1 << 20)
+
+// padding words before and after a sentence.
+var (
+	start1 = padWord("-START-")
+	start2 = padWord("-START2-")
+	end1   = padWord("-END-")
+	end2   = padWord("-END2-")
+)
+
+func padWord(s string) word {
+	h := perceptron.String(valueSeed, s)
+	w := word{norm: h, shape: h, flags: h}
+	for k := range w.pre {
+		w.pre[k], w.suf[k] = h, h
+	}
+	return w
+}
+
+// Flag bits of word.flags.
+const (
+	flagUpperFirst = 1 << iota
+	flagAllUpper
+	flagHyphen
+	flagDigit
+	flagPeriod
+	flagNonASCII
+)
+
+// describe computes the properties of form, using buf for its lower-cased
+// bytes and its shape.
+func describe(form string, buf []byte) (word, []byte) {
+	var w word
+	lower := buf[:0]
+	flags := uint64(0)
+	letters, uppers := 0, 0
+	for i, r := range form {
+		if r >= utf8.RuneSelf {
+			flags |= flagNonASCII
+		}
+		switch {
+		case unicode.IsUpper(r):
+			uppers++
+			letters++
+			if i == 0 {
+				flags |= flagUpperFirst
+			}
+			lower = utf8.AppendRune(lower, unicode.ToLower(r))
+			continue
+		case unicode.IsLetter(r):
+			letters++
+		case '0' <= r && r <= '9':
+			flags |= flagDigit
+		case r == '-':
+			flags |= flagHyphen
+		case r == '.':
+			flags |= flagPeriod
+		}
+		lower = utf8.AppendRune(lower, r)
+	}
+	if letters > 1 && uppers == letters {
+		flags |= flagAllUpper
+	}
+	shapeAt := len(lower)
+	buf = appendShape(lower, form)
+	lower, shape := buf[:shapeAt], buf[shapeAt:]
+	w.flags = perceptron.Uint(valueSeed, flags)
+	w.shape = perceptron.String(valueSeed, bytesString(shape))
+	if flags&flagDigit != 0 {
+		w.norm = w.shape
+	} else {
+		w.norm = perceptron.String(valueSeed, bytesString(lower))
+	}
+	for k := range 4 {
+		n := min(k+1, len(lower))
+		w.pre[k] = perceptron.String(valueSeed+1, bytesString(lower[:n]))
+		w.suf[k] = perceptron.String(valueSeed+2, bytesString(lower[len(lower)-n:]))
+	}
+	return w, buf
+}
+
+// appendShape appends the shape of form to b: X for upper-case letters, x
+// for others, d for digits, other characters as they are, runs of one
+// class cut at two ("Xxx" for "Hello", "dd.dd" for "3.14159").
+func appendShape(b []byte, form string) []byte {
+	var last byte
+	run := 0
+	for _, r := range form {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '?'
+		}
+		if c == last {
+			run++
+			if run > 2 {
+				continue
+			}
+		} else {
+			last, run = c, 1
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// bytesString views b as a string for hashing (the string is not kept).
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// features appends the features of the token at ws[i] (ws has two padding
+// words at each end) given the classes of the two tokens before it.
+func features(dst []uint64, ws []word, i int, prev1, prev2 int) []uint64 {
+	w, p, p2, n, n2 := &ws[i], &ws[i-1], &ws[i-2], &ws[i+1], &ws[i+2]
+	u := perceptron.Uint
+	t := &templates
+	return append(dst,
+		t[tBias],
+		u(t[tWord], w.norm),
+		u(t[tSuf1], w.suf[0]),
+		u(t[tSuf2], w.suf[1]),
+		u(t[tSuf3], w.suf[2]),
+		u(t[tSuf4], w.suf[3]),
+		u(t[tPre1], w.pre[0]),
+		u(t[tPre2], w.pre[1]),
+		u(t[tPre3], w.pre[2]),
+		u(t[tPre4], w.pre[3]),
+		u(t[tShape], w.shape),
+		u(t[tFlags], w.flags),
+		u(t[tPrevWord], p.norm),
+		u(t[tPrevSuf3], p.suf[2]),
+		u(t[tPrevShape], p.shape),
+		u(t[tNextWord], n.norm),
+		u(t[tNextSuf3], n.suf[2]),
+		u(t[tNextShape], n.shape),
+		u(t[tPrev2Word], p2.norm),
+		u(t[tPrev2Shape], p2.shape),
+		u(t[tNext2Word], n2.norm),
+		u(t[tNext2Shape], n2.shape),
+		u(t[tNext2Suf3], n2.suf[2]),
+		u(t[tPrevTag], uint64(prev1)),
+		u(t[tPrev2Tag], uint64(prev2)),
+		u(u(t[tTagPair], uint64(prev1)), uint64(prev2)),
+		u(u(t[tPrevTagWord], uint64(prev1)), w.norm),
+		u(u(t[tPrevTagSuf3], uint64(prev1)), w.suf[2]),
+		u(u(t[tWordNextWord], w.norm), n.norm),
+	)
+}

@@ -1,0 +1,293 @@
+package tagger
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/syntax"
+)
+
+// sentence builds a gold sentence from "form/XPOS/UPOS/lemma" items.
+func sentence(t testing.TB, items string) syntax.Sentence {
+	t.Helper()
+	var s syntax.Sentence
+	for _, it := range strings.Fields(items) {
+		f := strings.Split(it, "/")
+		if len(f) != 4 {
+			t.Fatalf("item %q: want form/XPOS/UPOS/lemma", it)
+		}
+		s.Tokens = append(s.Tokens, syntax.Token{Form: f[0], XPOS: f[1], UPOS: f[2], Lemma: f[3]})
+	}
+	return s
+}
+
+// tiny is a training set small enough to learn by heart.
+func tiny(t testing.TB) []syntax.Sentence {
+	return []syntax.Sentence{
+		sentence(t, "The/DT/DET/the dogs/NNS/NOUN/dog barked/VBD/VERB/bark ./././."),
+		sentence(t, "A/DT/DET/a cat/NN/NOUN/cat walked/VBD/VERB/walk home/RB/ADV/home ./././."),
+		sentence(t, "Mary/NNP/PROPN/Mary talked/VBD/VERB/talk to/IN/ADP/to the/DT/DET/the cats/NNS/NOUN/cat ./././."),
+		sentence(t, "They/PRP/PRON/they can/MD/AUX/can walk/VB/VERB/walk ./././."),
+		sentence(t, "Dogs/NNS/NOUN/dog like/VBP/VERB/like cats/NNS/NOUN/cat ./././."),
+		sentence(t, "I/PRP/PRON/I like/VBP/VERB/like Paris/NNP/PROPN/Paris ./././."),
+		sentence(t, "The/DT/DET/the cities/NNS/NOUN/city grew/VBD/VERB/grow ./././."),
+		sentence(t, "Cities/NNS/NOUN/city like/IN/ADP/like Paris/NNP/PROPN/Paris ./././."),
+		sentence(t, "The/DT/DET/the flies/NNS/NOUN/fly grew/VBD/VERB/grow ./././."),
+	}
+}
+
+func trainTiny(t testing.TB, seed uint64) *Tagger {
+	t.Helper()
+	tg, err := Train(tiny(t), TrainOptions{Epochs: 20, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+// TestLearnsTiny checks that a tagger learns its training sentences.
+func TestLearnsTiny(t *testing.T) {
+	tg := trainTiny(t, 1)
+	a := score(tg, tiny(t))
+	if a.upos != a.tokens || a.xpos != a.tokens || a.lemma != a.tokens {
+		t.Errorf("on its training data: %v", a)
+	}
+	// "like" is a verb after a pronoun, a preposition after a noun at the
+	// start: the previous tags decide.
+	s := syntax.Sentence{Tokens: []syntax.Token{{Form: "They"}, {Form: "like"}, {Form: "dogs"}, {Form: "."}}}
+	tg.Tag(&s)
+	if got := s.Tokens[1].XPOS; got != "VBP" {
+		t.Errorf("They like dogs: like is %s, want VBP", got)
+	}
+}
+
+// TestLemmaRules checks the suffix rules on forms not seen in training.
+func TestLemmaRules(t *testing.T) {
+	tg := trainTiny(t, 1)
+	x := tg.xposIndex()
+	for _, c := range []struct{ form, xpos, want string }{
+		{"jumped", "VBD", "jump"},
+		{"Horses", "NNS", "horse"},
+		{"ladies", "NNS", "lady"},
+		{"London", "NNP", "London"},
+		{"These", "DT", "these"},
+	} {
+		if got := tg.lemmas.lemma(c.form, x[c.xpos]); got != c.want {
+			t.Errorf("lemma of %s/%s = %q, want %q", c.form, c.xpos, got, c.want)
+		}
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	tg := trainTiny(t, 1)
+	var b bytes.Buffer
+	if _, err := tg.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b2 bytes.Buffer
+	if _, err := back.WriteTo(&b2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), b2.Bytes()) {
+		t.Errorf("written again after Read: %d bytes, first %d", b2.Len(), b.Len())
+	}
+	if a := score(back, tiny(t)); a.xpos != a.tokens || a.lemma != a.tokens {
+		t.Errorf("read back: %v", a)
+	}
+	if back.Header().Code != CodeVersion || back.Header().Tokens == 0 {
+		t.Errorf("header %+v", back.Header())
+	}
+	bad := append([]byte(nil), b.Bytes()...)
+	bad[len(fileMagic)+20] ^= 1
+	if _, err := Read(bytes.NewReader(bad)); err == nil {
+		t.Error("a damaged file was read without error")
+	}
+	if _, err := Read(bytes.NewReader(b.Bytes()[:b.Len()/2])); err == nil {
+		t.Error("a truncated file was read without error")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	write := func(tg *Tagger) []byte {
+		var b bytes.Buffer
+		if _, err := tg.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	a, b := write(trainTiny(t, 7)), write(trainTiny(t, 7))
+	if !bytes.Equal(a, b) {
+		t.Error("two trainings with one seed gave different files")
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	if _, err := Train(nil, TrainOptions{}); err == nil {
+		t.Error("Train of no sentences: no error")
+	}
+	s := []syntax.Sentence{{Tokens: []syntax.Token{{Form: "x"}}}}
+	if _, err := Train(s, TrainOptions{}); err == nil {
+		t.Error("Train of untagged tokens: no error")
+	}
+}
+
+// TestDefault checks the shipped model on a held slice of EWT dev.
+func TestDefault(t *testing.T) {
+	dev := readTreebank(t, "ewt/en_ewt-ud-dev.conllu.gz")
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := score(tg, dev[:600])
+	t.Logf("EWT dev, first 600 sentences: %v", a)
+	if a.rate(a.upos) < 0.93 || a.rate(a.xpos) < 0.925 || a.rate(a.lemma) < 0.95 {
+		t.Errorf("below the floor (UPOS 93, XPOS 92.5, lemma 95): %v", a)
+	}
+}
+
+// TestReport scores the shipped model on the test sets and the project's
+// previous tagger (extract, prose's WSJ model) on EWT test's XPOS. It
+// runs with REPORT=1.
+func TestReport(t *testing.T) {
+	if os.Getenv("REPORT") == "" {
+		t.Skip("set REPORT=1")
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ewt := readTreebank(t, "ewt/en_ewt-ud-test.conllu.gz")
+	gum := readTreebank(t, "gum/en_gum-test.conllu.gz")
+	t.Logf("EWT test: %v", score(tg, ewt))
+	t.Logf("GUM test: %v", score(tg, gum))
+	t.Logf("GUM test, news: %v", score(tg, news(gum)))
+	for name, sents := range map[string][]syntax.Sentence{"EWT test": ewt, "GUM test": gum, "GUM test news": news(gum)} {
+		right, n := baseline(t, sents)
+		t.Logf("baseline (extract.Tagger) %s: XPOS %.2f (%d tokens)", name, 100*float64(right)/float64(n), n)
+	}
+}
+
+// baseline tags gold tokens with extract's tagger and counts XPOS matches
+// (its bracket tags "(" and ")" read as -LRB- and -RRB-).
+func baseline(t *testing.T, sents []syntax.Sentence) (right, n int) {
+	old, err := extract.DefaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sents {
+		toks := make([]extract.Token, len(s.Tokens))
+		open := true
+		for i, tok := range s.Tokens {
+			toks[i] = extract.Token{Text: tok.Form, Norm: ptbNorm(tok.Form, &open)}
+		}
+		old.Tag(toks)
+		for i, tok := range s.Tokens {
+			tag := toks[i].Tag
+			switch tag {
+			case "(":
+				tag = "-LRB-"
+			case ")":
+				tag = "-RRB-"
+			}
+			if tag == tok.XPOS {
+				right++
+			}
+			n++
+		}
+	}
+	return right, n
+}
+
+// ptbNorm is the Penn Treebank form extract gives its tagger: curly and
+// straight quotes as “ and ” (straight ones alternating), brackets
+// escaped, dashes as --.
+func ptbNorm(form string, open *bool) string {
+	switch form {
+	case "“", "«":
+		return "``"
+	case "”", "»":
+		return "''"
+	case "‘":
+		return "`"
+	case "’":
+		return "'"
+	case `"`:
+		*open = !*open
+		if !*open {
+			return "``"
+		}
+		return "''"
+	case "(":
+		return "-LRB-"
+	case ")":
+		return "-RRB-"
+	case "[":
+		return "-LSB-"
+	case "]":
+		return "-RSB-"
+	case "{":
+		return "-LCB-"
+	case "}":
+		return "-RCB-"
+	case "—", "–":
+		return "--"
+	case "…":
+		return "..."
+	}
+	return form
+}
+
+// BenchmarkTag tags EWT test (gold tokens); run with GOMAXPROCS=1 for one
+// core.
+func BenchmarkTag(b *testing.B) {
+	tg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := readTreebank(b, "ewt/en_ewt-ud-test.conllu.gz")
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s.Tokens)
+	}
+	tagAll := func() {
+		for k := range sents {
+			tg.Tag(&sents[k])
+		}
+	}
+	allocs := testing.AllocsPerRun(1, tagAll)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		tagAll()
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(allocs/float64(tokens), "allocs/token")
+}
+
+// BenchmarkLoad reads the embedded model.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(defaultModel)))
+	for b.Loop() {
+		if _, err := load(defaultModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLoadTime logs how long the embedded model takes to read.
+func TestLoadTime(t *testing.T) {
+	began := time.Now()
+	if _, err := load(defaultModel); err != nil {
+		t.Skipf("no embedded model: %v", err)
+	}
+	t.Logf("model: %d bytes, read in %s", len(defaultModel), time.Since(began))
+}
