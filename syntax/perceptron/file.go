@@ -17,7 +17,7 @@ import (
 
 // A model file is
 //
-//	magic "NGPERCEP", format version (uint32 LE),
+//	magic "NGPERCEP", format version (uint32 LE: 2; 1 for 64-bit keys),
 //	metadata JSON length (uint32 LE) and the JSON,
 //	classes, features, entries (uvarints), scale (float32 bits, uint32 LE),
 //	per feature: key delta from the previous key (uvarint), entry count (uvarint),
@@ -26,12 +26,15 @@ import (
 //	CRC-32 (IEEE) of all the bytes before it (uint32 LE).
 //
 // Features are in key order and entries in class order, so the same
-// model gives the same bytes.
+// model gives the same bytes. In version 2 keys are the features' hashes
+// shifted right by 24 bits.
 
 const (
 	magic = "NGPERCEP"
-	// FormatVersion is the version of the model file format.
-	FormatVersion = 1
+	// FormatVersion is the version of the model file format that
+	// WriteTo writes. Version 1 (64-bit feature keys) is still read, and
+	// written for models read from it.
+	FormatVersion = 2
 )
 
 // Meta names what a model was trained from, for its file's header.
@@ -77,13 +80,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	var b []byte
 	b = append(b, magic...)
-	b = binary.LittleEndian.AppendUint32(b, FormatVersion)
+	version := uint32(FormatVersion)
+	if m.frozen.kshift == 0 {
+		version = 1
+	}
+	b = binary.LittleEndian.AppendUint32(b, version)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(meta)))
 	b = append(b, meta...)
 	feats := m.frozen.features()
 	b = binary.AppendUvarint(b, uint64(m.classes))
 	b = binary.AppendUvarint(b, uint64(len(feats)))
-	b = binary.AppendUvarint(b, uint64(len(m.frozen.entries)))
+	b = binary.AppendUvarint(b, uint64(m.frozen.entryCount()))
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.frozen.scale))
 	prev := uint64(0)
 	for _, f := range feats {
@@ -139,8 +146,13 @@ func load(b []byte) (*Model, int, error) {
 		return nil, 0, errors.New("not a perceptron model (bad magic)")
 	}
 	d.pos = len(magic)
-	if v := d.u32(); v != FormatVersion {
-		return nil, 0, fmt.Errorf("format version %d, want %d", v, FormatVersion)
+	version := d.u32()
+	if version != 1 && version != FormatVersion {
+		return nil, 0, fmt.Errorf("format version %d, want 1 or %d", version, FormatVersion)
+	}
+	kshift := uint(keyShift)
+	if version == 1 {
+		kshift = 0
 	}
 	m := &Model{}
 	metaLen := int(d.u32())
@@ -169,7 +181,7 @@ func load(b []byte) (*Model, int, error) {
 	if sum := d.u32(); d.err != nil || sum != crc32.ChecksumIEEE(b[:end]) {
 		return nil, 0, errors.New("checksum mismatch")
 	}
-	m.frozen = buildFrozen(feats, scale)
+	m.frozen = buildFrozen(feats, scale, m.classes, kshift)
 	return m, d.pos, nil
 }
 

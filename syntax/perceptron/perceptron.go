@@ -55,7 +55,7 @@ func (m *Model) Features() int {
 	if m.train != nil {
 		return m.train.n
 	}
-	return len(m.frozen.slots) - m.frozen.empty
+	return m.frozen.n
 }
 
 // Score sets scores[c] (len(scores) ≥ Classes()) to the sum of the weights
@@ -129,15 +129,15 @@ func (m *Model) mustTrain() {
 }
 
 // Finish averages the weights over the training instances, quantizes
-// them and freezes the model. Weights that round to zero are dropped, and
+// them, truncates the feature hashes to 40 bits and freezes the model. Weights that round to zero are dropped, and
 // features left without weights. Finish on a frozen model does nothing.
 func (m *Model) Finish() {
 	if m.train == nil {
 		return
 	}
-	feats := m.train.averaged()
+	feats := truncateKeys(m.train.averaged())
 	m.train = nil
-	m.frozen = quantize(feats)
+	m.frozen = quantize(feats, m.classes)
 }
 
 // Prune drops the weights of a frozen model whose magnitude is below min
@@ -164,7 +164,7 @@ func (m *Model) Prune(min float32) int {
 			out = append(out, f)
 		}
 	}
-	m.frozen = buildFrozen(out, m.frozen.scale)
+	m.frozen = buildFrozen(out, m.frozen.scale, m.classes, m.frozen.kshift)
 	return dropped
 }
 
@@ -190,7 +190,7 @@ type avgFeature struct {
 
 // quantize maps averaged weights to int16 with one scale (the largest
 // magnitude maps to 32767) and builds the frozen table.
-func quantize(avg []avgFeature) frozenTable {
+func quantize(avg []avgFeature, classes int) frozenTable {
 	maxAbs := 0.0
 	for _, f := range avg {
 		for _, w := range f.weights {
@@ -216,7 +216,7 @@ func quantize(avg []avgFeature) frozenTable {
 			out = append(out, feature{key: f.key, entries: entries})
 		}
 	}
-	return buildFrozen(out, scale)
+	return buildFrozen(out, scale, classes, keyShift)
 }
 
 func packEntry(class uint16, w int16) uint32 { return uint32(class)<<16 | uint32(uint16(w)) }

@@ -1,0 +1,220 @@
+// Package parser is newsgraph's labelled dependency parser: a greedy
+// transition-based parser (arc-hybrid, see state.go) with two averaged
+// perceptrons, one choosing transitions (SHIFT, LEFT, RIGHT) and one
+// labelling each arc as it is made, with UD relations and their subtypes
+// (nsubj:pass, obl:agent, compound:prt, acl:relcl, …). It is trained with
+// the dynamic oracle of Goldberg & Nivre (2013) and exploration.
+//
+// Input sentences need Form, UPOS and XPOS on every token; Parse fills in
+// Head (1-based, 0 for the root) and Rel, always as one tree with a single
+// root.
+package parser
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/newsgraph/newsgraph/syntax"
+	"github.com/newsgraph/newsgraph/syntax/perceptron"
+)
+
+// CodeVersion names the feature set and transition system; a model file
+// records the version it was trained with, and Read refuses others.
+const CodeVersion = "parser/1"
+
+// Parser is a trained parser. It is safe for concurrent use: Parse takes
+// its buffers from a pool.
+type Parser struct {
+	trans  *perceptron.Model // transitions
+	label  *perceptron.Model // arc labels
+	labels []string
+	root   int32 // id of the "root" label
+	pool   sync.Pool
+}
+
+// workspace is one parse's buffers.
+type workspace struct {
+	st      state
+	tk      tokens
+	x       extractor
+	scores  []float32
+	lscores []float32
+}
+
+func newParser(trans, label *perceptron.Model) (*Parser, error) {
+	labels := label.Meta.Classes
+	if trans.Classes() != nTransitions || len(labels) != label.Classes() {
+		return nil, fmt.Errorf("parser: models have %d transitions and %d labels for %d names", trans.Classes(), label.Classes(), len(labels))
+	}
+	p := &Parser{trans: trans, label: label, labels: labels, root: -1}
+	for i, l := range labels {
+		if l == "root" {
+			p.root = int32(i)
+		}
+	}
+	if p.root < 0 {
+		return nil, errors.New("parser: no root label")
+	}
+	p.pool.New = func() any {
+		return &workspace{
+			scores:  make([]float32, nTransitions),
+			lscores: make([]float32, len(labels)),
+			x:       extractor{out: make([]uint64, 0, 160)},
+		}
+	}
+	return p, nil
+}
+
+// Labels returns the relations the parser assigns.
+func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
+
+// Meta returns the metadata of the parser's model: training data, seed,
+// epochs, code version.
+func (p *Parser) Meta() perceptron.Meta { return p.trans.Meta }
+
+// Parse sets Head and Rel of every token of s.
+func (p *Parser) Parse(s *syntax.Sentence) {
+	if len(s.Tokens) == 0 {
+		return
+	}
+	ws := p.pool.Get().(*workspace)
+	defer p.pool.Put(ws)
+	st := &ws.st
+	st.reset(len(s.Tokens))
+	ws.tk.reset(s)
+	for !st.terminal() {
+		t := p.bestTransition(ws)
+		label := int32(-1)
+		if t != shift {
+			h, d := st.arc(t)
+			label = p.bestLabel(ws, h, d)
+		}
+		st.apply(t, label)
+	}
+	for i := range s.Tokens {
+		s.Tokens[i].Head = int(st.head[i+1])
+		s.Tokens[i].Rel = p.labels[st.label[i+1]]
+	}
+}
+
+// bestTransition returns the highest-scoring valid transition.
+func (p *Parser) bestTransition(ws *workspace) int {
+	feats := transitionFeatures(&ws.x, &ws.st, &ws.tk)
+	p.trans.Score(feats, ws.scores)
+	return bestValid(&ws.st, ws.scores)
+}
+
+func bestValid(st *state, scores []float32) int {
+	best := -1
+	for t := range nTransitions {
+		if st.valid(t) && (best < 0 || scores[t] > scores[best]) {
+			best = t
+		}
+	}
+	return best
+}
+
+// bestLabel returns the label of arc h → d: "root" for the root's
+// dependent, otherwise the best other label.
+func (p *Parser) bestLabel(ws *workspace, h, d int32) int32 {
+	if h == 0 {
+		return p.root
+	}
+	feats := labelFeatures(&ws.x, &ws.st, &ws.tk, h, d)
+	p.label.Score(feats, ws.lscores)
+	return p.bestNonRoot(ws.lscores)
+}
+
+func (p *Parser) bestNonRoot(scores []float32) int32 {
+	best := int32(-1)
+	for l, s := range scores {
+		if int32(l) != p.root && (best < 0 || s > scores[best]) {
+			best = int32(l)
+		}
+	}
+	return best
+}
+
+const fileMagic = "NGPARSER"
+
+// fileVersion is the version of the parser file format: magic, version
+// (uint32 LE), then the transition model and the label model in the
+// perceptron's format.
+const fileVersion = 1
+
+// WriteTo writes the parser's model.
+func (p *Parser) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	buf.WriteString(fileMagic)
+	buf.Write(binary.LittleEndian.AppendUint32(nil, fileVersion))
+	if _, err := p.trans.WriteTo(&buf); err != nil {
+		return 0, fmt.Errorf("parser: %w", err)
+	}
+	if _, err := p.label.WriteTo(&buf); err != nil {
+		return 0, fmt.Errorf("parser: %w", err)
+	}
+	n, err := w.Write(buf.Bytes())
+	if err != nil {
+		return int64(n), fmt.Errorf("parser: write: %w", err)
+	}
+	return int64(n), nil
+}
+
+// Read reads a parser written by WriteTo.
+func Read(r io.Reader) (*Parser, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("parser: read: %w", err)
+	}
+	return load(b)
+}
+
+func load(b []byte) (*Parser, error) {
+	if len(b) < len(fileMagic)+4 || string(b[:len(fileMagic)]) != fileMagic {
+		return nil, errors.New("parser: not a parser model (bad magic)")
+	}
+	if v := binary.LittleEndian.Uint32(b[len(fileMagic):]); v != fileVersion {
+		return nil, fmt.Errorf("parser: file format version %d, want %d", v, fileVersion)
+	}
+	trans, rest, err := perceptron.Load(b[len(fileMagic)+4:])
+	if err != nil {
+		return nil, fmt.Errorf("parser: transition model: %w", err)
+	}
+	if trans.Meta.Code != CodeVersion {
+		return nil, fmt.Errorf("parser: model of code version %q, want %q", trans.Meta.Code, CodeVersion)
+	}
+	label, rest, err := perceptron.Load(rest)
+	if err != nil {
+		return nil, fmt.Errorf("parser: label model: %w", err)
+	}
+	if len(rest) > 0 {
+		return nil, fmt.Errorf("parser: %d bytes after the models", len(rest))
+	}
+	return newParser(trans, label)
+}
+
+//go:embed model/parser.bin
+var defaultModel []byte
+
+var (
+	defaultOnce   sync.Once
+	defaultParser *Parser
+	defaultErr    error
+)
+
+// Default returns the parser embedded in the binary (model/parser.bin,
+// trained by TrainDefault), loaded once per process.
+func Default() (*Parser, error) {
+	defaultOnce.Do(func() {
+		defaultParser, defaultErr = load(defaultModel)
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("parser: embedded model: %w", defaultErr)
+		}
+	})
+	return defaultParser, defaultErr
+}

@@ -1,0 +1,309 @@
+package parser
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/syntax"
+	"github.com/newsgraph/newsgraph/syntax/conllu"
+)
+
+// treebank reads a treebank file from the shared treebanks folder
+// (NEWSGRAPH_TREEBANKS, or shared/treebanks beside the repository). It
+// skips the test when the file is absent, except in CI (CI=true), where it
+// fails.
+func treebank(tb testing.TB, sub, name string) []syntax.Sentence {
+	tb.Helper()
+	dirs := []string{os.Getenv("NEWSGRAPH_TREEBANKS"), filepath.Join("..", "..", "..", "shared", "treebanks"), "/work/shared/treebanks"}
+	for _, d := range dirs {
+		if d == "" {
+			continue
+		}
+		path := filepath.Join(d, sub, name)
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		sents, err := conllu.ReadFile(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return sents
+	}
+	if os.Getenv("CI") == "true" {
+		tb.Fatalf("treebank %s/%s not found (set NEWSGRAPH_TREEBANKS)", sub, name)
+	}
+	tb.Skipf("treebank %s/%s not found (set NEWSGRAPH_TREEBANKS)", sub, name)
+	return nil
+}
+
+func quick(epochs int) TrainOptions {
+	o := DefaultOptions()
+	o.Epochs = epochs
+	return o
+}
+
+func TestLearnsSmallTreebank(t *testing.T) {
+	sents := treebank(t, "ewt", EWTTrain)[:50]
+	p, err := Train(sents, quick(12))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if uas, las := Evaluate(p, sents); uas < 95 || las < 90 {
+		t.Fatalf("on its own 50 training sentences: UAS %.2f, LAS %.2f; want ≥ 95, ≥ 90", uas, las)
+	}
+}
+
+func TestDefaultScoresAboveFloor(t *testing.T) {
+	dev := treebank(t, "ewt", "en_ewt-ud-dev.conllu.gz")
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := dev[len(dev)-400:]
+	if uas, las := Evaluate(p, held); uas < 85 || las < 82 {
+		t.Fatalf("EWT dev slice, gold tags: UAS %.2f, LAS %.2f; want ≥ 85, ≥ 82", uas, las)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	sents := treebank(t, "ewt", EWTTrain)[:300]
+	p, err := Train(sents, quick(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range sents[:200] {
+		a, b := clone(&sents[i]), clone(&sents[i])
+		p.Parse(a)
+		back.Parse(b)
+		if !slices.Equal(a.Tokens, b.Tokens) {
+			t.Fatalf("sentence %s parses differently after WriteTo/Read", sents[i].ID)
+		}
+	}
+	if m := back.Meta(); m.Code != CodeVersion || m.Epochs != 2 {
+		t.Fatalf("metadata %+v", m)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	sents := treebank(t, "gum", GUMTrain)[:200]
+	var files [2][]byte
+	for i := range files {
+		p, err := Train(sents, quick(3))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := p.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		files[i] = buf.Bytes()
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Fatal("two trainings with the same seed wrote different bytes")
+	}
+}
+
+func clone(s *syntax.Sentence) *syntax.Sentence {
+	c := *s
+	c.Tokens = slices.Clone(s.Tokens)
+	return &c
+}
+
+// TestWellFormed parses odd input with the default model: the output is
+// always one tree with a single root.
+func TestWellFormed(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := func(form, upos, xpos string) syntax.Token {
+		return syntax.Token{Form: form, UPOS: upos, XPOS: xpos, Head: -1}
+	}
+	tests := []struct {
+		name string
+		toks []syntax.Token
+	}{
+		{"one word", []syntax.Token{tok("Hello", "INTJ", "UH")}},
+		{"no tags", []syntax.Token{tok("a", "", ""), tok("b", "", ""), tok("c", "", "")}},
+		{"all punctuation", []syntax.Token{tok(".", "PUNCT", "."), tok(".", "PUNCT", "."), tok("!", "PUNCT", ".")}},
+		{"unknown tags", []syntax.Token{tok("x", "FOO", "BAR"), tok("y", "FOO", "BAR")}},
+		{"sentence", []syntax.Token{tok("Shares", "NOUN", "NNS"), tok("rose", "VERB", "VBD"), tok("sharply", "ADV", "RB"), tok(".", "PUNCT", ".")}},
+		{"long", slices.Repeat([]syntax.Token{tok("the", "DET", "DT"), tok("dog", "NOUN", "NN"), tok(",", "PUNCT", ",")}, 100)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &syntax.Sentence{Tokens: tt.toks}
+			p.Parse(s)
+			checkTree(t, s)
+		})
+	}
+	p.Parse(&syntax.Sentence{}) // no tokens: nothing to do
+}
+
+func checkTree(t *testing.T, s *syntax.Sentence) {
+	t.Helper()
+	roots := 0
+	for i, tk := range s.Tokens {
+		if tk.Head < 0 || tk.Head > len(s.Tokens) || tk.Head == i+1 {
+			t.Fatalf("token %d: head %d", i+1, tk.Head)
+		}
+		if (tk.Head == 0) != (tk.Rel == "root") {
+			t.Fatalf("token %d: head %d, relation %s", i+1, tk.Head, tk.Rel)
+		}
+		if tk.Head == 0 {
+			roots++
+		}
+		for k, steps := i+1, 0; k != 0; steps++ {
+			if steps > len(s.Tokens) {
+				t.Fatalf("token %d is on a cycle", i+1)
+			}
+			k = s.Tokens[k-1].Head
+		}
+	}
+	if roots != 1 {
+		t.Fatalf("%d roots", roots)
+	}
+}
+
+// TestOracle follows the dynamic oracle's zero-cost transitions from the
+// start: on a projective tree that rebuilds the tree exactly, and every
+// step has a zero-cost transition.
+func TestOracle(t *testing.T) {
+	sents := treebank(t, "ewt", "en_ewt-ud-dev.conllu.gz")
+	exs, err := examples(sents, map[string]int32{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st state
+	for _, ex := range exs {
+		st.reset(len(ex.s.Tokens))
+		for !st.terminal() {
+			next := -1
+			for tr := range nTransitions {
+				if st.valid(tr) && st.cost(tr, ex.heads) == 0 {
+					next = tr
+					break
+				}
+			}
+			if next < 0 {
+				t.Fatalf("%s: no zero-cost transition", ex.s.ID)
+			}
+			st.apply(next, 0)
+		}
+		if !slices.Equal(st.head[1:], ex.heads[1:]) {
+			t.Fatalf("%s: oracle built %v, want %v", ex.s.ID, st.head[1:], ex.heads[1:])
+		}
+	}
+}
+
+func TestProjectivize(t *testing.T) {
+	tests := []struct {
+		name        string
+		heads, want []int32
+	}{
+		{"projective", []int32{0, 2, 0, 2}, []int32{0, 2, 0, 2}},
+		// 1 → 3 crosses 2 → 4 (head of 2 is 4, 4's head is 0).
+		{"crossing", []int32{0, 4, 4, 1, 0}, []int32{0, 4, 4, 4, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := projectivize(tt.heads)
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("projectivize(%v) = %v, want %v", tt.heads, got, tt.want)
+			}
+			if shortestNonProjective(got) >= 0 {
+				t.Fatalf("%v is not projective", got)
+			}
+		})
+	}
+}
+
+func TestReadRejects(t *testing.T) {
+	tests := []struct {
+		name string
+		b    []byte
+	}{
+		{"empty", nil},
+		{"bad magic", []byte("NOTAPARSER000000")},
+		{"truncated", defaultModel[:len(defaultModel)/3]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Read(bytes.NewReader(tt.b)); err == nil {
+				t.Fatal("no error")
+			}
+		})
+	}
+}
+
+func TestLoadTime(t *testing.T) {
+	start := time.Now()
+	if _, err := load(defaultModel); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("model of %d bytes loaded in %s", len(defaultModel), time.Since(start))
+}
+
+// BenchmarkParse parses EWT dev with the default model and gold tags.
+func BenchmarkParse(b *testing.B) {
+	dev := treebank(b, "ewt", "en_ewt-ud-dev.conllu.gz")
+	p, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := make([]*syntax.Sentence, len(dev))
+	tokens := 0
+	for i := range dev {
+		sents[i] = clone(&dev[i])
+		tokens += len(dev[i].Tokens)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, s := range sents {
+			p.Parse(s)
+		}
+	}
+	b.StopTimer()
+	parsed := float64(tokens) * float64(b.N)
+	b.ReportMetric(parsed/b.Elapsed().Seconds(), "tokens/s")
+	// CPU time tells the parser's speed on a machine other work shares.
+	b.ReportMetric(parsed/(cpuTime()-cpu0).Seconds(), "tokens/cpu-s")
+	b.ReportMetric(float64(testing.AllocsPerRun(1, func() {
+		for _, s := range sents {
+			p.Parse(s)
+		}
+	}))/float64(tokens), "allocs/token")
+}
+
+// cpuTime returns the CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkLoad reads the embedded model.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(defaultModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

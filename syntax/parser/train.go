@@ -1,0 +1,258 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/newsgraph/newsgraph/syntax"
+	"github.com/newsgraph/newsgraph/syntax/perceptron"
+)
+
+// TrainOptions set up training. The zero value trains with the defaults.
+type TrainOptions struct {
+	Epochs int    // passes over the data; 0 means 15
+	Seed   uint64 // seeds the shuffles and the exploration
+	// ExploreFrom is the first epoch (0-based) in which the parser follows
+	// its own transitions, right or wrong, with probability ExploreProb
+	// (0 means epoch 1; negative never explores); otherwise and before, it
+	// follows the best transition that the dynamic oracle allows.
+	ExploreFrom int
+	ExploreProb float64 // 0 means 0.9
+	// Prune drops the averaged weights whose magnitude is below it, for a
+	// smaller model (see perceptron.Model.Prune); 0 keeps them all.
+	Prune float32
+	// Data names the training files in the model's metadata.
+	Data []perceptron.DataFile
+	// Tags says in the model's metadata which tags it was trained on;
+	// "" means "gold".
+	Tags string
+	Log  io.Writer // progress, one line an epoch; nil for none
+}
+
+func (o *TrainOptions) defaults() {
+	if o.Epochs == 0 {
+		o.Epochs = 15
+	}
+	if o.ExploreFrom == 0 {
+		o.ExploreFrom = 1
+	}
+	if o.ExploreProb == 0 {
+		o.ExploreProb = 0.9
+	}
+	if o.Tags == "" {
+		o.Tags = "gold"
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+}
+
+// example is a training sentence with its gold tree made projective.
+type example struct {
+	s      *syntax.Sentence
+	heads  []int32 // by node, projective
+	labels []int32 // by node
+}
+
+// Train trains a parser on sentences with gold Head and Rel (and the tags
+// the parser will be given). The same sentences and options give the
+// same parser, byte for byte.
+func Train(train []syntax.Sentence, opt TrainOptions) (*Parser, error) {
+	opt.defaults()
+	labels := collectLabels(train)
+	ids := map[string]int32{}
+	for i, l := range labels {
+		ids[l] = int32(i)
+	}
+	exs, err := examples(train, ids)
+	if err != nil {
+		return nil, err
+	}
+	if len(exs) == 0 {
+		return nil, errors.New("parser: no training sentences")
+	}
+	tr := &trainer{
+		p:   &Parser{labels: labels, root: ids["root"], trans: perceptron.New(nTransitions), label: perceptron.New(len(labels))},
+		opt: opt,
+		rng: rand.New(rand.NewPCG(opt.Seed, 0x9a25e7)),
+	}
+	if _, ok := ids["root"]; !ok {
+		return nil, errors.New("parser: no root relation in the training data")
+	}
+	tr.ws = workspace{scores: make([]float32, nTransitions), lscores: make([]float32, len(labels))}
+	for epoch := range opt.Epochs {
+		tr.epoch(exs, epoch)
+	}
+	return tr.finish()
+}
+
+func collectLabels(sents []syntax.Sentence) []string {
+	seen := map[string]bool{"root": true}
+	for _, s := range sents {
+		for _, t := range s.Tokens {
+			seen[t.Rel] = true
+		}
+	}
+	var out []string
+	for l := range seen {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func examples(sents []syntax.Sentence, ids map[string]int32) ([]example, error) {
+	out := make([]example, 0, len(sents))
+	for i := range sents {
+		s := &sents[i]
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		heads := make([]int32, len(s.Tokens)+1)
+		labels := make([]int32, len(s.Tokens)+1)
+		for k, t := range s.Tokens {
+			if t.Head < 0 || t.Head > len(s.Tokens) || t.Head == k+1 {
+				return nil, fmt.Errorf("parser: sentence %d (%s): token %d has head %d", i, s.ID, k+1, t.Head)
+			}
+			heads[k+1], labels[k+1] = int32(t.Head), ids[t.Rel]
+		}
+		if !acyclic(heads) {
+			return nil, fmt.Errorf("parser: sentence %d (%s): heads form a cycle", i, s.ID)
+		}
+		out = append(out, example{s: s, heads: projectivize(heads), labels: labels})
+	}
+	return out, nil
+}
+
+func acyclic(h []int32) bool {
+	for k := range h[1:] {
+		n := int32(k + 1)
+		for steps := 0; n != 0; steps++ {
+			if steps > len(h) {
+				return false
+			}
+			n = h[n]
+		}
+	}
+	return true
+}
+
+type trainer struct {
+	p       *Parser
+	opt     TrainOptions
+	rng     *rand.Rand
+	ws      workspace
+	explore bool
+	// per epoch
+	steps, errs, arcs, labelErrs int
+}
+
+func (tr *trainer) epoch(exs []example, epoch int) {
+	start := time.Now()
+	order := tr.rng.Perm(len(exs))
+	tr.explore = tr.opt.ExploreFrom >= 0 && epoch >= tr.opt.ExploreFrom
+	tr.steps, tr.errs, tr.arcs, tr.labelErrs = 0, 0, 0, 0
+	for _, i := range order {
+		tr.sentence(&exs[i])
+	}
+	fmt.Fprintf(tr.opt.Log, "epoch %d: transitions %.2f%% right, labels %.2f%% right, %s\n", epoch+1,
+		100*(1-float64(tr.errs)/float64(max(1, tr.steps))), 100*(1-float64(tr.labelErrs)/float64(max(1, tr.arcs))), time.Since(start).Round(time.Millisecond))
+}
+
+// sentence parses one example, updating the models at every transition
+// the oracle does not allow and every arc whose label is wrong.
+func (tr *trainer) sentence(ex *example) {
+	ws := &tr.ws
+	st := &ws.st
+	st.reset(len(ex.s.Tokens))
+	ws.tk.reset(ex.s)
+	var costs [nTransitions]int
+	for !st.terminal() {
+		feats := transitionFeatures(&ws.x, st, &ws.tk)
+		tr.p.trans.Score(feats, ws.scores)
+		guess := bestValid(st, ws.scores)
+		minCost := 1 << 30
+		for t := range nTransitions {
+			costs[t] = -1
+			if st.valid(t) {
+				costs[t] = st.cost(t, ex.heads)
+				minCost = min(minCost, costs[t])
+			}
+		}
+		best := -1
+		for t := range nTransitions {
+			if costs[t] == minCost && (best < 0 || ws.scores[t] > ws.scores[best]) {
+				best = t
+			}
+		}
+		tr.steps++
+		if costs[guess] > minCost {
+			tr.errs++
+			tr.p.trans.Update(feats, best, guess)
+		} else {
+			tr.p.trans.Tick()
+		}
+		next := best
+		if costs[guess] == minCost || tr.explore && tr.rng.Float64() < tr.opt.ExploreProb {
+			next = guess
+		}
+		label := int32(-1)
+		if next != shift {
+			label = tr.labelArc(ex, next)
+		}
+		st.apply(next, label)
+	}
+}
+
+// labelArc predicts the label of the arc transition t makes and, when the
+// arc is in the gold tree, learns from the gold label.
+func (tr *trainer) labelArc(ex *example, t int) int32 {
+	ws := &tr.ws
+	st := &ws.st
+	h, d := st.arc(t)
+	if h == 0 {
+		return tr.p.root
+	}
+	feats := labelFeatures(&ws.x, st, &ws.tk, h, d)
+	tr.p.label.Score(feats, ws.lscores)
+	guess := tr.p.bestNonRoot(ws.lscores)
+	if ex.heads[d] != h || ex.labels[d] == tr.p.root {
+		return guess
+	}
+	tr.arcs++
+	if guess != ex.labels[d] {
+		tr.labelErrs++
+	}
+	tr.p.label.Update(feats, int(ex.labels[d]), int(guess))
+	return guess
+}
+
+func (tr *trainer) finish() (*Parser, error) {
+	trans, label := tr.p.trans, tr.p.label
+	trans.Finish()
+	label.Finish()
+	if tr.opt.Prune > 0 {
+		trans.Prune(tr.opt.Prune)
+		label.Prune(tr.opt.Prune)
+	}
+	trans.Meta = perceptron.Meta{
+		Data:    tr.opt.Data,
+		Code:    CodeVersion,
+		Seed:    tr.opt.Seed,
+		Epochs:  tr.opt.Epochs,
+		Classes: []string{"SHIFT", "LEFT", "RIGHT"},
+		Extra: map[string]string{
+			"explore_from": strconv.Itoa(tr.opt.ExploreFrom),
+			"explore_prob": strconv.FormatFloat(tr.opt.ExploreProb, 'g', -1, 64),
+			"tags":         tr.opt.Tags,
+			"prune":        strconv.FormatFloat(float64(tr.opt.Prune), 'g', -1, 32),
+		},
+	}
+	label.Meta = perceptron.Meta{Code: CodeVersion, Seed: tr.opt.Seed, Epochs: tr.opt.Epochs, Classes: tr.p.labels}
+	return newParser(trans, label)
+}
