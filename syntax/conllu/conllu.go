@@ -304,7 +304,7 @@ func Write(w io.Writer, sents []syntax.Sentence) error {
 			fmt.Fprintf(bw, "# sent_id = %s\n", s.ID)
 		}
 		if s.Text != "" {
-			fmt.Fprintf(bw, "# text = %s\n", s.Text)
+			fmt.Fprintf(bw, "# text = %s\n", oneLine(s.Text))
 		}
 		for i, t := range s.Tokens {
 			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t_\t%s\n", i+1, t.Form, or(t.Lemma), or(t.UPOS), or(t.XPOS), or(t.Feats), head(t.Head), or(t.Rel), misc(t))
@@ -312,6 +312,12 @@ func Write(w io.Writer, sents []syntax.Sentence) error {
 		fmt.Fprintln(bw)
 	}
 	return bw.Flush()
+}
+
+// oneLine joins the lines of a sentence that spans several (wire copy is
+// wrapped at 70 columns), since a CoNLL-U comment is one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func or(s string) string {
