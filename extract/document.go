@@ -194,11 +194,21 @@ func decodeUTF16(raw []byte) string {
 	return string(utf16.Decode(u))
 }
 
+// LooksLikeHTML reports whether raw bytes are a web page rather than
+// article text, judged by content alone (never by the file's name): a
+// doctype, <html> or <head> at the start (after a byte-order mark, an XML
+// declaration and comments such as a browser's "saved from url"), or many
+// tags. Pages in any ASCII-compatible encoding are recognised.
+func LooksLikeHTML(raw []byte) bool {
+	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
+	return looksLikeHTML(string(raw[:min(len(raw), 16384)]))
+}
+
 // looksLikeHTML reports whether text is markup rather than article text:
 // a doctype or <html> at the start, or many tags.
 func looksLikeHTML(text string) bool {
-	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 512)]))
-	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+	head := skipPrologue(strings.ToLower(strings.TrimSpace(text[:min(len(text), 4096)])))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.HasPrefix(head, "<head") {
 		return true
 	}
 	sample := strings.ToLower(text[:min(len(text), 16384)])
@@ -207,6 +217,27 @@ func looksLikeHTML(text string) bool {
 		tags += strings.Count(sample, t)
 	}
 	return tags >= 5
+}
+
+// skipPrologue drops what may come before a page's doctype: an XML
+// declaration and comments, with the space between them.
+func skipPrologue(head string) string {
+	for {
+		var end string
+		switch {
+		case strings.HasPrefix(head, "<?xml"):
+			end = "?>"
+		case strings.HasPrefix(head, "<!--"):
+			end = "-->"
+		default:
+			return head
+		}
+		i := strings.Index(head, end)
+		if i < 0 {
+			return head
+		}
+		head = strings.TrimSpace(head[i+len(end):])
+	}
 }
 
 // detectLanguage reports the language of text and whether it is English.

@@ -19,6 +19,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/fetch"
+	"github.com/newsgraph/newsgraph/ingest/page"
 )
 
 // Source is one article to read: a file on disk, a file in an fs.FS, or
@@ -32,6 +34,9 @@ type Source struct {
 	Meta *extract.Metadata
 	open func() (io.ReadCloser, error) // nil: a file on disk, read by Name
 	err  error                         // why this path cannot be used (from Walk)
+	// url is set for a web address, fetched by web when read.
+	url string
+	web *fetch.Client
 }
 
 // Problem is a file that could not be used, with the reason.
@@ -56,8 +61,24 @@ var skipExt = map[string]bool{".json": true, ".db": true, ".bolt": true, ".go": 
 // metadata for its files. A path that cannot be used is yielded as a
 // source whose Read reports the problem, in its place in the order.
 func Walk(paths []string, stdin io.Reader) iter.Seq[Source] {
+	return WalkWeb(paths, stdin, nil)
+}
+
+// WalkWeb is [Walk] where a path that is an http(s) URL is a web page,
+// fetched with web when the source is read (nil: a client with
+// [fetch.Options] defaults, made when the first URL is met).
+func WalkWeb(paths []string, stdin io.Reader, web *fetch.Client) iter.Seq[Source] {
 	return func(yield func(Source) bool) {
 		for _, p := range paths {
+			if IsURL(p) {
+				if web == nil {
+					web = fetch.New(fetch.Options{})
+				}
+				if !yield(Source{Name: p, url: p, web: web}) {
+					return
+				}
+				continue
+			}
 			if p == "-" {
 				in := stdin
 				if !yield(Source{Name: "-", open: func() (io.ReadCloser, error) { return io.NopCloser(in), nil }}) {
@@ -92,9 +113,15 @@ func Walk(paths []string, stdin io.Reader) iter.Seq[Source] {
 // Collect is [Walk] gathered into a list, with the paths that cannot be
 // used apart.
 func Collect(paths []string, stdin io.Reader) ([]Source, []Problem) {
+	return CollectFrom(Walk(paths, stdin))
+}
+
+// CollectFrom gathers walked sources into a list, with the paths that
+// cannot be used apart.
+func CollectFrom(walk iter.Seq[Source]) ([]Source, []Problem) {
 	var out []Source
 	var probs []Problem
-	for s := range Walk(paths, stdin) {
+	for s := range walk {
 		if s.err != nil {
 			probs = append(probs, Problem{Name: s.Name, Err: s.err})
 			continue
@@ -223,41 +250,108 @@ func FSSources(fsys fs.FS, prefix string) ([]Source, error) {
 // articleIRI is the IRI the source's article would have, from what is
 // known before reading it (a sidecar's URL is not).
 func (s Source) articleIRI() string {
-	url := ""
-	if s.Meta != nil {
+	url := s.url
+	if s.Meta != nil && s.Meta.URL != "" {
 		url = s.Meta.URL
 	}
 	return string(graph.ArticleIRI(extract.DocID(s.Name, s.Rel, url)))
 }
 
-// Read loads and checks a source as a document.
+// Read loads and checks a source as a document (see [Source.ReadPage]).
 func (s Source) Read(limit int) (*extract.Document, error) {
+	return s.ReadContext(context.Background(), limit)
+}
+
+// ReadContext is [Source.Read] that stops fetching a web page when ctx
+// is done.
+func (s Source) ReadContext(ctx context.Context, limit int) (*extract.Document, error) {
+	d, _, err := s.ReadPage(ctx, limit)
+	return d, err
+}
+
+// ReadPage loads and checks a source as a document. A source whose
+// content is HTML (whatever its name) is read with [page.Read]: the
+// document's text is the page's article text, its metadata the page's,
+// under what a manifest or sidecar gives; the page reading is returned
+// too, else nil.
+func (s Source) ReadPage(ctx context.Context, limit int) (*extract.Document, *page.Article, error) {
 	if s.err != nil {
-		return nil, s.err
+		return nil, nil, s.err
 	}
 	if limit <= 0 {
 		limit = extract.DefaultMaxBytes
 	}
-	if s.open == nil { // a file on disk
-		d, err := extract.ReadFile(s.Name, s.Meta, extract.DocOptions{MaxBytes: limit, RelPath: s.Rel})
-		if err != nil {
-			return nil, describe(err)
-		}
-		return d, nil
+	in, err := s.load(ctx, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt := extract.DocOptions{MaxBytes: limit, RelPath: s.Rel}
+	if !extract.LooksLikeHTML(in.raw) {
+		d, err := extract.NewDocument(s.Name, in.raw, in.meta, opt)
+		return d, nil, err
+	}
+	art, err := page.Read(in.raw, page.Options{URL: in.url, ContentType: in.contentType})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", s.Name, err)
+	}
+	meta := overlay(art.Meta, in.meta)
+	d, err := extract.NewDocument(s.Name, []byte(art.Text), &meta, opt)
+	return d, art, err
+}
+
+// input is a source's bytes and what came with them.
+type input struct {
+	raw         []byte
+	meta        *extract.Metadata
+	url         string // where a web page came from
+	contentType string
+}
+
+// load reads a source's bytes: from disk (with a sidecar's metadata when
+// no manifest gave any), from its opener, or from the web.
+func (s Source) load(ctx context.Context, limit int) (input, error) {
+	switch {
+	case s.url != "":
+		return s.fetch(ctx)
+	case s.open == nil:
+		return s.loadFile(limit)
 	}
 	rc, err := s.open()
 	if err != nil {
-		return nil, describe(err)
+		return input{}, describe(err)
 	}
 	defer rc.Close()
 	raw, err := io.ReadAll(io.LimitReader(rc, int64(limit)+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", s.Name, describe(err))
+		return input{}, fmt.Errorf("%s: %w", s.Name, describe(err))
 	}
 	if len(raw) > limit {
-		return nil, fmt.Errorf("%s: %w (more than %d bytes)", s.Name, extract.ErrTooLarge, limit)
+		return input{}, fmt.Errorf("%s: %w (more than %d bytes)", s.Name, extract.ErrTooLarge, limit)
 	}
-	return extract.NewDocument(s.Name, raw, s.Meta, extract.DocOptions{MaxBytes: limit, RelPath: s.Rel})
+	return input{raw: raw, meta: s.Meta}, nil
+}
+
+// loadFile reads a file on disk; one over the size limit is refused
+// before it is read.
+func (s Source) loadFile(limit int) (input, error) {
+	st, err := os.Stat(s.Name)
+	if err != nil {
+		return input{}, describe(err)
+	}
+	if st.Size() > int64(limit) {
+		return input{}, fmt.Errorf("%s: %w (%d bytes; the limit is %d)", s.Name, extract.ErrTooLarge, st.Size(), limit)
+	}
+	raw, err := os.ReadFile(s.Name)
+	if err != nil {
+		return input{}, describe(err)
+	}
+	meta := s.Meta
+	if meta == nil {
+		if meta, err = extract.LoadSidecar(s.Name); err != nil {
+			return input{}, err
+		}
+	}
+	return input{raw: raw, meta: meta}, nil
 }
 
 // describe turns file-system errors into one short line that names the file.

@@ -46,9 +46,9 @@ type extracted struct {
 	i       int
 	name    string
 	article string // the source's article IRI, when known
-	res   *extract.Result
-	err   error
-	fatal bool // the build must stop (cancelled)
+	res     *extract.Result
+	err     error
+	fatal   bool // the build must stop (cancelled)
 }
 
 // extractInOrder reads and extracts srcs on opt.Workers goroutines and
@@ -198,7 +198,7 @@ func (s idSet) add(id string) bool {
 // extractSource reads one source and extracts it within its budget.
 func extractSource(ctx context.Context, x *extract.Extractor, src Source, opt ReadOptions) extracted {
 	e := extracted{name: src.Name, article: src.articleIRI()}
-	doc, err := src.Read(opt.MaxBytes)
+	doc, err := src.ReadContext(ctx, opt.MaxBytes)
 	if err != nil {
 		e.err = err
 		return e

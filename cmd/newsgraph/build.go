@@ -31,25 +31,38 @@ type buildFlags struct {
 	quiet      bool
 	cpuProfile string
 	memProfile string
+	web        webFlags
 }
 
 func newBuildCmd(g *globalFlags) *cobra.Command {
 	f := &buildFlags{}
 	cmd := &cobra.Command{
-		Use:   "build [--db D] PATH...",
-		Short: "Extract facts from articles (files, folders, - for stdin) and add them to the store",
+		Use:   "build [--db D] PATH|URL...",
+		Short: "Extract facts from articles (files, folders, web pages, URLs, - for stdin) and add them to the store",
 		Long: `Build reads every article under the given paths, extracts facts, and loads
 them into the store. Re-building an unchanged article adds nothing; a changed
 article replaces its old facts. Files that cannot be used, and articles whose
 extraction takes longer than --doc-timeout, are reported one line each and
 skipped; the exit status is 2 when any file was skipped.
 
+Web pages are read wherever they are: saved .html files (recognised by
+their content, whatever their name) and http(s) URLs, given as arguments
+or in a file (--urls). The article's text and metadata (title, authors,
+date, site, canonical URL) come from the page; a manifest or sidecar
+still wins. URLs are fetched politely: one request at a time per host
+(--per-host), --fetch-delay between them, robots.txt honoured; with
+--cache DIR a rebuild reads the pages saved there and makes no request.
+A page that cannot be fetched is one line naming the URL and the reason.
+
 Ctrl-C (or SIGTERM) stops the build: the batch being written is rolled back,
 everything committed before it stays, and running the same build again
 continues where it stopped. A second Ctrl-C quits at once.`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			sum, err := runBuild(runCtx, g, f, args, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
+			paths, err := f.web.inputs(args)
+			if err != nil {
+				return err
+			}
+			sum, err := runBuild(runCtx, g, f, paths, cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -70,6 +83,7 @@ continues where it stopped. A second Ctrl-C quits at once.`,
 	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar or summary")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	cmd.Flags().StringVar(&f.memProfile, "memprofile", "", "write a heap profile at the end of the build to this file (for go tool pprof)")
+	f.web.register(cmd)
 	return cmd
 }
 
@@ -100,7 +114,7 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 	if !f.quiet && isTerminal(stderr) {
 		bar = newProgressBar(paths, stderr)
 	}
-	sum, err = ingest.Build(ctx, st, x, ingest.Walk(paths, stdin), ingest.BuildOptions{
+	sum, err = ingest.Build(ctx, st, x, ingest.WalkWeb(paths, stdin, f.web.client(f.maxBytes)), ingest.BuildOptions{
 		ReadOptions: ingest.ReadOptions{
 			MaxBytes:   f.maxBytes,
 			DocTimeout: docTimeout(f.docTimeout),

@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/page"
 )
 
 // factLine is one line of `newsgraph extract` output.
@@ -26,16 +28,20 @@ func newExtractCmd() *cobra.Command {
 	var maxBytes int
 	var explain bool
 	var timeout time.Duration
+	var web webFlags
 	cmd := &cobra.Command{
-		Use:   "extract [--format jsonl|text] PATH...",
+		Use:   "extract [--format jsonl|text] PATH|URL...",
 		Short: "Print the facts found in articles, with evidence; no store needed",
-		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "jsonl" && format != "text" {
 				return fmt.Errorf("unknown --format %q (want jsonl or text)", format)
 			}
+			paths, err := web.inputs(args)
+			if err != nil {
+				return err
+			}
 			stderr := cmd.ErrOrStderr()
-			srcs, probs := ingest.Collect(args, cmd.InOrStdin())
+			srcs, probs := ingest.CollectFrom(ingest.WalkWeb(paths, cmd.InOrStdin(), web.client(maxBytes)))
 			skipped := len(probs)
 			for _, p := range probs {
 				fmt.Fprintln(stderr, "skipped:", p.Err)
@@ -46,10 +52,13 @@ func newExtractCmd() *cobra.Command {
 			}
 			if explain {
 				for _, s := range srcs {
-					d, err := s.Read(maxBytes)
+					d, pg, err := s.ReadPage(runCtx, maxBytes)
 					if err != nil {
 						fmt.Fprintln(stderr, "skipped:", err)
 						continue
+					}
+					if err := explainPage(cmd.OutOrStdout(), d, pg); err != nil {
+						return err
 					}
 					if err := x.Explain(runCtx, cmd.OutOrStdout(), d); err != nil {
 						return err
@@ -80,8 +89,36 @@ func newExtractCmd() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl (one JSON object a line) or text")
 	cmd.Flags().IntVar(&maxBytes, "max-bytes", extract.DefaultMaxBytes, "skip files larger than this")
 	cmd.Flags().DurationVar(&timeout, "doc-timeout", ingest.DefaultDocTimeout, "skip an article whose extraction takes longer than this (0: no limit)")
-	cmd.Flags().BoolVar(&explain, "explain", false, "show what the extractor saw: tags, chunks, mentions, clauses")
+	cmd.Flags().BoolVar(&explain, "explain", false, "show what the extractor saw: page blocks and lines dropped and why, tags, chunks, mentions, clauses")
+	web.register(cmd)
 	return cmd
+}
+
+// explainPage says, for a document read from a web page, what the page
+// extractor kept and which blocks of the page it dropped and where they
+// were; then the cleaner's own dropped lines follow (from Explain).
+func explainPage(w io.Writer, d *extract.Document, pg *page.Article) error {
+	fmt.Fprintf(w, "== %s\n", d.Name)
+	if pg == nil {
+		_, err := fmt.Fprintln(w, "plain text: no page extraction")
+		return err
+	}
+	dropped := pg.Dropped()
+	fmt.Fprintf(w, "web page (%s): title %q, site %q, url %s, authors %v, published %s\n",
+		pg.Charset, d.Meta.Title, d.Meta.Outlet, d.Meta.URL, d.Meta.Authors, dateOrNone(d.Meta.Published))
+	fmt.Fprintf(w, "page extraction (go-trafilatura) kept %d lines and dropped %d blocks of the page:\n", strings.Count(pg.Text, "\n\n")+1, len(dropped))
+	for _, b := range dropped {
+		fmt.Fprintf(w, "page dropped (%s): %s\n", b.Where, clipText(b.Text, 160))
+	}
+	_, err := fmt.Fprintln(w, "cleaning then dropped:")
+	return err
+}
+
+func dateOrNone(t time.Time) string {
+	if t.IsZero() {
+		return "unknown"
+	}
+	return t.Format("2006-01-02")
 }
 
 func writeFacts(w io.Writer, results []*extract.Result, format string) error {
