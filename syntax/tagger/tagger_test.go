@@ -291,3 +291,24 @@ func TestLoadTime(t *testing.T) {
 	}
 	t.Logf("model: %d bytes, read in %s", len(defaultModel), time.Since(began))
 }
+
+// TestReproduce trains the default model again and compares it with the
+// embedded file, byte for byte. It takes minutes: run it with
+// REPRODUCE=1.
+func TestReproduce(t *testing.T) {
+	if os.Getenv("REPRODUCE") == "" {
+		t.Skip("set REPRODUCE=1")
+	}
+	readTreebank(t, "ewt/en_ewt-ud-train.conllu.gz")
+	tg, err := TrainDefault(treebankDir+"/ewt", treebankDir+"/gum", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := tg.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), defaultModel) {
+		t.Errorf("retrained model: %d bytes, differs from model/tagger.bin (%d bytes)", b.Len(), len(defaultModel))
+	}
+}
