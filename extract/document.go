@@ -57,6 +57,10 @@ type DocOptions struct {
 	// under ("business/001.txt"); it names the article when its metadata
 	// has no URL. Empty: the file's base name.
 	RelPath string
+	// FromPage marks text already read out of a web page (by
+	// ingest/page): it is not refused for looking like markup, since an
+	// article about the web may quote tags.
+	FromPage bool
 }
 
 // DefaultMaxBytes is the largest article accepted by default. News articles
@@ -90,7 +94,7 @@ func NewDocument(name string, raw []byte, meta *Metadata, opt DocOptions) (*Docu
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
-	if looksLikeHTML(text) {
+	if !opt.FromPage && looksLikeHTML(text) {
 		return nil, fmt.Errorf("%s: %w", name, ErrHTML)
 	}
 	lang, ok := detectLanguage(text)
@@ -196,9 +200,9 @@ func decodeUTF16(raw []byte) string {
 
 // LooksLikeHTML reports whether raw bytes are a web page rather than
 // article text, judged by content alone (never by the file's name): a
-// doctype, <html> or <head> at the start (after a byte-order mark, an XML
-// declaration and comments such as a browser's "saved from url"), or many
-// tags. Pages in any ASCII-compatible encoding are recognised.
+// doctype, <html>, <head>, <body>, <meta>, <title>, <style>, <script> or
+// <link> at the start (after a byte-order mark, an XML declaration and
+// comments such as a browser's "saved from url"), or many tags. Pages in any ASCII-compatible encoding are recognised.
 func LooksLikeHTML(raw []byte) bool {
 	raw = bytes.TrimPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
 	return looksLikeHTML(string(raw[:min(len(raw), 16384)]))
@@ -208,8 +212,10 @@ func LooksLikeHTML(raw []byte) bool {
 // a doctype or <html> at the start, or many tags.
 func looksLikeHTML(text string) bool {
 	head := skipPrologue(strings.ToLower(strings.TrimSpace(text[:min(len(text), 4096)])))
-	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") || strings.HasPrefix(head, "<head") {
-		return true
+	for _, start := range pageStarts {
+		if strings.HasPrefix(head, start) {
+			return true
+		}
 	}
 	sample := strings.ToLower(text[:min(len(text), 16384)])
 	tags := 0
@@ -218,6 +224,10 @@ func looksLikeHTML(text string) bool {
 	}
 	return tags >= 5
 }
+
+// pageStarts are the tags a saved page or a scraped fragment of one
+// starts with.
+var pageStarts = []string{"<!doctype html", "<html", "<head", "<body", "<meta ", "<title>", "<style", "<script", "<link "}
 
 // skipPrologue drops what may come before a page's doctype: an XML
 // declaration and comments, with the space between them.

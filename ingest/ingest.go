@@ -295,6 +295,7 @@ func (s Source) ReadPage(ctx context.Context, limit int) (*extract.Document, *pa
 		return nil, nil, fmt.Errorf("%s: %w", s.Name, err)
 	}
 	meta := overlay(art.Meta, in.meta)
+	opt.FromPage = true
 	d, err := extract.NewDocument(s.Name, []byte(art.Text), &meta, opt)
 	return d, art, err
 }

@@ -9,12 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -78,17 +81,36 @@ func Read(raw []byte, opt Options) (*Article, error) {
 }
 
 // decode turns raw into UTF-8 text (NFC), using, in order, a byte-order
-// mark, the Content-Type header, the page's <meta charset>, and
-// otherwise UTF-8 if the bytes are valid UTF-8 and Windows-1252 (which
-// covers ISO-8859-1) if not.
+// mark, the Content-Type header, the page's <meta charset> (anywhere in
+// its first 64 KiB, where the HTML standard looks only at the first
+// 1,024 bytes), and otherwise UTF-8 if the bytes are valid UTF-8 and
+// Windows-1252 (which covers ISO-8859-1) if not.
 func decode(raw []byte, contentType string) (string, string) {
-	enc, name, _ := charset.DetermineEncoding(raw, contentType)
+	enc, name, certain := charset.DetermineEncoding(raw, contentType)
+	if !certain {
+		if e, n := metaCharset(raw); e != nil {
+			enc, name = e, n
+		} else if utf8.Valid(raw) {
+			enc, name = encoding.Nop, "utf-8"
+		}
+	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
 		out = bytes.ToValidUTF8(raw, []byte("\uFFFD"))
 		name = "utf-8"
 	}
 	return norm.NFC.String(string(out)), name
+}
+
+var reMetaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
+
+// metaCharset finds the encoding a <meta> tag declares.
+func metaCharset(raw []byte) (encoding.Encoding, string) {
+	m := reMetaCharset.FindSubmatch(raw[:min(len(raw), 64<<10)])
+	if m == nil {
+		return nil, ""
+	}
+	return charset.Lookup(string(m[1]))
 }
 
 // metadata maps go-trafilatura's metadata to an article's.
