@@ -143,6 +143,21 @@ type Result struct {
 	Descriptions []Description `json:"descriptions,omitempty"`
 	// Dropped lists the lines the cleaner removed, with the reason.
 	Dropped []DroppedLine `json:"dropped,omitempty"`
+	// Own is what this document itself says of each entity in Entities,
+	// by ID, set by [Resolve]: after it, Entities are values shared by
+	// every document, with names and types pooled across documents and
+	// builds, while Own keeps the names this document uses for the
+	// entity and the type its own cues give. Before Resolve it is nil and
+	// Entities are the document's own.
+	Own map[string]OwnEntity `json:"-"`
+}
+
+// OwnEntity is one document's own view of an entity: every name the
+// document uses for it (sorted, the canonical name among them) and the
+// type the document's cues give it.
+type OwnEntity struct {
+	Names []string
+	Type  EntityType
 }
 
 // DroppedLine is a line the cleaner judged to be page clutter.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -94,7 +95,7 @@ func (rv *Resolver) roleOf(id string) *roleInfo {
 }
 
 func (rv *Resolver) noteSurname(a *agg) {
-	if a.ent.Type != Person && majority(a.votes) != Person {
+	if a.ent.Type != Person && MajorityType(a.votes) != Person {
 		return
 	}
 	words := strings.Fields(a.ent.Name)
@@ -136,7 +137,7 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 	}
 	for id := range batch {
 		if a := rv.all[id]; !a.fixed {
-			a.ent.Type = majority(a.votes)
+			a.ent.Type = MajorityType(a.votes)
 			rv.noteSurname(a)
 		}
 	}
@@ -260,6 +261,7 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 				used[a.EntityID] = true
 			}
 		}
+		r.Own = ownEntities(r.Entities, final, func(id string) bool { return used[id] && rv.all[id] != nil })
 		var ents []*Entity
 		seen := map[string]bool{}
 		for _, e := range r.Entities {
@@ -301,6 +303,44 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 	return out
 }
 
+// ownEntities gathers, from a document's own entities (as extracted,
+// before resolution), the names and type the document gives each entity
+// it keeps, by final ID. A name merged into its owner ("Musk" into
+// "elon-musk") counts as a name of the owner; the type is the one of the
+// document's entity that has the owner's ID, as the resolver's votes
+// count it, or else the majority of the entities merged into it.
+func ownEntities(ents []*Entity, final func(string) string, keep func(string) bool) map[string]OwnEntity {
+	names := map[string]map[string]bool{}
+	direct := map[string]EntityType{}
+	merged := map[string]map[EntityType]int{}
+	for _, e := range ents {
+		id := final(e.ID)
+		if !keep(id) {
+			continue
+		}
+		if names[id] == nil {
+			names[id], merged[id] = map[string]bool{}, map[EntityType]int{}
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			names[id][n] = true
+		}
+		if id == e.ID {
+			direct[id] = e.Type
+		} else {
+			merged[id][e.Type]++
+		}
+	}
+	own := make(map[string]OwnEntity, len(names))
+	for id, set := range names {
+		t, ok := direct[id]
+		if !ok {
+			t = MajorityType(merged[id])
+		}
+		own[id] = OwnEntity{Names: slices.Sorted(maps.Keys(set)), Type: t}
+	}
+	return own
+}
+
 func resolveRef(id string, final func(string) string, descTo map[string]string, f *Fact) string {
 	if strings.HasPrefix(id, "?") {
 		if to, ok := descTo[id]; ok {
@@ -336,7 +376,11 @@ func dedupeFacts(fs []Fact) []Fact {
 	return out
 }
 
-func majority(v map[EntityType]int) EntityType {
+// MajorityType returns the type with the most votes; a tie goes to the
+// type listed first in Person, Organization, Place, Product, Event,
+// Other, and no votes give Other. The resolver types entities so, and the
+// graph types stored entities so from the articles that remain.
+func MajorityType(v map[EntityType]int) EntityType {
 	best, bt := 0, Other
 	for _, t := range typeOrder {
 		if v[t] > best {

@@ -17,6 +17,11 @@ type batch struct {
 	// default-graph quads the commit adds and removes, by subject, for
 	// the loader's record of what is stored
 	addedDefaults, removedDefaults []quad.Quad
+	// inBatch holds the default-graph quads the commit adds or finds
+	// stored
+	inBatch map[fingerprint]bool
+	// contribs is what the commit does to entities' contributions
+	contribs contributions
 }
 
 // quadKey identifies a quad by Cayley's hashes of its values: what a
@@ -34,12 +39,13 @@ func quadKey(q quad.Quad) fingerprint {
 
 // batch works out the open batch's deltas: for each article the stored
 // quads its new version lacks are removed and the new version's quads not
-// stored are added; default-graph quads (entity descriptions, namespaces)
-// are added once and only when not stored; and the entities that removed
-// quads leave unused by any article lose their descriptions, so that
-// their nodes go too.
+// stored are added; default-graph quads (entity labels, namespaces) are
+// added once and only when not stored; the entities that removed quads
+// leave unused by any article lose their descriptions, so that their
+// nodes go too; and the entities whose contributions change get the type
+// and alternate names that the remaining ones give (see describe.go).
 func (l *Loader) batch(ctx context.Context) (*batch, error) {
-	b := &batch{tx: graph.NewTransaction()}
+	b := &batch{tx: graph.NewTransaction(), inBatch: map[fingerprint]bool{}}
 	removed := map[fingerprint]bool{} // labelled quads this batch removes
 	used := map[quad.Value]bool{}     // objects of labelled quads after it
 	var candidates []quad.Value
@@ -67,18 +73,28 @@ func (l *Loader) batch(ctx context.Context) (*batch, error) {
 			b.tx.RemoveQuad(q)
 			removed[k] = true
 			candidates = append(candidates, entityValues(q)...)
+			b.contribs.note(q, -1)
 		}
+		added := map[fingerprint]bool{}
 		for _, q := range p.adds {
-			if q.Label != nil && !stored[quadKey(q)] {
-				b.tx.AddQuad(q)
-				b.adds++
+			k := quadKey(q)
+			if q.Label == nil || stored[k] || added[k] {
+				continue
 			}
+			added[k] = true
+			b.tx.AddQuad(q)
+			b.adds++
+			b.contribs.note(q, 1)
 		}
 	}
 	if err := l.addDefaults(ctx, b, defaults); err != nil {
 		return nil, err
 	}
-	if err := l.removeUnused(ctx, b, candidates, used, removed); err != nil {
+	gone, err := l.removeUnused(ctx, b, candidates, used, removed)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.describe(ctx, b, gone); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -98,23 +114,20 @@ func entityValues(q quad.Quad) []quad.Value {
 // addDefaults adds the default-graph quads that are neither stored nor
 // already in the batch.
 func (l *Loader) addDefaults(ctx context.Context, b *batch, qs []quad.Quad) error {
-	inBatch := map[fingerprint]bool{}
 	for _, q := range qs {
 		k := quadKey(q)
-		if inBatch[k] {
+		if b.inBatch[k] {
 			continue
 		}
-		inBatch[k] = true
 		has, err := l.defaults.has(ctx, q.Subject, k)
 		if err != nil {
 			return fmt.Errorf("look up %s: %w", q.Subject, err)
 		}
 		if has {
+			b.inBatch[k] = true
 			continue
 		}
-		b.tx.AddQuad(q)
-		b.adds++
-		b.addedDefaults = append(b.addedDefaults, q)
+		b.addDefault(q)
 	}
 	return nil
 }
@@ -122,9 +135,10 @@ func (l *Loader) addDefaults(ctx context.Context, b *batch, qs []quad.Quad) erro
 // removeUnused removes the descriptions (default-graph quads) of the
 // candidate entities that no article refers to once the batch is written:
 // none of the batch's labelled quads has them as object, and no stored
-// labelled quad that the batch keeps does.
-func (l *Loader) removeUnused(ctx context.Context, b *batch, candidates []quad.Value, used map[quad.Value]bool, removed map[fingerprint]bool) error {
-	done := map[quad.Value]bool{}
+// labelled quad that the batch keeps does. It returns those entities, by
+// value key.
+func (l *Loader) removeUnused(ctx context.Context, b *batch, candidates []quad.Value, used map[quad.Value]bool, removed map[fingerprint]bool) (map[fingerprint]bool, error) {
+	done, gone := map[quad.Value]bool{}, map[fingerprint]bool{}
 	for _, e := range candidates {
 		if used[e] || done[e] {
 			continue
@@ -132,22 +146,22 @@ func (l *Loader) removeUnused(ctx context.Context, b *batch, candidates []quad.V
 		done[e] = true
 		inUse, err := l.st.referenced(ctx, e, removed)
 		if err != nil {
-			return fmt.Errorf("check use of %s: %w", e, err)
+			return nil, fmt.Errorf("check use of %s: %w", e, err)
 		}
 		if inUse {
 			continue
 		}
+		gone[valueKey(e)] = true
 		err = l.st.eachQuad(ctx, quad.Subject, e, func(q quad.Quad) {
 			if q.Label == nil {
-				b.tx.RemoveQuad(q)
-				b.removedDefaults = append(b.removedDefaults, q)
+				b.removeDefault(q)
 			}
 		})
 		if err != nil {
-			return fmt.Errorf("remove description of %s: %w", e, err)
+			return nil, fmt.Errorf("remove description of %s: %w", e, err)
 		}
 	}
-	return nil
+	return gone, nil
 }
 
 // errFound stops a scan at its first match.
@@ -173,55 +187,104 @@ func (s *Store) referenced(ctx context.Context, v quad.Value, removed map[finger
 }
 
 // defaultGraph remembers, per subject, which default-graph quads the store
-// holds, read once per subject in a load, so that a batch adds only those
-// it lacks. It holds 16 bytes per quad (entities have four or five).
+// holds and how many articles contribute each name and type (see
+// describe.go), read once per subject in a load, so that a batch adds
+// only the quads the store lacks and rewrites descriptions without
+// reading them again. It holds 16 bytes per default-graph quad (entities
+// have four or five) and 16 per name and class contributed.
 type defaultGraph struct {
 	st     *Store
-	bySubj map[fingerprint]map[fingerprint]bool
+	bySubj map[fingerprint]*subjectRecord
+}
+
+// subjectRecord is what defaultGraph remembers of one subject.
+type subjectRecord struct {
+	defaults map[fingerprint]bool // default-graph quads, by quad key
+	names    map[fingerprint]int  // ng:namedAs value → articles
+	types    map[quad.IRI]int     // ng:typedAs class → articles
 }
 
 func newDefaultGraph(st *Store) *defaultGraph {
-	return &defaultGraph{st: st, bySubj: map[fingerprint]map[fingerprint]bool{}}
+	return &defaultGraph{st: st, bySubj: map[fingerprint]*subjectRecord{}}
 }
 
 // has reports whether the store holds the default-graph quad with key k
 // and subject subj.
 func (d *defaultGraph) has(ctx context.Context, subj quad.Value, k fingerprint) (bool, error) {
-	set, err := d.subject(ctx, subj)
+	rec, err := d.subject(ctx, subj)
 	if err != nil {
 		return false, err
 	}
-	return set[k], nil
+	return rec.defaults[k], nil
 }
 
-func (d *defaultGraph) subject(ctx context.Context, subj quad.Value) (map[fingerprint]bool, error) {
+func (d *defaultGraph) subject(ctx context.Context, subj quad.Value) (*subjectRecord, error) {
 	sk := valueKey(subj)
-	if set, ok := d.bySubj[sk]; ok {
-		return set, nil
+	if rec, ok := d.bySubj[sk]; ok {
+		return rec, nil
 	}
-	set := map[fingerprint]bool{}
-	err := d.st.eachQuad(ctx, quad.Subject, subj, func(q quad.Quad) {
-		if q.Label == nil {
-			set[quadKey(q)] = true
-		}
-	})
+	rec := &subjectRecord{defaults: map[fingerprint]bool{}}
+	err := d.st.eachQuad(ctx, quad.Subject, subj, rec.read)
 	if err != nil {
 		return nil, err
 	}
-	d.bySubj[sk] = set
-	return set, nil
+	d.bySubj[sk] = rec
+	return rec, nil
+}
+
+// read records one stored quad of the subject.
+func (r *subjectRecord) read(q quad.Quad) {
+	switch {
+	case q.Label == nil:
+		r.defaults[quadKey(q)] = true
+	case q.Predicate == NamedAsP:
+		r.addName(valueKey(q.Object), 1)
+	case q.Predicate == TypedAsP:
+		if class, ok := q.Object.(quad.IRI); ok {
+			r.addType(class, 1)
+		}
+	}
+}
+
+// addName counts n more articles (fewer when negative) naming the
+// subject by the value with key k.
+func (r *subjectRecord) addName(k fingerprint, n int) {
+	if r.names == nil {
+		r.names = map[fingerprint]int{}
+	}
+	r.names[k] += n
+}
+
+// addType counts n more articles typing the subject as class.
+func (r *subjectRecord) addType(class quad.IRI, n int) {
+	if r.types == nil {
+		r.types = map[quad.IRI]int{}
+	}
+	r.types[class] += n
 }
 
 // committed updates the record with a written batch.
 func (d *defaultGraph) committed(b *batch) {
 	for _, q := range b.addedDefaults {
-		if set, ok := d.bySubj[valueKey(q.Subject)]; ok {
-			set[quadKey(q)] = true
+		if rec, ok := d.bySubj[valueKey(q.Subject)]; ok {
+			rec.defaults[quadKey(q)] = true
 		}
 	}
 	for _, q := range b.removedDefaults {
-		if set, ok := d.bySubj[valueKey(q.Subject)]; ok {
-			delete(set, quadKey(q))
+		if rec, ok := d.bySubj[valueKey(q.Subject)]; ok {
+			delete(rec.defaults, quadKey(q))
+		}
+	}
+	for k, ch := range b.contribs.byEnt {
+		rec, ok := d.bySubj[k]
+		if !ok {
+			continue
+		}
+		for nk, nd := range ch.names {
+			rec.addName(nk, nd.d)
+		}
+		for c, n := range ch.types {
+			rec.addType(c, n)
 		}
 	}
 }

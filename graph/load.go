@@ -427,6 +427,7 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 	add := func(s quad.Value, p quad.IRI, o quad.Value, label quad.Value) {
 		out = append(out, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
 	}
+	typed := typings{art: art}
 	// the article
 	add(art, TypeP, NewsArticleC, art)
 	add(art, LabelP, quad.String(ArticleLabel(doc)), art)
@@ -436,13 +437,13 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 	if doc.Meta.Outlet != "" {
 		pub := EntityIRI(extract.Slug(doc.Meta.Outlet))
 		add(art, PublisherP, pub, art)
-		add(pub, TypeP, ClassOf("Organization"), nil)
+		typed.add(pub, ClassOf("Organization"))
 		add(pub, LabelP, quad.String(doc.Meta.Outlet), nil)
 	}
 	for _, a := range doc.Meta.Authors {
 		au := EntityIRI(extract.Slug(a))
 		add(art, AuthorP, au, art)
-		add(au, TypeP, ClassOf("Person"), nil)
+		typed.add(au, ClassOf("Person"))
 		add(au, LabelP, quad.String(a), nil)
 	}
 	if !doc.Meta.Published.IsZero() {
@@ -455,17 +456,23 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 	add(art, SourceFileP, quad.String(doc.Name), art)
 	add(art, SentenceCountP, quad.Int(res.Sentences), art)
 	add(art, GeneratedAtP, quad.Time(now.UTC().Truncate(time.Second)), art)
-	// entities: described in the default graph, mentioned by the article
+	// entities: labelled in the default graph, mentioned by the article,
+	// with the names and type the article gives them (the rest of their
+	// description follows from those: see describe.go)
 	for _, e := range res.Entities {
 		ei := EntityIRI(e.ID)
-		add(ei, TypeP, ClassOf(string(e.Type)), nil)
 		add(ei, LabelP, quad.String(e.Name), nil)
 		add(ei, NameP, quad.String(e.Name), nil)
-		for _, al := range e.Aliases {
-			add(ei, AltNameP, quad.String(al), nil)
+		own := ownOf(res, e)
+		typed.add(ei, ClassOf(string(own.Type)))
+		for _, n := range own.Names {
+			if n != "" {
+				add(ei, NamedAsP, quad.String(n), art)
+			}
 		}
 		add(art, MentionsP, ei, art)
 	}
+	out = append(out, typed.quads...)
 	// facts and their evidence
 	for _, f := range res.Facts {
 		s := EntityIRI(f.Subject)
@@ -519,6 +526,37 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 		}
 	}
 	return out
+}
+
+// ownOf returns what the result's document itself says of one of its
+// entities: what Resolve recorded, or, for a result not resolved, the
+// entity itself.
+func ownOf(res *extract.Result, e *extract.Entity) extract.OwnEntity {
+	if own, ok := res.Own[e.ID]; ok {
+		return own
+	}
+	return extract.OwnEntity{Names: append([]string{e.Name}, e.Aliases...), Type: e.Type}
+}
+
+// typings are an article's ng:typedAs quads, one per entity and class
+// (a publisher can also be an entity the text names, an author be
+// listed twice).
+type typings struct {
+	art   quad.IRI
+	seen  map[[2]quad.Value]bool
+	quads []quad.Quad
+}
+
+func (t *typings) add(ent quad.IRI, class quad.IRI) {
+	k := [2]quad.Value{ent, class}
+	if t.seen[k] {
+		return
+	}
+	if t.seen == nil {
+		t.seen = map[[2]quad.Value]bool{}
+	}
+	t.seen[k] = true
+	t.quads = append(t.quads, quad.Quad{Subject: ent, Predicate: TypedAsP, Object: class, Label: t.art})
 }
 
 // ArticleLabel names an article for people: its outlet and date when

@@ -72,6 +72,15 @@ func (b *pgBulk) Close() error {
 	return err
 }
 
+// countQuads counts the rows of Cayley's quads table.
+func (b *pgBulk) countQuads(ctx context.Context) (int64, error) {
+	var n int64
+	if err := b.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM quads").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count quads: %w", err)
+	}
+	return n, nil
+}
+
 // begin starts a load: it takes the load lock (waiting for another load)
 // and finishes what an interrupted load left. It runs once, before the
 // load's first read.

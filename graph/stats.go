@@ -42,10 +42,21 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		out.TypeOrder = append(out.TypeOrder, name)
 		out.Entities += n
 	}
-	st, err := qs.Stats(ctx, true)
-	if err != nil {
-		return out, err
+	out.Quads, err = s.quadCount(ctx)
+	return out, err
+}
+
+// quadCount counts the stored quads. Cayley's SQL store keeps the count
+// from its first exact count until its own writer writes, so after loads
+// through the COPY path (which goes past that writer) it would report a
+// stale number: on PostgreSQL the quads are counted in SQL instead.
+func (s *Store) quadCount(ctx context.Context) (int64, error) {
+	if s.bulk != nil {
+		return s.bulk.countQuads(ctx)
 	}
-	out.Quads = st.Quads.Size
-	return out, nil
+	st, err := s.QuadStore.Stats(ctx, true)
+	if err != nil {
+		return 0, err
+	}
+	return st.Quads.Size, nil
 }

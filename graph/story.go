@@ -75,7 +75,7 @@ func (s *Store) Story(ctx context.Context) (*Story, error) {
 		case q.Label == nil && pred == LabelP:
 			node(string(subj)).Label = fmt.Sprint(quad.NativeOf(q.Object))
 			continue
-		case q.Label == nil:
+		case q.Label == nil, pred == NamedAsP, pred == TypedAsP:
 			continue
 		}
 		art := fmt.Sprint(q.Label)

@@ -9,7 +9,11 @@
 // namespaces and expanded to full IRIs on export.
 //
 //   - Entities `<ent:SLUG>` have `rdf:type` (a schema.org class),
-//     `rdfs:label` and `schema:alternateName`, in the default graph.
+//     `rdfs:label`, `schema:name` and `schema:alternateName`, in the
+//     default graph. Each article records in its own graph the names it
+//     uses for an entity (`ng:namedAs`) and the type it gives it
+//     (`ng:typedAs`); the type and alternate names in the default graph
+//     are those the stored articles give (see describe.go).
 //   - Facts are quads `<subject> <predicate> <object> <art:ID>`: the label
 //     is the article that states the fact, so the same fact from three
 //     outlets is three quads.
@@ -122,6 +126,8 @@ var (
 	BoundP         = quad.IRI("ng:bound")
 	ApproxP        = quad.IRI("ng:approximate")
 	ValueTextP     = quad.IRI("ng:valueText")
+	NamedAsP       = quad.IRI("ng:namedAs")
+	TypedAsP       = quad.IRI("ng:typedAs")
 )
 
 // classes maps extractor entity types to schema.org classes.

@@ -34,6 +34,8 @@ var terms = []struct {
 	{"isA", "Property", "is a", "A description of the subject given by the article (\"Clubhouse is an audio chat app\")."},
 	{"articleIds", "Property", "article identifiers", "How the store names its articles: \"relative-path\" is an article's path relative to the folder a build was given."},
 	{"formerJobTitle", "Property", "former job title", "A job title the subject held before (\"a former Google engineer\")."},
+	{"namedAs", "Property", "named as", "A name the article (the graph holding the statement) uses for the entity; the entity's schema:alternateName values are the names its articles use other than its label."},
+	{"typedAs", "Property", "typed as", "The class the article (the graph holding the statement) gives the entity; the entity's rdf:type is the class most of its articles give."},
 }
 
 // Document returns the vocabulary of newsgraph's own terms as triples
