@@ -105,7 +105,9 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 			}
 		case isEndMarker(norm):
 			ln.drop = dropEndMarker
-			if contentSoFar >= 2 {
+			// a page extractor has cut the page's own end already; inside
+			// its text such a heading is a box, not the end
+			if contentSoFar >= 2 && !d.FromPage {
 				ended = true
 			}
 		case isDateline(d, t):
@@ -136,7 +138,7 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 				tg.Tag(toks)
 				seg.sents = append(seg.sents, Sentence{Line: ln.num, Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Tokens: toks})
 			}
-			seg.reason = segmentClutter(seg.sents, quotes)
+			seg.reason = segmentClutter(seg.sents, quotes, d.FromPage)
 			ln.segs = append(ln.segs, seg)
 		}
 		bad := 0
@@ -169,6 +171,9 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 				if d.Meta.Title == "" {
 					d.Meta.Title = t
 				}
+			case d.FromPage:
+				// the page extractor has dropped related-story lists; what
+				// is left of headings are the article's own
 			case bodyStarted && !final && isTitleCase(t) && words >= 4:
 				ln.drop = dropTitleLike
 			case bodyStarted && !final && words < 8:
@@ -220,13 +225,15 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 }
 
 // segmentClutter judges a glued segment (usually one sentence) on its own.
-func segmentClutter(sents []Sentence, quotes []Span) string {
+// In text from a page extractor, addressing the reader is the writer's
+// voice (features, columns), not a share bar or newsletter box.
+func segmentClutter(sents []Sentence, quotes []Span, fromPage bool) string {
 	if len(sents) == 0 {
 		return dropJunk
 	}
 	verbs := false
 	for _, s := range sents {
-		if addressesReader(s.Tokens, quotes) {
+		if !fromPage && addressesReader(s.Tokens, quotes) {
 			return dropAddress
 		}
 		if hasVerb(s.Tokens) {

@@ -46,6 +46,11 @@ type Document struct {
 	Language string
 	// Warnings are problems that were repaired rather than rejected.
 	Warnings []string
+	// FromPage is set when Text was read out of a web page by a page
+	// extractor, which has already removed the page's furniture: the
+	// cleaning stage then keeps what a reader of the article would (a
+	// columnist's "you", the text after an in-body "Related" heading).
+	FromPage bool
 
 	runes runeIndex
 }
@@ -79,7 +84,7 @@ func NewDocument(name string, raw []byte, meta *Metadata, opt DocOptions) (*Docu
 		return nil, fmt.Errorf("%s: %w (%d bytes; the limit is %d)", name, ErrTooLarge, len(raw), max)
 	}
 	sum := sha256.Sum256(raw)
-	d := &Document{Name: name, Hash: hex.EncodeToString(sum[:])}
+	d := &Document{Name: name, Hash: hex.EncodeToString(sum[:]), FromPage: opt.FromPage}
 	if meta != nil {
 		d.Meta = *meta
 	}

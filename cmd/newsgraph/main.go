@@ -69,6 +69,8 @@ func newRootCmd() *cobra.Command {
 		newDemoCmd(g),
 		newServeCmd(g),
 		newGenCmd(),
+		newParseCmd(),
+		newTextCmd(),
 	)
 	return root
 }

@@ -259,9 +259,7 @@ func TestPageExtractionQuality(t *testing.T) {
 		t.Errorf("cleaning lowered word precision from %.3f to %.3f", pBefore, pAfter)
 	}
 	if fAfter < fAlone {
-		// known: the cleaner drops sentences that address the reader
-		// ("we", "you"), which opinion and feature writing is full of
-		t.Logf("KNOWN: after cleaning, word F1 %.3f is below go-trafilatura alone (%.3f)", fAfter, fAlone)
+		t.Errorf("after cleaning, word F1 %.3f is below go-trafilatura alone (%.3f)", fAfter, fAlone)
 	}
 }
 

@@ -20,9 +20,6 @@ import (
 func runCLI(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	root := newRootCmd()
-	if c, _, err := root.Find([]string{"text"}); err != nil || c == root {
-		root.AddCommand(newTextCmd())
-	}
 	var out bytes.Buffer
 	root.SetOutput(&out)
 	root.SetArgs(args)
