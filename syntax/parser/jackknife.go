@@ -19,6 +19,8 @@ const Folds = 4
 // trained (syntax/tagger, default options and seed) on the others. So the
 // parser learns from tags as wrong as the ones it will be given, not from
 // gold ones or from a tagger's near-perfect tags of its own training data.
+// The sentences get new token slices; the tokens they had are left as they
+// were. Progress goes to log unless it is nil.
 func Jackknife(sents []syntax.Sentence, folds int, log io.Writer) error {
 	for f := range folds {
 		var train []syntax.Sentence
@@ -35,7 +37,9 @@ func Jackknife(sents []syntax.Sentence, folds int, log io.Writer) error {
 			sents[i].Tokens = slices.Clone(sents[i].Tokens)
 			tg.Tag(&sents[i])
 		}
-		fmt.Fprintf(log, "jackknife: fold %d/%d tagged\n", f+1, folds)
+		if log != nil {
+			fmt.Fprintf(log, "jackknife: fold %d/%d tagged\n", f+1, folds)
+		}
 	}
 	return nil
 }

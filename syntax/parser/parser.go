@@ -25,7 +25,7 @@ import (
 
 // CodeVersion names the feature set and transition system; a model file
 // records the version it was trained with, and Read refuses others.
-const CodeVersion = "parser/1"
+const CodeVersion = "parser/2"
 
 // Parser is a trained parser. It is safe for concurrent use: Parse takes
 // its buffers from a pool.
@@ -102,8 +102,12 @@ func (p *Parser) Parse(s *syntax.Sentence) {
 	}
 }
 
-// bestTransition returns the highest-scoring valid transition.
+// bestTransition returns the highest-scoring valid transition, without
+// scoring when only one is valid.
 func (p *Parser) bestTransition(ws *workspace) int {
+	if t, ok := ws.st.forced(); ok {
+		return t
+	}
 	feats := transitionFeatures(&ws.x, &ws.st, &ws.tk)
 	p.trans.Score(feats, ws.scores)
 	return bestValid(&ws.st, ws.scores)

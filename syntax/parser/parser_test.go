@@ -11,24 +11,26 @@ import (
 
 	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/syntax/conllu"
+	"github.com/newsgraph/newsgraph/syntax/tagger"
 )
 
-// treebank reads a treebank file from the shared treebanks folder
-// (NEWSGRAPH_TREEBANKS, or shared/treebanks beside the repository). It
-// skips the test when the file is absent, except in CI (CI=true), where it
-// fails.
+// treebankDir returns the shared treebanks folder (NEWSGRAPH_TREEBANKS, or
+// shared/treebanks beside the repository), "" when there is none.
+func treebankDir() string {
+	for _, d := range []string{os.Getenv("NEWSGRAPH_TREEBANKS"), filepath.Join("..", "..", "..", "shared", "treebanks"), "/work/shared/treebanks"} {
+		if _, err := os.Stat(filepath.Join(d, "ewt", EWTTrain)); d != "" && err == nil {
+			return d
+		}
+	}
+	return ""
+}
+
+// treebank reads a treebank file from the treebanks folder. It skips the
+// test when the file is absent, except in CI (CI=true), where it fails.
 func treebank(tb testing.TB, sub, name string) []syntax.Sentence {
 	tb.Helper()
-	dirs := []string{os.Getenv("NEWSGRAPH_TREEBANKS"), filepath.Join("..", "..", "..", "shared", "treebanks"), "/work/shared/treebanks"}
-	for _, d := range dirs {
-		if d == "" {
-			continue
-		}
-		path := filepath.Join(d, sub, name)
-		if _, err := os.Stat(path); err != nil {
-			continue
-		}
-		sents, err := conllu.ReadFile(path)
+	if d := treebankDir(); d != "" {
+		sents, err := conllu.ReadFile(filepath.Join(d, sub, name))
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -67,6 +69,65 @@ func TestDefaultScoresAboveFloor(t *testing.T) {
 	held := dev[len(dev)-400:]
 	if uas, las := Evaluate(p, held); uas < 85 || las < 82 {
 		t.Fatalf("EWT dev slice, gold tags: UAS %.2f, LAS %.2f; want ≥ 85, ≥ 82", uas, las)
+	}
+	tg, err := tagger.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := make([]syntax.Sentence, len(held))
+	for i := range held {
+		tagged[i] = *clone(&held[i])
+		tg.Tag(&tagged[i])
+	}
+	if uas, las := Evaluate(p, tagged); uas < 80 || las < 76 {
+		t.Fatalf("EWT dev slice, predicted tags: UAS %.2f, LAS %.2f; want ≥ 80, ≥ 76", uas, las)
+	}
+}
+
+// TestTrainDefaultReproducesModel trains the shipped model again and
+// compares the bytes: minutes of work, so only with NEWSGRAPH_TRAIN=1.
+func TestTrainDefaultReproducesModel(t *testing.T) {
+	if os.Getenv("NEWSGRAPH_TRAIN") != "1" {
+		t.Skip("set NEWSGRAPH_TRAIN=1 to retrain the shipped model")
+	}
+	treebank(t, "ewt", EWTTrain)
+	dir := treebankDir()
+	p, err := TrainDefault(filepath.Join(dir, "ewt"), filepath.Join(dir, "gum"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), defaultModel) {
+		t.Fatalf("TrainDefault wrote %d bytes that differ from model/parser.bin (%d bytes)", buf.Len(), len(defaultModel))
+	}
+}
+
+// TestJackknife tags a slice by jackknifing: every sentence gets tags
+// from a tagger that did not see it, mostly right and not all right.
+func TestJackknife(t *testing.T) {
+	gold := treebank(t, "ewt", EWTTrain)[:400]
+	sents := make([]syntax.Sentence, len(gold))
+	copy(sents, gold)
+	if err := Jackknife(sents, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	right, total := 0, 0
+	for i := range sents {
+		for k, tk := range sents[i].Tokens {
+			total++
+			if tk.XPOS == gold[i].Tokens[k].XPOS {
+				right++
+			}
+			if tk.Head != gold[i].Tokens[k].Head {
+				t.Fatalf("sentence %d: heads changed", i)
+			}
+		}
+	}
+	if acc := float64(right) / float64(total); acc < 0.7 || acc > 0.99 {
+		t.Fatalf("jackknifed XPOS accuracy %.3f, want between 0.7 and 0.99", acc)
 	}
 }
 

@@ -102,6 +102,18 @@ func (st *state) valid(t int) bool {
 	}
 }
 
+// forced returns the only valid transition, if only one is: SHIFT when
+// the stack holds only the root, RIGHT when the buffer is empty.
+func (st *state) forced() (int, bool) {
+	switch {
+	case len(st.stack) == 1:
+		return shift, true
+	case st.b > st.n:
+		return right, true
+	}
+	return 0, false
+}
+
 // apply takes transition t; for LEFT and RIGHT, label is the arc's label.
 func (st *state) apply(t int, label int32) {
 	switch t {

@@ -173,6 +173,10 @@ func (tr *trainer) sentence(ex *example) {
 	ws.tk.reset(ex.s)
 	var costs [nTransitions]int
 	for !st.terminal() {
+		if t, ok := st.forced(); ok {
+			tr.apply(ex, t)
+			continue
+		}
 		feats := transitionFeatures(&ws.x, st, &ws.tk)
 		tr.p.trans.Score(feats, ws.scores)
 		guess := bestValid(st, ws.scores)
@@ -201,12 +205,17 @@ func (tr *trainer) sentence(ex *example) {
 		if costs[guess] == minCost || tr.explore && tr.rng.Float64() < tr.opt.ExploreProb {
 			next = guess
 		}
-		label := int32(-1)
-		if next != shift {
-			label = tr.labelArc(ex, next)
-		}
-		st.apply(next, label)
+		tr.apply(ex, next)
 	}
+}
+
+// apply takes transition t, labelling the arc it makes.
+func (tr *trainer) apply(ex *example, t int) {
+	label := int32(-1)
+	if t != shift {
+		label = tr.labelArc(ex, t)
+	}
+	tr.ws.st.apply(t, label)
 }
 
 // labelArc predicts the label of the arc transition t makes and, when the

@@ -173,7 +173,7 @@ func load(b []byte) (*Model, int, error) {
 		return nil, 0, fmt.Errorf("bad sizes: %d classes, %d features, %d weights", classes, nf, ne)
 	}
 	m.classes = int(classes)
-	feats, err := d.features(int(nf), int(ne), m.classes)
+	ft, err := d.table(int(nf), int(ne), m.classes, scale, kshift)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -181,33 +181,39 @@ func load(b []byte) (*Model, int, error) {
 	if sum := d.u32(); d.err != nil || sum != crc32.ChecksumIEEE(b[:end]) {
 		return nil, 0, errors.New("checksum mismatch")
 	}
-	m.frozen = buildFrozen(feats, scale, m.classes, kshift)
+	m.frozen = ft
 	return m, d.pos, nil
 }
 
-func (d *decoder) features(nf, ne, classes int) ([]feature, error) {
-	feats := make([]feature, nf)
-	all := make([]uint32, 0, ne)
-	key := uint64(0)
-	for i := range feats {
-		key += d.uvarint()
+// table decodes the features into a frozen table.
+func (d *decoder) table(nf, ne, classes int, scale float32, kshift uint) (frozenTable, error) {
+	tb := newTableBuilder(nf, ne, classes, scale, kshift)
+	var buf []uint32
+	key, total := uint64(0), 0
+	for i := 0; i < nf; i++ {
+		delta := d.uvarint()
 		n := int(d.uvarint())
-		if d.err != nil || n > ne-len(all) {
-			return nil, errShort
+		if d.err != nil || n > ne-total || i > 0 && delta == 0 {
+			return frozenTable{}, errShort
 		}
-		start := len(all)
+		key += delta
+		total += n
+		buf = buf[:0]
 		c := uint64(0)
 		for range n {
 			c += d.uvarint()
 			w := d.varint()
 			if c >= uint64(classes) || w < math.MinInt16 || w > math.MaxInt16 {
-				return nil, fmt.Errorf("bad weight: class %d, value %d", c, w)
+				return frozenTable{}, fmt.Errorf("bad weight: class %d, value %d", c, w)
 			}
-			all = append(all, packEntry(uint16(c), int16(w)))
+			buf = append(buf, packEntry(uint16(c), int16(w)))
 		}
-		feats[i] = feature{key: key, entries: all[start:len(all):len(all)]}
+		tb.add(key, buf)
 	}
-	return feats, d.err
+	if d.err != nil {
+		return frozenTable{}, d.err
+	}
+	return tb.done(), nil
 }
 
 type decoder struct {

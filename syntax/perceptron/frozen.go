@@ -1,6 +1,7 @@
 package perceptron
 
 import (
+	"math/bits"
 	"slices"
 	"unsafe"
 )
@@ -20,13 +21,19 @@ const denseClasses = 4
 // a run of packed entries (class<<16 | int16 weight) in entries (sparse).
 // A weight w stands for w·scale.
 type frozenTable struct {
-	dense   []denseSlot
-	slots   []slot
-	shift   uint // table index shift
+	dense []denseSlot
+	slots []slot
+	// shift takes a key to its home slot: its high bits. Keys are hashes,
+	// so those are uniform, and keys in order have their home slots in
+	// order: a table is built from a file (features in key order) by
+	// writes that go forward through memory.
+	shift   uint
 	kshift  uint // key truncation: 0 (format 1) or keyShift
 	entries []uint32
 	scale   float32
 	n       int // features
+	filter  []uint64
+	fshift  uint
 }
 
 type denseSlot struct {
@@ -40,44 +47,83 @@ type slot struct {
 	n   uint32
 }
 
-// buildFrozen builds the table of features sorted by key (keys already
-// truncated by kshift).
+// buildFrozen builds the table of features (keys already truncated by
+// kshift).
 func buildFrozen(feats []feature, scale float32, classes int, kshift uint) frozenTable {
-	size, shift := tableShift(len(feats))
-	ft := frozenTable{shift: shift, kshift: kshift, scale: scale, n: len(feats)}
-	mask := size - 1
-	if classes <= denseClasses {
-		ft.dense = make([]denseSlot, size)
-		adviseHuge(unsafe.Pointer(&ft.dense[0]), uintptr(size)*unsafe.Sizeof(denseSlot{}))
-		for _, f := range feats {
-			i := int((f.key * fib) >> shift)
-			for ft.dense[i].key != 0 {
-				i = (i + 1) & mask
-			}
-			ft.dense[i].key = f.key
-			for _, e := range f.entries {
-				ft.dense[i].w[entryClass(e)] = entryWeight(e)
-			}
-		}
-		return ft
-	}
 	total := 0
 	for _, f := range feats {
 		total += len(f.entries)
 	}
-	ft.slots = make([]slot, size)
-	adviseHuge(unsafe.Pointer(&ft.slots[0]), uintptr(size)*unsafe.Sizeof(slot{}))
-	ft.entries = make([]uint32, 0, total)
-	if total > 0 {
-		adviseHuge(unsafe.Pointer(unsafe.SliceData(ft.entries)), uintptr(total)*4)
-	}
+	tb := newTableBuilder(len(feats), total, classes, scale, kshift)
 	for _, f := range feats {
-		i := int((f.key * fib) >> shift)
-		for ft.slots[i].key != 0 {
-			i = (i + 1) & mask
+		tb.add(f.key, f.entries)
+	}
+	return tb.done()
+}
+
+// tableBuilder fills a frozen table of a known size, feature by feature.
+type tableBuilder struct {
+	ft   frozenTable
+	mask int
+}
+
+func newTableBuilder(features, entries, classes int, scale float32, kshift uint) *tableBuilder {
+	size, shift := tableShift(features)
+	tb := &tableBuilder{ft: frozenTable{shift: shift - kshift, kshift: kshift, scale: scale, n: features}, mask: size - 1}
+	if classes <= denseClasses {
+		tb.ft.dense = make([]denseSlot, size)
+		adviseHuge(unsafe.Pointer(&tb.ft.dense[0]), uintptr(size)*unsafe.Sizeof(denseSlot{}))
+		return tb
+	}
+	tb.ft.slots = make([]slot, size)
+	adviseHuge(unsafe.Pointer(&tb.ft.slots[0]), uintptr(size)*unsafe.Sizeof(slot{}))
+	tb.ft.entries = make([]uint32, 0, entries)
+	if entries > 0 {
+		adviseHuge(unsafe.Pointer(unsafe.SliceData(tb.ft.entries)), uintptr(entries)*4)
+	}
+	return tb
+}
+
+// add inserts a feature that is not in the table yet.
+func (tb *tableBuilder) add(key uint64, entries []uint32) {
+	ft := &tb.ft
+	i := int(key >> ft.shift)
+	if ft.dense != nil {
+		for ft.dense[i].key != 0 {
+			i = (i + 1) & tb.mask
 		}
-		ft.slots[i] = slot{key: f.key, off: uint32(len(ft.entries)), n: uint32(len(f.entries))}
-		ft.entries = append(ft.entries, f.entries...)
+		ft.dense[i].key = key
+		for _, e := range entries {
+			ft.dense[i].w[entryClass(e)] = entryWeight(e)
+		}
+		return
+	}
+	for ft.slots[i].key != 0 {
+		i = (i + 1) & tb.mask
+	}
+	ft.slots[i] = slot{key: key, off: uint32(len(ft.entries)), n: uint32(len(entries))}
+	ft.entries = append(ft.entries, entries...)
+}
+
+// done builds the filter and returns the table.
+func (tb *tableBuilder) done() frozenTable {
+	ft := tb.ft
+	b := max(6, bits.Len(uint(filterBits*ft.n)))
+	ft.filter = make([]uint64, 1<<(b-6))
+	ft.fshift = uint(64 - b)
+	set := func(k uint64) {
+		i := (k * fib2) >> ft.fshift
+		ft.filter[i>>6] |= 1 << (i & 63)
+	}
+	for _, s := range ft.dense {
+		if s.key != 0 {
+			set(s.key)
+		}
+	}
+	for _, s := range ft.slots {
+		if s.key != 0 {
+			set(s.key)
+		}
 	}
 	return ft
 }
@@ -96,20 +142,46 @@ func (ft *frozenTable) score(feats []uint64, scores []float32) {
 	}
 }
 
-// scoreDense first loads every feature's home slot, with no branch on
-// what it holds, so that the memory accesses overlap; the probes that
-// follow find the slots in cache.
+// The filter is a one-hash Bloom filter of the keys, 8 bits a key
+// (about 12% false positives): it fits in a core's cache where the table
+// does not, so most lookups of unknown features end there.
+const filterBits = 8
+
+const fib2 = 0xc2b2ae3d27d4eb4f
+
+func (ft *frozenTable) mayHave(k uint64) bool {
+	i := (k * fib2) >> ft.fshift
+	return ft.filter[i>>6]&(1<<(i&63)) != 0
+}
+
+// candidates returns the keys of feats that the filter lets through, in
+// buf, after loading each one's home slot with no branch on what it
+// holds, so that those memory accesses overlap; the probes that follow
+// find the slots in cache.
+func (ft *frozenTable) candidates(feats []uint64, buf []uint64, home func(k uint64) uint64) []uint64 {
+	out := buf[:0]
+	var touch uint64
+	for _, f := range feats {
+		k := norm(f >> ft.kshift)
+		if ft.mayHave(k) {
+			out = append(out, k)
+			touch += home(k)
+		}
+	}
+	if touch == 1 { // never: keeps the loads
+		out = append(out, 0)
+	}
+	return out
+}
+
 func (ft *frozenTable) scoreDense(feats []uint64, scores []float32) {
 	slots := ft.dense
 	mask := len(slots) - 1
-	var touch uint64
-	for _, f := range feats {
-		touch += slots[int((norm(f>>ft.kshift)*fib)>>ft.shift)&mask].key
-	}
+	var buf [192]uint64
+	keys := ft.candidates(feats, buf[:], func(k uint64) uint64 { return slots[int(k>>ft.shift)&mask].key })
 	var acc [denseClasses]float32
-	for _, f := range feats {
-		k := norm(f >> ft.kshift)
-		i := int((k * fib) >> ft.shift)
+	for _, k := range keys {
+		i := int(k >> ft.shift)
 		for {
 			s := &slots[i&mask]
 			if s.key == k {
@@ -124,22 +196,16 @@ func (ft *frozenTable) scoreDense(feats []uint64, scores []float32) {
 			i++
 		}
 	}
-	if touch == 1 { // never: keeps the touching loads
-		acc[0] += 0
-	}
 	copy(scores, acc[:])
 }
 
 func (ft *frozenTable) scoreSparse(feats []uint64, scores []float32) {
 	slots, entries := ft.slots, ft.entries
 	mask := len(slots) - 1
-	var touch uint64
-	for _, f := range feats {
-		touch += slots[int((norm(f>>ft.kshift)*fib)>>ft.shift)&mask].key
-	}
-	for _, f := range feats {
-		k := norm(f >> ft.kshift)
-		i := int((k * fib) >> ft.shift)
+	var buf [192]uint64
+	keys := ft.candidates(feats, buf[:], func(k uint64) uint64 { return slots[int(k>>ft.shift)&mask].key })
+	for _, k := range keys {
+		i := int(k >> ft.shift)
 		for {
 			s := &slots[i&mask]
 			if s.key == k {
@@ -153,9 +219,6 @@ func (ft *frozenTable) scoreSparse(feats []uint64, scores []float32) {
 			}
 			i++
 		}
-	}
-	if touch == 1 {
-		scores[0] += 0
 	}
 }
 
@@ -255,4 +318,27 @@ func sortAvg(f *avgFeature) {
 		classes[i], weights[i] = f.classes[j], f.weights[j]
 	}
 	f.classes, f.weights = classes, weights
+}
+
+// has reports whether feature f has weights.
+func (ft *frozenTable) has(f uint64) bool {
+	k := norm(f >> ft.kshift)
+	if ft.n == 0 {
+		return false
+	}
+	mask := uint64(max(len(ft.dense), len(ft.slots)) - 1)
+	for i := k >> ft.shift; ; i = (i + 1) & mask {
+		var key uint64
+		if ft.dense != nil {
+			key = ft.dense[i].key
+		} else {
+			key = ft.slots[i].key
+		}
+		if key == k {
+			return true
+		}
+		if key == 0 {
+			return false
+		}
+	}
 }

@@ -12,8 +12,11 @@
 //
 // Features are uint64 hashes built with [Template], [String] and [Uint].
 // Each feature holds weights only for the classes it was updated for, so
-// a model with many classes stays small; scoring looks features up in an
-// open-addressing hash table.
+// a model with many classes stays small. A frozen model keeps its
+// features in an open-addressing hash table (keys truncated to 40 bits;
+// the weights of models of up to 4 classes inside the slots) behind a
+// small Bloom filter, so that looking up an unknown feature seldom leaves
+// the cache.
 package perceptron
 
 import (
@@ -222,3 +225,13 @@ func quantize(avg []avgFeature, classes int) frozenTable {
 func packEntry(class uint16, w int16) uint32 { return uint32(class)<<16 | uint32(uint16(w)) }
 func entryClass(e uint32) uint16             { return uint16(e >> 16) }
 func entryWeight(e uint32) int16             { return int16(uint16(e)) }
+
+// Known reports whether feature f holds weights (of a frozen model; of
+// the current weights while training).
+func (m *Model) Known(f uint64) bool {
+	if m.train != nil {
+		i := m.train.find(norm(f))
+		return m.train.keys[i] != 0
+	}
+	return m.frozen.has(f)
+}

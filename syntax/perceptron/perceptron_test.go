@@ -2,6 +2,8 @@ package perceptron
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"math/rand/v2"
 	"testing"
 )
@@ -9,13 +11,18 @@ import (
 // toyData is a 4-class problem: the class is a (noisy-free) function of two
 // of five categorical inputs, learnable from their conjunction feature.
 func toyData(n int, seed uint64) (feats [][]uint64, labels []int) {
+	return toyClasses(n, seed, 4)
+}
+
+// toyClasses is toyData with k classes.
+func toyClasses(n int, seed uint64, k uint64) (feats [][]uint64, labels []int) {
 	r := rand.New(rand.NewPCG(seed, 1))
 	for range n {
 		var x [5]uint64
 		for j := range x {
-			x[j] = r.Uint64N(4)
+			x[j] = r.Uint64N(k)
 		}
-		label := int((x[0] + x[1]) % 4)
+		label := int((x[0] + x[1]) % k)
 		f := []uint64{Template(0)}
 		for j := range x {
 			f = append(f, Uint(Template(uint32(1+j)), x[j]))
@@ -60,6 +67,58 @@ func TestLearns(t *testing.T) {
 	}
 	if !m.Frozen() || m.Features() == 0 {
 		t.Fatalf("frozen %v, %d features", m.Frozen(), m.Features())
+	}
+}
+
+// TestLearnsSparse trains a model of more classes than fit in a slot.
+func TestLearnsSparse(t *testing.T) {
+	feats, labels := toyClasses(3000, 1, 7)
+	m := New(7)
+	scores := make([]float32, 7)
+	for range 6 {
+		for i, f := range feats {
+			m.Update(f, labels[i], m.Predict(f, scores))
+		}
+	}
+	m.Finish()
+	testF, testL := toyClasses(500, 2, 7)
+	if acc := accuracy(m, testF, testL); acc < 0.99 {
+		t.Fatalf("accuracy %.3f, want ≥ 0.99", acc)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if acc := accuracy(back, testF, testL); acc < 0.99 {
+		t.Fatalf("read back: accuracy %.3f", acc)
+	}
+}
+
+// TestReadsFormat1 reads a file of format version 1 (64-bit keys) and
+// writes it back unchanged.
+func TestReadsFormat1(t *testing.T) {
+	feats, labels := toyData(300, 9)
+	var buf bytes.Buffer
+	if _, err := train(t, feats, labels, 2).WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	v1 := buf.Bytes()
+	binary.LittleEndian.PutUint32(v1[len(magic):], 1)
+	binary.LittleEndian.PutUint32(v1[len(v1)-4:], crc32.ChecksumIEEE(v1[:len(v1)-4]))
+	m, err := Read(bytes.NewReader(v1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := m.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), v1) {
+		t.Fatal("a format 1 model is not written back as it was read")
 	}
 }
 

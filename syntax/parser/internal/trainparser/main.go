@@ -27,8 +27,9 @@ func main() {
 	model := flag.String("model", "", "evaluate this model instead of training")
 	limit := flag.Int("limit", 0, "train on the first N sentences of each treebank (quick runs)")
 	epochs := flag.Int("epochs", 0, "epochs (0: the default)")
+	jackknife := flag.Bool("jackknife", false, "train on jackknifed tags (with -limit or -epochs)")
 	flag.Parse()
-	p, err := get(*model, *ewt, *gum, *limit, *epochs)
+	p, err := get(*model, *ewt, *gum, *limit, *epochs, *jackknife)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func main() {
 	report(p, *ewt, *gum)
 }
 
-func get(model, ewt, gum string, limit, epochs int) (*parser.Parser, error) {
+func get(model, ewt, gum string, limit, epochs int, jackknife bool) (*parser.Parser, error) {
 	if model != "" {
 		f, err := os.Open(model)
 		if err != nil {
@@ -56,7 +57,7 @@ func get(model, ewt, gum string, limit, epochs int) (*parser.Parser, error) {
 	}
 	start := time.Now()
 	defer func() { fmt.Printf("training: %s\n", time.Since(start).Round(time.Second)) }()
-	if limit == 0 && epochs == 0 {
+	if limit == 0 && epochs == 0 && !jackknife {
 		return parser.TrainDefault(ewt, gum, os.Stderr)
 	}
 	var train []syntax.Sentence
@@ -72,6 +73,12 @@ func get(model, ewt, gum string, limit, epochs int) (*parser.Parser, error) {
 	}
 	opt := parser.DefaultOptions()
 	opt.Log = os.Stderr
+	if jackknife {
+		if err := parser.Jackknife(train, parser.Folds, os.Stderr); err != nil {
+			return nil, err
+		}
+		opt.Tags = "jackknifed"
+	}
 	if epochs > 0 {
 		opt.Epochs = epochs
 	}
