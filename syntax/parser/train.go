@@ -243,8 +243,8 @@ func (tr *trainer) labelArc(ex *example, t int) int32 {
 
 func (tr *trainer) finish() (*Parser, error) {
 	trans, label := tr.p.trans, tr.p.label
-	trans.Finish()
-	label.Finish()
+	trans.FinishCompact()
+	label.FinishCompact()
 	if tr.opt.Prune > 0 {
 		trans.Prune(tr.opt.Prune)
 		label.Prune(tr.opt.Prune)

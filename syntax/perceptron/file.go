@@ -31,9 +31,9 @@ import (
 
 const (
 	magic = "NGPERCEP"
-	// FormatVersion is the version of the model file format that
-	// WriteTo writes. Version 1 (64-bit feature keys) is still read, and
-	// written for models read from it.
+	// FormatVersion is the latest version of the model file format:
+	// WriteTo writes version 2 for models made by FinishCompact (40-bit
+	// keys), version 1 for those made by Finish (64-bit keys).
 	FormatVersion = 2
 )
 

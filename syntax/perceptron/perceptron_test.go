@@ -3,7 +3,6 @@ package perceptron
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/crc32"
 	"math/rand/v2"
 	"testing"
 )
@@ -98,27 +97,57 @@ func TestLearnsSparse(t *testing.T) {
 	}
 }
 
-// TestReadsFormat1 reads a file of format version 1 (64-bit keys) and
-// writes it back unchanged.
-func TestReadsFormat1(t *testing.T) {
-	feats, labels := toyData(300, 9)
-	var buf bytes.Buffer
-	if _, err := train(t, feats, labels, 2).WriteTo(&buf); err != nil {
-		t.Fatal(err)
+// TestFormats: Finish makes format 1 (64-bit keys), FinishCompact format
+// 2 (40-bit keys); both read back to the same scores and write back to
+// the same bytes.
+func TestFormats(t *testing.T) {
+	feats, labels := toyClasses(1000, 9, 6)
+	tests := []struct {
+		name    string
+		finish  func(*Model)
+		version uint32
+	}{
+		{"Finish", (*Model).Finish, 1},
+		{"FinishCompact", (*Model).FinishCompact, 2},
 	}
-	v1 := buf.Bytes()
-	binary.LittleEndian.PutUint32(v1[len(magic):], 1)
-	binary.LittleEndian.PutUint32(v1[len(v1)-4:], crc32.ChecksumIEEE(v1[:len(v1)-4]))
-	m, err := Read(bytes.NewReader(v1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if _, err := m.WriteTo(&out); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(out.Bytes(), v1) {
-		t.Fatal("a format 1 model is not written back as it was read")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(6)
+			scores := make([]float32, 6)
+			for range 3 {
+				for i, f := range feats {
+					m.Update(f, labels[i], m.Predict(f, scores))
+				}
+			}
+			tt.finish(m)
+			var buf bytes.Buffer
+			if _, err := m.WriteTo(&buf); err != nil {
+				t.Fatal(err)
+			}
+			file := bytes.Clone(buf.Bytes())
+			if v := binary.LittleEndian.Uint32(file[len(magic):]); v != tt.version {
+				t.Fatalf("format version %d, want %d", v, tt.version)
+			}
+			back, err := Read(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s2 := make([]float32, 6)
+			for _, f := range feats {
+				m.Score(f, scores)
+				back.Score(f, s2)
+				if !equal(scores, s2) {
+					t.Fatalf("scores %v, read back %v", scores, s2)
+				}
+			}
+			var again bytes.Buffer
+			if _, err := back.WriteTo(&again); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(again.Bytes(), file) {
+				t.Fatal("written back differently")
+			}
+		})
 	}
 }
 
