@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/syntax"
 )
 
@@ -169,80 +168,7 @@ func TestReport(t *testing.T) {
 	t.Logf("EWT test: %v", score(tg, ewt))
 	t.Logf("GUM test: %v", score(tg, gum))
 	t.Logf("GUM test, news: %v", score(tg, news(gum)))
-	for name, sents := range map[string][]syntax.Sentence{"EWT test": ewt, "GUM test": gum, "GUM test news": news(gum)} {
-		right, n := baseline(t, sents)
-		t.Logf("baseline (extract.Tagger) %s: XPOS %.2f (%d tokens)", name, 100*float64(right)/float64(n), n)
-	}
-}
-
-// baseline tags gold tokens with extract's tagger and counts XPOS matches
-// (its bracket tags "(" and ")" read as -LRB- and -RRB-).
-func baseline(t *testing.T, sents []syntax.Sentence) (right, n int) {
-	old, err := extract.DefaultTagger()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sents {
-		toks := make([]extract.Token, len(s.Tokens))
-		open := true
-		for i, tok := range s.Tokens {
-			toks[i] = extract.Token{Text: tok.Form, Norm: ptbNorm(tok.Form, &open)}
-		}
-		old.Tag(toks)
-		for i, tok := range s.Tokens {
-			tag := toks[i].Tag
-			switch tag {
-			case "(":
-				tag = "-LRB-"
-			case ")":
-				tag = "-RRB-"
-			}
-			if tag == tok.XPOS {
-				right++
-			}
-			n++
-		}
-	}
-	return right, n
-}
-
-// ptbNorm is the Penn Treebank form extract gives its tagger: curly and
-// straight quotes as “ and ” (straight ones alternating), brackets
-// escaped, dashes as --.
-func ptbNorm(form string, open *bool) string {
-	switch form {
-	case "“", "«":
-		return "``"
-	case "”", "»":
-		return "''"
-	case "‘":
-		return "`"
-	case "’":
-		return "'"
-	case `"`:
-		*open = !*open
-		if !*open {
-			return "``"
-		}
-		return "''"
-	case "(":
-		return "-LRB-"
-	case ")":
-		return "-RRB-"
-	case "[":
-		return "-LSB-"
-	case "]":
-		return "-RSB-"
-	case "{":
-		return "-LCB-"
-	case "}":
-		return "-RCB-"
-	case "—", "–":
-		return "--"
-	case "…":
-		return "..."
-	}
-	return form
+	// the previous tagger's scores on the same data: extract's TestTaggerBaselineOnUD
 }
 
 // BenchmarkTag tags EWT test (gold tokens); run with GOMAXPROCS=1 for one
