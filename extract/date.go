@@ -53,6 +53,35 @@ type DateMention struct {
 	Value string
 }
 
+// dateCover records, for each byte of a text, the first date found over
+// it, so that telling whether a new match overlaps one costs the length of
+// the match rather than the number of dates (a long text has many).
+type dateCover []int32 // index+1 into the dates; 0: none
+
+// first returns the lowest index of a date over bytes [s, e), or -1.
+func (c dateCover) first(s, e int) int {
+	best := -1
+	for p := s; p < e && p < len(c); p++ {
+		if i := int(c[p]) - 1; i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// mark records date i over bytes [s, e) of a text of n bytes, where no
+// earlier date is recorded.
+func (c *dateCover) mark(n, s, e, i int) {
+	if *c == nil {
+		*c = make(dateCover, n)
+	}
+	for p := s; p < e; p++ {
+		if (*c)[p] == 0 || int((*c)[p])-1 > i {
+			(*c)[p] = int32(i + 1)
+		}
+	}
+}
+
 // FindDates returns the date expressions in text, resolved against ref
 // (the article's publication date) when ref is not zero. Overlapping
 // matches keep the longest.
@@ -65,16 +94,17 @@ func FindDates(text string, ref time.Time) []DateMention {
 		return nil
 	}
 	var out []DateMention
+	var cover dateCover
 	add := func(s, e int, v string) {
-		for i, d := range out {
-			if s < d.End && d.Start < e { // overlap: keep the longer
-				if e-s > d.End-d.Start {
-					out[i] = DateMention{s, e, text[s:e], v}
-				}
-				return
+		if i := cover.first(s, e); i >= 0 { // overlap: keep the longer
+			if d := out[i]; e-s > d.End-d.Start {
+				out[i] = DateMention{s, e, text[s:e], v}
+				cover.mark(len(text), s, e, i)
 			}
+			return
 		}
 		out = append(out, DateMention{s, e, text[s:e], v})
+		cover.mark(len(text), s, e, len(out)-1)
 	}
 	if !hasMonth {
 		goto years

@@ -74,7 +74,7 @@ func baselineXPOS(t *testing.T, sents []syntax.Sentence) (right, n int) {
 }
 
 // ptbNorm is the Penn Treebank form the tokenizer gives the tagger: curly
-// and straight quotes as `` and '' (straight ones alternating), brackets
+// and straight quotes as “ and ” (straight ones alternating), brackets
 // escaped, dashes as --.
 func ptbNorm(form string, open *bool) string {
 	switch form {
