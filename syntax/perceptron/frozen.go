@@ -154,31 +154,24 @@ func (ft *frozenTable) mayHave(k uint64) bool {
 	return ft.filter[i>>6]&(1<<(i&63)) != 0
 }
 
-// candidates returns the keys of feats that the filter lets through, in
-// buf, after loading each one's home slot with no branch on what it
-// holds, so that those memory accesses overlap; the probes that follow
-// find the slots in cache.
-func (ft *frozenTable) candidates(feats []uint64, buf []uint64, home func(k uint64) uint64) []uint64 {
-	out := buf[:0]
-	var touch uint64
-	for _, f := range feats {
-		k := norm(f >> ft.kshift)
-		if ft.mayHave(k) {
-			out = append(out, k)
-			touch += home(k)
-		}
-	}
-	if touch == 1 { // never: keeps the loads
-		out = append(out, 0)
-	}
-	return out
-}
+// Both score functions first find the keys of feats that the filter
+// lets through and load each one's home slot, with no branch on what the
+// slot holds, so that those memory accesses overlap; the probes that
+// follow find the slots in cache.
 
 func (ft *frozenTable) scoreDense(feats []uint64, scores []float32) {
 	slots := ft.dense
 	mask := len(slots) - 1
 	var buf [192]uint64
-	keys := ft.candidates(feats, buf[:], func(k uint64) uint64 { return slots[int(k>>ft.shift)&mask].key })
+	keys := buf[:0]
+	var touch uint64
+	for _, f := range feats {
+		k := norm(f >> ft.kshift)
+		if ft.mayHave(k) {
+			keys = append(keys, k)
+			touch += slots[int(k>>ft.shift)&mask].key
+		}
+	}
 	var acc [denseClasses]float32
 	for _, k := range keys {
 		i := int(k >> ft.shift)
@@ -196,6 +189,9 @@ func (ft *frozenTable) scoreDense(feats []uint64, scores []float32) {
 			i++
 		}
 	}
+	if touch == 1 { // never: keeps the loads
+		acc[0] += 0
+	}
 	copy(scores, acc[:])
 }
 
@@ -203,7 +199,15 @@ func (ft *frozenTable) scoreSparse(feats []uint64, scores []float32) {
 	slots, entries := ft.slots, ft.entries
 	mask := len(slots) - 1
 	var buf [192]uint64
-	keys := ft.candidates(feats, buf[:], func(k uint64) uint64 { return slots[int(k>>ft.shift)&mask].key })
+	keys := buf[:0]
+	var touch uint64
+	for _, f := range feats {
+		k := norm(f >> ft.kshift)
+		if ft.mayHave(k) {
+			keys = append(keys, k)
+			touch += slots[int(k>>ft.shift)&mask].key
+		}
+	}
 	for _, k := range keys {
 		i := int(k >> ft.shift)
 		for {
@@ -219,6 +223,9 @@ func (ft *frozenTable) scoreSparse(feats []uint64, scores []float32) {
 			}
 			i++
 		}
+	}
+	if touch == 1 { // never: keeps the loads
+		scores[0] += 0
 	}
 }
 
