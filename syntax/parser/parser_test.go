@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -365,6 +366,41 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := load(defaultModel); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestConcurrentParse parses from several goroutines at once with one
+// parser: the parses are those of one goroutine alone.
+func TestConcurrentParse(t *testing.T) {
+	dev := treebank(t, "ewt", "en_ewt-ud-dev.conllu.gz")[:400]
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]*syntax.Sentence, len(dev))
+	for i := range dev {
+		want[i] = clone(&dev[i])
+		p.Parse(want[i])
+	}
+	errs := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			for k := range dev {
+				i := (k + g*100) % len(dev)
+				s := clone(&dev[i])
+				p.Parse(s)
+				if !slices.Equal(s.Tokens, want[i].Tokens) {
+					errs <- fmt.Errorf("sentence %s parsed differently in goroutine %d", dev[i].ID, g)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
 		}
 	}
 }
