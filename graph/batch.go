@@ -164,9 +164,6 @@ func (l *Loader) removeUnused(ctx context.Context, b *batch, candidates []quad.V
 	return gone, nil
 }
 
-// errFound stops a scan at its first match.
-var errFound = fmt.Errorf("found")
-
 // referenced reports whether a stored labelled quad not in removed has v
 // as its object: an article (or an imported graph) still refers to it.
 func (s *Store) referenced(ctx context.Context, v quad.Value, removed map[fingerprint]bool) (bool, error) {

@@ -73,10 +73,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format string) (int, er
 }
 
 func writeQuads(w quad.WriteCloser, qs []quad.Quad) (int, error) {
-	for _, q := range qs {
-		if err := w.WriteQuad(q); err != nil {
-			return 0, err
-		}
+	if n, err := w.WriteQuads(qs); err != nil {
+		return n, fmt.Errorf("write quad %d of %d: %w", n+1, len(qs), err)
 	}
 	return len(qs), w.Close()
 }

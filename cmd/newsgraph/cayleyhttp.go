@@ -92,6 +92,7 @@ func (v v1Query) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if l.HTTP == nil {
+		//lint:ignore ST1005 Cayley's own answer, kept byte for byte
 		writeQueryError(w, errors.New("HTTP interface is not supported for this query language."))
 		return
 	}

@@ -260,5 +260,5 @@ func TestWebUIInChromium(t *testing.T) {
 			t.Errorf("screenshot %s missing or empty: %v", shot, err)
 		}
 	}
-	t.Log(fmt.Sprintf("screenshots in %s; %d nodes drawn", art, len(res.Nodes)))
+	t.Logf("screenshots in %s; %d nodes drawn", art, len(res.Nodes))
 }

@@ -37,16 +37,6 @@ func readGUM(t testing.TB, split string) []syntax.Sentence {
 	return s
 }
 
-func news(sents []syntax.Sentence) []syntax.Sentence {
-	var out []syntax.Sentence
-	for _, s := range sents {
-		if strings.HasPrefix(s.ID, "GUM_news") {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func report(t *testing.T, name string, scores map[string]Score) {
 	keys := make([]string, 0, len(scores))
 	for k := range scores {
