@@ -79,3 +79,27 @@ func news(sents []syntax.Sentence) []syntax.Sentence {
 	}
 	return out
 }
+
+// TestTrainDev trains on the training sets and scores EWT dev and GUM dev:
+// the check for a change of features or options. It runs with TRAINDEV=1.
+func TestTrainDev(t *testing.T) {
+	if os.Getenv("TRAINDEV") == "" {
+		t.Skip("set TRAINDEV=1")
+	}
+	train := append(readTreebank(t, "ewt/en_ewt-ud-train.conllu.gz"), readTreebank(t, "gum/en_gum-train.conllu.gz")...)
+	tg, err := Train(train, TrainOptions{Seed: DefaultSeed, Log: testLog{t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("classes %d, features %d, dictionary %d", len(tg.classes), tg.model.Features(), len(tg.dict))
+	t.Logf("EWT dev: %v", score(tg, readTreebank(t, "ewt/en_ewt-ud-dev.conllu.gz")))
+	t.Logf("GUM dev: %v", score(tg, readTreebank(t, "gum/en_gum-dev.conllu.gz")))
+}
+
+// testLog writes training progress to the test's log.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}

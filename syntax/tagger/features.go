@@ -16,6 +16,9 @@ type word struct {
 	flags uint64    // capitalisation, hyphen, digit bits
 	pre   [4]uint64 // prefixes of 1–4 bytes of the lower-cased form
 	suf   [4]uint64 // suffixes of 1–4 bytes
+	// amb is the word's ambiguity class: the classes its lower-cased form
+	// had in training (ambUnknown for forms seen too seldom).
+	amb uint64
 }
 
 // Feature templates. Changing them changes the model: bump CodeVersion.
@@ -49,6 +52,13 @@ const (
 	tPrevTagWord
 	tPrevTagSuf3
 	tWordNextWord
+	tSelfAmb
+	tNextAmb
+	tNext2Amb
+	tPrevTagNextAmb
+	tPrevWordWord
+	tSuf3Flags
+	tAmbNextAmb
 	nTemplates
 )
 
@@ -63,6 +73,9 @@ var templates = func() (t [nTemplates]uint64) {
 // valueSeed starts the hash of a property value (a word, a suffix).
 var valueSeed = perceptron.Template(1 << 20)
 
+// ambUnknown is the ambiguity class of the forms not in the lexicon.
+var ambUnknown = perceptron.String(valueSeed+3, "-UNKNOWN-")
+
 // padding words before and after a sentence.
 var (
 	start1 = padWord("-START-")
@@ -73,7 +86,7 @@ var (
 
 func padWord(s string) word {
 	h := perceptron.String(valueSeed, s)
-	w := word{norm: h, shape: h, flags: h}
+	w := word{norm: h, shape: h, flags: h, amb: h}
 	for k := range w.pre {
 		w.pre[k], w.suf[k] = h, h
 	}
@@ -91,8 +104,9 @@ const (
 )
 
 // describe computes the properties of form, using buf for its lower-cased
-// bytes and its shape.
-func describe(form string, buf []byte) (word, []byte) {
+// bytes and its shape; amb maps lower-cased forms to their ambiguity
+// classes.
+func describe(form string, buf []byte, amb map[string]uint64) (word, []byte) {
 	var w word
 	lower := buf[:0]
 	flags := uint64(0)
@@ -133,6 +147,10 @@ func describe(form string, buf []byte) (word, []byte) {
 		w.norm = w.shape
 	} else {
 		w.norm = perceptron.String(valueSeed, bytesString(lower))
+	}
+	w.amb = ambUnknown
+	if a, ok := amb[bytesString(lower)]; ok {
+		w.amb = a
 	}
 	for k := range 4 {
 		n := min(k+1, len(lower))
@@ -183,41 +201,92 @@ func bytesString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// features appends the features of the token at ws[i] (ws has two padding
-// words at each end) given the classes of the two tokens before it.
-func features(dst []uint64, ws []word, i int, prev1, prev2 int) []uint64 {
-	w, p, p2, n, n2 := &ws[i], &ws[i-1], &ws[i-2], &ws[i+1], &ws[i+2]
+// Roles a word plays for the token being tagged: the token itself or
+// one of its neighbours. The features of a word in a role depend on the
+// word alone, so the tagger adds up their weights once per word type
+// (see cache.go).
+const (
+	roleSelf = iota
+	rolePrev
+	roleNext
+	rolePrev2
+	roleNext2
+	nRoles
+)
+
+// wordFeatures appends the features of w in role r.
+func wordFeatures(dst []uint64, w *word, r int) []uint64 {
+	u := perceptron.Uint
+	t := &templates
+	switch r {
+	case roleSelf:
+		return append(dst,
+			t[tBias],
+			u(t[tWord], w.norm),
+			u(t[tSuf1], w.suf[0]),
+			u(t[tSuf2], w.suf[1]),
+			u(t[tSuf3], w.suf[2]),
+			u(t[tSuf4], w.suf[3]),
+			u(t[tPre1], w.pre[0]),
+			u(t[tPre2], w.pre[1]),
+			u(t[tPre3], w.pre[2]),
+			u(t[tPre4], w.pre[3]),
+			u(t[tShape], w.shape),
+			u(t[tFlags], w.flags),
+			u(u(t[tSuf3Flags], w.suf[2]), w.flags),
+			u(t[tSelfAmb], w.amb),
+		)
+	case rolePrev:
+		return append(dst, u(t[tPrevWord], w.norm), u(t[tPrevSuf3], w.suf[2]), u(t[tPrevShape], w.shape))
+	case roleNext:
+		return append(dst, u(t[tNextWord], w.norm), u(t[tNextSuf3], w.suf[2]), u(t[tNextShape], w.shape), u(t[tNextAmb], w.amb))
+	case rolePrev2:
+		return append(dst, u(t[tPrev2Word], w.norm), u(t[tPrev2Shape], w.shape))
+	case roleNext2:
+		return append(dst, u(t[tNext2Word], w.norm), u(t[tNext2Shape], w.shape), u(t[tNext2Suf3], w.suf[2]), u(t[tNext2Amb], w.amb))
+	}
+	return dst
+}
+
+// tagFeatures appends the features that depend only on the classes of
+// the two tokens before the token being tagged.
+func tagFeatures(dst []uint64, prev1, prev2 int) []uint64 {
 	u := perceptron.Uint
 	t := &templates
 	return append(dst,
-		t[tBias],
-		u(t[tWord], w.norm),
-		u(t[tSuf1], w.suf[0]),
-		u(t[tSuf2], w.suf[1]),
-		u(t[tSuf3], w.suf[2]),
-		u(t[tSuf4], w.suf[3]),
-		u(t[tPre1], w.pre[0]),
-		u(t[tPre2], w.pre[1]),
-		u(t[tPre3], w.pre[2]),
-		u(t[tPre4], w.pre[3]),
-		u(t[tShape], w.shape),
-		u(t[tFlags], w.flags),
-		u(t[tPrevWord], p.norm),
-		u(t[tPrevSuf3], p.suf[2]),
-		u(t[tPrevShape], p.shape),
-		u(t[tNextWord], n.norm),
-		u(t[tNextSuf3], n.suf[2]),
-		u(t[tNextShape], n.shape),
-		u(t[tPrev2Word], p2.norm),
-		u(t[tPrev2Shape], p2.shape),
-		u(t[tNext2Word], n2.norm),
-		u(t[tNext2Shape], n2.shape),
-		u(t[tNext2Suf3], n2.suf[2]),
 		u(t[tPrevTag], uint64(prev1)),
 		u(t[tPrev2Tag], uint64(prev2)),
 		u(u(t[tTagPair], uint64(prev1)), uint64(prev2)),
+	)
+}
+
+// pairFeatures appends the features of the token w that conjoin two words
+// or a word and the class of the token before it (prev1); p and n are
+// the words before and after it.
+func pairFeatures(dst []uint64, p, w, n *word, prev1 int) []uint64 {
+	u := perceptron.Uint
+	t := &templates
+	return append(dst,
 		u(u(t[tPrevTagWord], uint64(prev1)), w.norm),
 		u(u(t[tPrevTagSuf3], uint64(prev1)), w.suf[2]),
 		u(u(t[tWordNextWord], w.norm), n.norm),
+		u(u(t[tPrevTagNextAmb], uint64(prev1)), n.amb),
+		u(u(t[tPrevWordWord], p.norm), w.norm),
+		u(u(t[tAmbNextAmb], w.amb), n.amb),
 	)
 }
+
+// features appends all the features of the token at ws[i] (ws has two
+// padding words at each end) given the classes of the two tokens before
+// it: those of the words around it in their roles, then the context's.
+func features(dst []uint64, ws []word, i int, prev1, prev2 int) []uint64 {
+	for r, at := range roleOffsets {
+		dst = wordFeatures(dst, &ws[i+at], r)
+	}
+	dst = tagFeatures(dst, prev1, prev2)
+	return pairFeatures(dst, &ws[i-1], &ws[i], &ws[i+1], prev1)
+}
+
+// roleOffsets[r] is the position of the word in role r relative to the
+// token.
+var roleOffsets = [nRoles]int{roleSelf: 0, rolePrev: -1, roleNext: 1, rolePrev2: -2, roleNext2: 2}

@@ -21,6 +21,7 @@ import (
 //	header JSON length (uvarint) and the JSON (see Header),
 //	classes: count, then each "XPOS|UPOS" (strings are uvarint length + bytes),
 //	tag dictionary: count, then form and class (uvarint), by form,
+//	lexicon: count, then form, class count and classes (uvarints), by form,
 //	lemma rules: count, then XPOS index, case, suffix, strip, keep, add,
 //	lemma table: count, then form, XPOS index, lemma, by form and XPOS,
 //	CRC-32 (IEEE) of all the bytes before it (uint32 LE),
@@ -32,7 +33,7 @@ import (
 const (
 	fileMagic = "NGTAGGER"
 	// FormatVersion is the version of the tagger file format.
-	FormatVersion = 1
+	FormatVersion = 2
 )
 
 // WriteTo writes the tagger to w.
@@ -49,6 +50,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		b = appendString(b, c)
 	}
 	b = t.appendDict(b)
+	b = t.appendLexicon(b)
 	b = t.lemmas.appendTo(b)
 	b = binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
 	n, err := w.Write(b)
@@ -69,6 +71,24 @@ func (t *Tagger) appendDict(b []byte) []byte {
 	for _, f := range forms {
 		b = appendString(b, f)
 		b = binary.AppendUvarint(b, uint64(t.dict[f]))
+	}
+	return b
+}
+
+func (t *Tagger) appendLexicon(b []byte) []byte {
+	forms := make([]string, 0, len(t.lexicon))
+	for f := range t.lexicon {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	b = binary.AppendUvarint(b, uint64(len(forms)))
+	for _, f := range forms {
+		b = appendString(b, f)
+		cs := t.lexicon[f]
+		b = binary.AppendUvarint(b, uint64(len(cs)))
+		for _, c := range cs {
+			b = binary.AppendUvarint(b, uint64(c))
+		}
 	}
 	return b
 }
@@ -208,6 +228,7 @@ func load(b []byte) (*Tagger, error) {
 		}
 	}
 	t.dict = readDict(d, len(t.classes))
+	t.setLexicon(readLexicon(d, len(t.classes)))
 	t.lemmas = readLemmas(d, len(t.xposTags))
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: %w", d.err)
@@ -245,6 +266,26 @@ func readDict(d *decoder, n int) map[string]uint16 {
 		dict[f] = uint16(c)
 	}
 	return dict
+}
+
+// readLexicon reads the lexicon of a tagger of n classes.
+func readLexicon(d *decoder, n int) map[string][]uint16 {
+	count := d.count(3)
+	lex := make(map[string][]uint16, count)
+	all := make([]uint16, 0, 2*count) // one array for most forms' classes
+	for range count {
+		f := d.string()
+		k, from := d.count(1), len(all)
+		for range k {
+			c := d.uvarint()
+			if c >= uint64(n) && d.err == nil {
+				d.err = fmt.Errorf("lexicon: class %d of %d", c, n)
+			}
+			all = append(all, uint16(c))
+		}
+		lex[f] = all[from:len(all):len(all)]
+	}
+	return lex
 }
 
 // readLemmas reads the lemma rules and table for nx XPOS tags.

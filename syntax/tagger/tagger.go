@@ -5,9 +5,19 @@
 // in the style of Collins (2002) and Honnibal's "A good part-of-speech
 // tagger in about 200 lines of Python": each token's class is the pair
 // "XPOS|UPOS", predicted from the word, its prefixes and suffixes of 1–4
-// bytes, its shape and capitalisation, the same of the words in a window
-// of ±2, and the two classes predicted before it. Frequent words that
-// always had one class in training (a tag dictionary) skip the model.
+// bytes, its shape and capitalisation, its ambiguity class (the classes
+// its lower-cased form had in training, from a lexicon of the forms seen
+// at least three times), the same of the words in a window of ±2, pairs
+// of neighbouring words, and the two classes predicted before it.
+// Frequent words that always had one class in training (a tag
+// dictionary) skip the model.
+//
+// Tagging is fast because most features depend on one word of the window
+// alone: per word type the tagger keeps the summed weights of those
+// features in each of the five roles a word plays (the token, the one or
+// two before it, after it), and per pair of previous classes the weights
+// of the class features, so a token costs five vector additions and a
+// few lookups (cache.go).
 //
 // Lemmas come from the training data: a table of (form, XPOS) → lemma for
 // the forms seen whose lemma the rules get wrong, and suffix edit rules
@@ -21,6 +31,7 @@ package tagger
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/syntax/perceptron"
@@ -28,7 +39,7 @@ import (
 
 // CodeVersion names the feature set and file layout; it is written in
 // every model's header.
-const CodeVersion = "tagger-1"
+const CodeVersion = "tagger-2"
 
 // Tagger is a trained tagger. It is safe for concurrent use.
 type Tagger struct {
@@ -40,9 +51,20 @@ type Tagger struct {
 	// xposTags are the XPOS tags, by index, for the lemmatizer's keys.
 	xposTags []string
 	dict     map[string]uint16 // tag dictionary: form → class
-	lemmas   *lemmatizer
-	header   Header
-	pool     sync.Pool // *scratch
+	// amb is the lexicon of ambiguity classes: lower-cased form → the
+	// hash of the classes it had in training (see buildLexicon).
+	amb     map[string]uint64
+	lexicon map[string][]uint16 // the classes themselves, for writing
+	lemmas  *lemmatizer
+	header  Header
+	pool    sync.Pool // *scratch
+
+	cacheOnce sync.Once
+	words     *wordCache // made by cache
+	pads      [4]*entry  // entries of the padding words
+	// tags holds the scores of the tag features of each pair of previous
+	// classes (see tagScores).
+	tags []atomic.Pointer[[]float32]
 }
 
 // scratch is the per-call working memory of Tag.
@@ -51,6 +73,9 @@ type scratch struct {
 	feats  []uint64
 	scores []float32
 	buf    []byte
+	ents   []*entry // the entries of a sentence's words, with padding
+	spares []*entry // entries for words the cache has no room for
+	used   int      // spares in use
 }
 
 func (t *Tagger) getScratch() *scratch {
@@ -60,6 +85,16 @@ func (t *Tagger) getScratch() *scratch {
 	return &scratch{scores: make([]float32, t.model.Classes()), feats: make([]uint64, 0, nTemplates)}
 }
 
+// spare returns an entry of sc's own, for a word the cache has no room
+// for.
+func (sc *scratch) spare() *entry {
+	if sc.used == len(sc.spares) {
+		sc.spares = append(sc.spares, &entry{})
+	}
+	sc.used++
+	return sc.spares[sc.used-1]
+}
+
 // Tag sets the XPOS, UPOS and Lemma of every token of s.
 func (t *Tagger) Tag(s *syntax.Sentence) {
 	if len(s.Tokens) == 0 {
@@ -67,19 +102,55 @@ func (t *Tagger) Tag(s *syntax.Sentence) {
 	}
 	sc := t.getScratch()
 	defer t.pool.Put(sc)
-	sc.words = t.describeAll(sc, s.Tokens)
+	ents := t.entries(sc, s.Tokens)
 	p1, p2 := t.startClasses()
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
-		c, ok := t.dict[tok.Form]
-		if !ok {
-			sc.feats = features(sc.feats[:0], sc.words, i+2, p1, p2)
-			c = uint16(t.model.Predict(sc.feats, sc.scores))
+		e := ents[i+2]
+		c := e.dict
+		if c < 0 {
+			c = int32(t.predict(sc, ents, i+2, p1, p2))
 		}
 		tok.XPOS, tok.UPOS = t.xpos[c], t.upos[c]
-		tok.Lemma = t.lemmas.lemma(tok.Form, t.xposIdx[c])
+		tok.Lemma = t.lemma(e, t.xposIdx[c])
 		p2, p1 = p1, int(c)
 	}
+}
+
+// entries returns the cache entries of the words of toks with two padding
+// entries at each end, in sc's memory.
+func (t *Tagger) entries(sc *scratch, toks []syntax.Token) []*entry {
+	c := t.cache()
+	sc.used = 0
+	ents := append(sc.ents[:0], t.pads[0], t.pads[1])
+	for i := range toks {
+		ents = append(ents, t.lookup(sc, c, toks[i].Form))
+	}
+	ents = append(ents, t.pads[2], t.pads[3])
+	sc.ents = ents
+	return ents
+}
+
+// predict returns the best class of the token at ents[i] given the
+// classes of the two tokens before it: the scores of its pair features
+// plus the cached scores of the words around it in their roles and of
+// the two classes.
+func (t *Tagger) predict(sc *scratch, ents []*entry, i, p1, p2 int) int {
+	n := len(t.classes)
+	sc.feats = pairFeatures(sc.feats[:0], &ents[i-1].w, &ents[i].w, &ents[i+1].w, p1)
+	scores := sc.scores[:n]
+	t.model.Score(sc.feats, scores)
+	a := ents[i].vec(roleSelf, n)
+	b := ents[i-1].vec(rolePrev, n)
+	c := ents[i+1].vec(roleNext, n)
+	d := ents[i-2].vec(rolePrev2, n)
+	e := ents[i+2].vec(roleNext2, n)
+	f := t.tagScores(p1, p2)
+	_, _, _, _, _, _ = a[len(scores)-1], b[len(scores)-1], c[len(scores)-1], d[len(scores)-1], e[len(scores)-1], f[len(scores)-1]
+	for k := range scores {
+		scores[k] += (a[k] + b[k]) + (c[k] + d[k]) + (e[k] + f[k])
+	}
+	return perceptron.Argmax(scores)
 }
 
 // startClasses returns the values of the previous-class features before
@@ -95,7 +166,7 @@ func (t *Tagger) describeAll(sc *scratch, toks []syntax.Token) []word {
 	ws = append(ws, start2, start1)
 	for i := range toks {
 		var w word
-		w, sc.buf = describe(toks[i].Form, sc.buf)
+		w, sc.buf = describe(toks[i].Form, sc.buf, t.amb)
 		ws = append(ws, w)
 	}
 	return append(ws, end1, end2)

@@ -163,6 +163,9 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("EWT dev: %v", score(tg, readTreebank(t, "ewt/en_ewt-ud-dev.conllu.gz")))
+	t.Logf("GUM dev: %v", score(tg, readTreebank(t, "gum/en_gum-dev.conllu.gz")))
+	t.Logf("GUM dev, news: %v", score(tg, news(readTreebank(t, "gum/en_gum-dev.conllu.gz"))))
 	ewt := readTreebank(t, "ewt/en_ewt-ud-test.conllu.gz")
 	gum := readTreebank(t, "gum/en_gum-test.conllu.gz")
 	t.Logf("EWT test: %v", score(tg, ewt))
@@ -237,4 +240,66 @@ func TestReproduce(t *testing.T) {
 	if !bytes.Equal(b.Bytes(), defaultModel) {
 		t.Errorf("retrained model: %d bytes, differs from model/tagger.bin (%d bytes)", b.Len(), len(defaultModel))
 	}
+}
+
+// tagPlain tags s the way training does, with every feature scored at
+// each token: the reference for Tag's cached scores.
+func tagPlain(tg *Tagger, s *syntax.Sentence) {
+	sc := &scratch{scores: make([]float32, len(tg.classes))}
+	sc.words = tg.describeAll(sc, s.Tokens)
+	p1, p2 := tg.startClasses()
+	for i := range s.Tokens {
+		c, ok := tg.dict[s.Tokens[i].Form]
+		if !ok {
+			sc.feats = features(sc.feats[:0], sc.words, i+2, p1, p2)
+			c = uint16(tg.model.Predict(sc.feats, sc.scores))
+		}
+		s.Tokens[i].XPOS, s.Tokens[i].UPOS = tg.xpos[c], tg.upos[c]
+		s.Tokens[i].Lemma = tg.lemmas.lemma(s.Tokens[i].Form, tg.xposIdx[c])
+		p2, p1 = p1, int(c)
+	}
+}
+
+// TestCachedScores checks that Tag, which adds up cached scores, tags as
+// the plain scoring of all features does, with the cache filling and once
+// it is full.
+func TestCachedScores(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := load(defaultModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.cache().max = 10
+	sents := append(tiny(t), sentence(t, "Zyx/NNP/PROPN/Zyx quoxes/NNS/NOUN/quox 3.5/CD/NUM/3.5 UNIT-8/NN/NOUN/unit-8 ./././."))
+	if _, err := os.Stat(treebankDir); err == nil {
+		sents = append(sents, readTreebank(t, "ewt/en_ewt-ud-dev.conllu.gz")[:300]...)
+	}
+	diff := 0
+	for _, g := range sents {
+		want, got, got2 := blank(g), blank(g), blank(g)
+		tagPlain(tg, &want)
+		tg.Tag(&got)
+		full.Tag(&got2)
+		for i := range want.Tokens {
+			if got.Tokens[i] != want.Tokens[i] || got2.Tokens[i] != want.Tokens[i] {
+				diff++
+				t.Logf("%q: plain %v, cached %v, cache full %v", want.Tokens[i].Form, want.Tokens[i], got.Tokens[i], got2.Tokens[i])
+			}
+		}
+	}
+	if diff > 0 {
+		t.Errorf("%d tokens tagged differently", diff)
+	}
+}
+
+// blank returns a copy of g's sentence with its forms only.
+func blank(g syntax.Sentence) syntax.Sentence {
+	s := syntax.Sentence{Tokens: make([]syntax.Token, len(g.Tokens))}
+	for i, tok := range g.Tokens {
+		s.Tokens[i] = syntax.Token{Form: tok.Form}
+	}
+	return s
 }

@@ -6,7 +6,9 @@ import (
 	"io"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/syntax"
@@ -23,6 +25,12 @@ type TrainOptions struct {
 	// DictMinShare of the time (0 means 20 and 0.97).
 	DictMinCount int
 	DictMinShare float64
+	// LexMinCount and LexMinShare select the lexicon of ambiguity
+	// classes: the lower-cased forms seen at least LexMinCount times, and
+	// for each the classes it had at least LexMinShare of the time (0
+	// means 3 and 0.05).
+	LexMinCount int
+	LexMinShare float64
 	// Data names the training files, for the model's header.
 	Data []perceptron.DataFile
 	Log  io.Writer // progress, one line per pass; nil for none
@@ -50,6 +58,7 @@ func Train(train []syntax.Sentence, opt TrainOptions) (*Tagger, error) {
 		return nil, err
 	}
 	t.dict = buildDict(train, t.classIndex(), opt.DictMinCount, opt.DictMinShare)
+	t.setLexicon(buildLexicon(train, t.classIndex(), opt.LexMinCount, opt.LexMinShare))
 	t.lemmas = learnLemmas(train, t.xposIndex())
 	t.model = perceptron.New(len(t.classes))
 	tokens := 0
@@ -91,6 +100,12 @@ func (o TrainOptions) withDefaults() TrainOptions {
 	}
 	if o.DictMinShare <= 0 {
 		o.DictMinShare = 0.97
+	}
+	if o.LexMinCount <= 0 {
+		o.LexMinCount = 3
+	}
+	if o.LexMinShare <= 0 {
+		o.LexMinShare = 0.05
 	}
 	return o
 }
@@ -231,6 +246,56 @@ func buildDict(train []syntax.Sentence, classOf map[string]int, minCount int, mi
 		}
 	}
 	return dict
+}
+
+// buildLexicon returns the lower-cased forms seen at least minCount
+// times, each with the classes (in order) it had at least minShare of
+// the time.
+func buildLexicon(train []syntax.Sentence, classOf map[string]int, minCount int, minShare float64) map[string][]uint16 {
+	counts := map[string]map[int]int{}
+	for _, s := range train {
+		for _, tok := range s.Tokens {
+			f := strings.ToLower(tok.Form)
+			m := counts[f]
+			if m == nil {
+				m = map[int]int{}
+				counts[f] = m
+			}
+			m[classOf[tok.XPOS+"|"+tok.UPOS]]++
+		}
+	}
+	lex := map[string][]uint16{}
+	for f, m := range counts {
+		n := 0
+		for _, k := range m {
+			n += k
+		}
+		if n < minCount {
+			continue
+		}
+		var cs []uint16
+		for c, k := range m {
+			if float64(k) >= minShare*float64(n) {
+				cs = append(cs, uint16(c))
+			}
+		}
+		slices.Sort(cs)
+		lex[f] = cs
+	}
+	return lex
+}
+
+// setLexicon sets the lexicon and the ambiguity classes' hashes.
+func (t *Tagger) setLexicon(lex map[string][]uint16) {
+	t.lexicon = lex
+	t.amb = make(map[string]uint64, len(lex))
+	for f, cs := range lex {
+		h := perceptron.String(valueSeed+4, "")
+		for _, c := range cs {
+			h = perceptron.Uint(h, uint64(c))
+		}
+		t.amb[f] = h
+	}
 }
 
 // Training files of the default model, in the order they are read.
