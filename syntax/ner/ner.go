@@ -8,7 +8,8 @@
 // "Ballymena" a place is how the sentence uses it. Only proper nouns, and
 // the connectors between them ("Bank of England"), can be names, as in
 // the training data (see [conllu.EntityType] for how GUM's entity
-// annotations become names).
+// annotations become names) — or capitalised nouns and adjectives, which
+// the tagger sometimes gives words of names.
 package ner
 
 import (
@@ -116,8 +117,8 @@ var connectors = map[string]bool{"of": true, "and": true, "&": true, "-": true, 
 func (st *state) allowed(i int) []int {
 	out := append(st.buf[:0], 0)
 	toks := st.s.Tokens
-	propn := toks[i].UPOS == "PROPN"
-	conn := connectors[st.lower[i]] && i+1 < len(toks) && toks[i+1].UPOS == "PROPN"
+	propn := nameLike(&toks[i])
+	conn := connectors[st.lower[i]] && i+1 < len(toks) && nameLike(&toks[i+1])
 	if propn {
 		for k := range Labels {
 			out = append(out, 1+2*k)
@@ -127,6 +128,18 @@ func (st *state) allowed(i int) []int {
 		out = append(out, 2+2*((st.prev[i-1]-1)/2))
 	}
 	return out
+}
+
+// nameLike reports whether a token can be part of a name: a proper noun,
+// or a capitalised noun or adjective (the tagger calls some words of
+// names nouns, "Kennedy Space Center", and capitalised adjectives start
+// names, "New York").
+func nameLike(t *syntax.Token) bool {
+	if t.UPOS == "PROPN" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.Form)
+	return unicode.IsUpper(r) && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "X")
 }
 
 // Feature templates.
