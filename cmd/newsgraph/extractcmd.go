@@ -66,24 +66,14 @@ func newExtractCmd() *cobra.Command {
 				}
 				return nil
 			}
-			results, err := ingest.ExtractAll(runCtx, x, srcs, ingest.ReadOptions{
-				MaxBytes:   maxBytes,
-				DocTimeout: docTimeout(timeout),
-				OnProblem: func(p ingest.Problem) {
-					skipped++
-					fmt.Fprintln(stderr, "skipped:", p.Err)
-				},
-			})
+			results, err := extractReporting(stderr, x, srcs, &skipped, ingest.ReadOptions{MaxBytes: maxBytes, DocTimeout: docTimeout(timeout)})
 			if err != nil {
 				return err
 			}
 			if err := writeFacts(cmd.OutOrStdout(), results, format); err != nil {
 				return err
 			}
-			if skipped > 0 {
-				return exitError{2}
-			}
-			return nil
+			return skippedStatus(skipped)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl (one JSON object a line) or text")
@@ -119,6 +109,25 @@ func dateOrNone(t time.Time) string {
 		return "unknown"
 	}
 	return t.Format("2006-01-02")
+}
+
+// extractReporting extracts srcs, printing a "skipped:" line for each
+// article that cannot be used and counting it in skipped.
+func extractReporting(stderr io.Writer, x *extract.Extractor, srcs []ingest.Source, skipped *int, opt ingest.ReadOptions) ([]*extract.Result, error) {
+	opt.OnProblem = func(p ingest.Problem) {
+		*skipped++
+		fmt.Fprintln(stderr, "skipped:", p.Err)
+	}
+	return ingest.ExtractAll(runCtx, x, srcs, opt)
+}
+
+// skippedStatus is the exit status of a command that skipped inputs: 2
+// when any was skipped.
+func skippedStatus(skipped int) error {
+	if skipped > 0 {
+		return exitError{2}
+	}
+	return nil
 }
 
 func writeFacts(w io.Writer, results []*extract.Result, format string) error {

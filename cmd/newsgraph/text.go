@@ -67,23 +67,14 @@ func runText(cmd *cobra.Command, paths []string, format string, maxBytes int, we
 	if err != nil {
 		return err
 	}
-	results, err := ingest.ExtractAll(runCtx, x, srcs, ingest.ReadOptions{
-		MaxBytes: maxBytes,
-		OnProblem: func(p ingest.Problem) {
-			skipped++
-			fmt.Fprintln(stderr, "skipped:", p.Err)
-		},
-	})
+	results, err := extractReporting(stderr, x, srcs, &skipped, ingest.ReadOptions{MaxBytes: maxBytes})
 	if err != nil {
 		return err
 	}
 	if err := writeTexts(cmd.OutOrStdout(), results, format); err != nil {
 		return err
 	}
-	if skipped > 0 {
-		return exitError{2}
-	}
-	return nil
+	return skippedStatus(skipped)
 }
 
 // writeTexts prints each result's kept text, as plain text (a header
