@@ -54,7 +54,7 @@ func baselineXPOS(t *testing.T, sents []syntax.Sentence) (right, n int) {
 		open := false
 		for i, tok := range s.Tokens {
 			toks[i] = mkToken(tok.Form, 0) // the tagger's form, as the tokenizer gives it
-			if tok.Form == `"` { // straight quotes alternate opening and closing
+			if tok.Form == `"` {           // straight quotes alternate opening and closing
 				open = !open
 				toks[i].Norm = map[bool]string{true: "``", false: "''"}[open]
 			}
