@@ -14,6 +14,7 @@ package ner
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,11 +62,13 @@ func tagClass(tag string) int {
 // Tag sets the NER field of every token of s. The tokens must carry
 // UPOS, XPOS, lemmas and a dependency tree.
 func (t *Tagger) Tag(s *syntax.Sentence) {
-	var st state
+	st := states.Get().(*state)
 	st.reset(s)
 	for i := range s.Tokens {
-		s.Tokens[i].NER = classTag(t.decide(&st, i))
+		s.Tokens[i].NER = classTag(t.decide(st, i))
 	}
+	st.s = nil
+	states.Put(st)
 }
 
 // decide picks token i's class among those allowed there.
@@ -94,16 +97,35 @@ type state struct {
 	feats  []uint64
 	scores [16]float32
 	buf    [16]int
-	lower  []string
+	lower  []string // word forms, lower-cased
+	lemma  []string // lemmas, lower-cased
 }
+
+var states = sync.Pool{New: func() any { return new(state) }}
 
 func (st *state) reset(s *syntax.Sentence) {
 	st.s = s
 	st.prev = st.prev[:0]
-	st.lower = st.lower[:0]
+	st.lower, st.lemma = st.lower[:0], st.lemma[:0]
 	for _, t := range s.Tokens {
 		st.lower = append(st.lower, strings.ToLower(t.Form))
+		st.lemma = append(st.lemma, strings.ToLower(t.Lemma))
 	}
+}
+
+// add appends the feature of template tmpl with value v.
+func (st *state) add(tmpl uint32, v string) {
+	st.feats = append(st.feats, perceptron.String(perceptron.Template(tmpl), v))
+}
+
+// add2 appends the feature of template tmpl with the values a and b.
+func (st *state) add2(tmpl uint32, a, b string) {
+	st.feats = append(st.feats, perceptron.String(perceptron.String(perceptron.Template(tmpl), a), b))
+}
+
+// addKey appends the feature of template tmpl with a value packed in k.
+func (st *state) addKey(tmpl uint32, k uint64) {
+	st.feats = append(st.feats, perceptron.Uint(perceptron.Template(tmpl), k))
 }
 
 func (st *state) set(i, c int) { st.prev = append(st.prev, c) }
@@ -179,62 +201,68 @@ const (
 func (st *state) features(i int) {
 	toks := st.s.Tokens
 	t := &toks[i]
-	f := st.feats[:0]
-	add := func(tmpl uint32, s string) { f = append(f, perceptron.String(perceptron.Template(tmpl), s)) }
-	add(fBias, "")
-	add(fWord, st.lower[i])
-	add(fLemma, t.Lemma)
-	add(fShape, shape(t.Form))
-	add(fPrefix, prefix(st.lower[i], 3))
-	add(fSuffix, suffix(st.lower[i], 3))
-	add(fSuffix, "2"+suffix(st.lower[i], 2))
-	add(fUPOS, t.UPOS)
-	add(fXPOS, t.XPOS)
-	add(fPrevWord, st.word(i-1))
-	add(fNextWord, st.word(i+1))
-	add(fPrev2Word, st.word(i-2))
-	add(fNext2Word, st.word(i+2))
-	add(fPrevXPOS, st.xpos(i-1))
-	add(fNextXPOS, st.xpos(i+1))
-	add(fRel, t.Rel)
+	st.feats = st.feats[:0]
+	st.add(fBias, "")
+	st.add(fWord, st.lower[i])
+	st.add(fLemma, t.Lemma)
+	sh := shapeKey(t.Form)
+	st.addKey(fShape, sh)
+	st.add(fPrefix, prefix(st.lower[i], 3))
+	st.add(fSuffix, suffix(st.lower[i], 3))
+	st.add2(fSuffix, "2", suffix(st.lower[i], 2))
+	st.add(fUPOS, t.UPOS)
+	st.add(fXPOS, t.XPOS)
+	st.add(fPrevWord, st.word(i-1))
+	st.add(fNextWord, st.word(i+1))
+	st.add(fPrev2Word, st.word(i-2))
+	st.add(fNext2Word, st.word(i+2))
+	st.add(fPrevXPOS, st.xpos(i-1))
+	st.add(fNextXPOS, st.xpos(i+1))
+	st.add(fRel, t.Rel)
 	if h := t.Head - 1; h >= 0 && h < len(toks) {
-		add(fHeadLemma, strings.ToLower(toks[h].Lemma))
-		add(fRelHead, t.Rel+"|"+strings.ToLower(toks[h].Lemma))
+		st.add(fHeadLemma, st.lemma[h])
+		st.add2(fRelHead, t.Rel, st.lemma[h])
 		if t.Rel == "appos" || t.Rel == "flat" || t.Rel == "compound" {
-			add(fAppos, t.Rel+"|"+strings.ToLower(toks[h].Lemma))
+			st.add2(fAppos, t.Rel, st.lemma[h])
 		}
 	}
+	st.childFeatures(i)
+	st.runFeatures(i)
+	pc := "^"
+	if i > 0 {
+		pc = classTag(st.prev[i-1])
+	}
+	st.add(fPrevClass, pc)
+	st.feats = append(st.feats, perceptron.Uint(perceptron.String(perceptron.Template(fPrevClassShape), pc), sh))
+	if i == 0 {
+		st.add(fFirst, "")
+	}
+}
+
+// childFeatures describe token i's dependents: the preposition it hangs
+// on, its determiner, and its modifiers' lemmas.
+func (st *state) childFeatures(i int) {
+	toks := st.s.Tokens
 	for k := range toks {
 		if toks[k].Head-1 != i {
 			continue
 		}
 		switch toks[k].Rel {
 		case "case":
-			add(fCase, st.lower[k])
+			st.add(fCase, st.lower[k])
 		case "det":
-			add(fDet, st.lower[k])
+			st.add(fDet, st.lower[k])
 		case "compound", "amod", "nmod", "appos", "flat":
-			add(fChildLemma, toks[k].Rel+"|"+strings.ToLower(toks[k].Lemma))
+			st.add2(fChildLemma, toks[k].Rel, st.lemma[k])
 		}
 	}
-	st.runFeatures(i, add)
-	pc := "^"
-	if i > 0 {
-		pc = classTag(st.prev[i-1])
-	}
-	add(fPrevClass, pc)
-	add(fPrevClassShape, pc+"|"+shape(t.Form))
-	if i == 0 {
-		add(fFirst, "")
-	}
-	st.feats = f
 }
 
 // runFeatures describe the run of proper nouns (with connectors) that
 // token i is in: its words, its last word (often the kind: "Inc",
 // "University", "River"), the words around it, its length, and the
 // relation of the run's last word to the rest of the sentence.
-func (st *state) runFeatures(i int, add func(uint32, string)) {
+func (st *state) runFeatures(i int) {
 	toks := st.s.Tokens
 	a, b := i, i+1
 	for a > 0 && (toks[a-1].UPOS == "PROPN" || connectors[st.lower[a-1]] && a > 1 && toks[a-2].UPOS == "PROPN") {
@@ -245,14 +273,14 @@ func (st *state) runFeatures(i int, add func(uint32, string)) {
 	}
 	for k := a; k < b && k < a+6; k++ {
 		if k != i {
-			add(fRunWord, st.lower[k])
+			st.add(fRunWord, st.lower[k])
 		}
 	}
-	add(fRunLast, st.lower[b-1])
-	add(fRunBefore, st.word(a-1))
-	add(fRunAfter, st.word(b))
-	add(fRunLen, string(rune('0'+min(b-a, 5))))
-	add(fRunHeadRel, toks[b-1].Rel)
+	st.add(fRunLast, st.lower[b-1])
+	st.add(fRunBefore, st.word(a-1))
+	st.add(fRunAfter, st.word(b))
+	st.addKey(fRunLen, uint64(min(b-a, 5)))
+	st.add(fRunHeadRel, toks[b-1].Rel)
 }
 
 func (st *state) word(i int) string {
@@ -272,10 +300,11 @@ func (st *state) xpos(i int) string {
 	return st.s.Tokens[i].XPOS
 }
 
-// shape maps letters to X/x and digits to d, collapsing repeats:
-// "McDonald" → "XxXx", "U.S." → "X.X.", "1987" → "d".
-func shape(s string) string {
-	var b [16]byte
+// shapeKey maps letters to X/x and digits to d, collapsing repeats, and
+// packs the first eight classes into a number: "McDonald" → XxXx,
+// "U.S." → X.X., "1987" → d.
+func shapeKey(s string) uint64 {
+	var k uint64
 	n := 0
 	last := byte(0)
 	for _, r := range s {
@@ -291,15 +320,15 @@ func shape(s string) string {
 			c = byte(r)
 		}
 		if c != last {
-			if n == len(b) {
+			if n == 8 {
 				break
 			}
-			b[n] = c
+			k = k<<8 | uint64(c)
 			n++
 			last = c
 		}
 	}
-	return string(b[:n])
+	return k
 }
 
 func prefix(s string, n int) string {
