@@ -181,8 +181,9 @@ func idKey(id string) [16]byte {
 	return [16]byte(sum[:16])
 }
 
-// idSet holds the article IDs of a run as 16-byte digests, so that a
-// million articles cost ~40 MB less than their strings would.
+// idSet holds the article IDs of a run as 16-byte digests (a fixed size
+// whatever the length of a URL or path), as the loader remembers
+// articles.
 type idSet map[[16]byte]struct{}
 
 // add records id and reports whether it was new.
