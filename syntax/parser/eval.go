@@ -39,7 +39,7 @@ func Evaluate(p *Parser, gold []syntax.Sentence) (uas, las float64) {
 
 // DefaultOptions are the options of the shipped model.
 func DefaultOptions() TrainOptions {
-	return TrainOptions{Epochs: 15, Seed: 1, ExploreFrom: 1, ExploreProb: 0.9, Prune: 1}
+	return TrainOptions{Epochs: 15, Seed: 1, ExploreFrom: 1, ExploreProb: 0.9, Prune: 1, MinHits: 5, MinLabelHits: 5}
 }
 
 // Training files of the shipped model, in the treebanks' folders.

@@ -70,6 +70,11 @@ func newParser(trans, label *perceptron.Model) (*Parser, error) {
 	return p, nil
 }
 
+// TransFeatures and LabelFeatures return the number of features of the
+// transition and the label model.
+func (p *Parser) TransFeatures() int { return p.trans.Features() }
+func (p *Parser) LabelFeatures() int { return p.label.Features() }
+
 // Labels returns the relations the parser assigns.
 func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
 

@@ -52,7 +52,9 @@ func quick(epochs int) TrainOptions {
 
 func TestLearnsSmallTreebank(t *testing.T) {
 	sents := treebank(t, "ewt", EWTTrain)[:50]
-	p, err := Train(sents, quick(12))
+	o := quick(12)
+	o.MinHits, o.MinLabelHits = 0, 0 // a frequency cutoff is for generalizing, not fitting 50 sentences
+	p, err := Train(sents, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,5 +404,17 @@ func TestConcurrentParse(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestDropRareNeedsCounts: a parser read from a file has no training
+// counts to cut by.
+func TestDropRareNeedsCounts(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DropRare(1, 1); err == nil {
+		t.Fatal("DropRare of a parser read from a file: no error")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -26,6 +27,12 @@ type TrainOptions struct {
 	// Prune drops the averaged weights whose magnitude is below it, for a
 	// smaller model (see perceptron.Model.Prune); 0 keeps them all.
 	Prune float32
+	// MinHits is a frequency cutoff (see Parser.DropRare): features of the
+	// transition model that scoring found fewer than MinHits times an
+	// epoch in training (MinHits·Epochs times in all), and of the label
+	// model fewer than MinLabelHits times an epoch, are dropped; 0 keeps
+	// them all.
+	MinHits, MinLabelHits int
 	// Data names the training files in the model's metadata.
 	Data []perceptron.DataFile
 	// Tags says in the model's metadata which tags it was trained on;
@@ -263,5 +270,39 @@ func (tr *trainer) finish() (*Parser, error) {
 		},
 	}
 	label.Meta = perceptron.Meta{Code: CodeVersion, Seed: tr.opt.Seed, Epochs: tr.opt.Epochs, Classes: tr.p.labels}
+	p, err := newParser(trans, label)
+	if err != nil || tr.opt.MinHits <= 0 && tr.opt.MinLabelHits <= 0 {
+		return p, err
+	}
+	return p.DropRare(tr.opt.MinHits*tr.opt.Epochs, tr.opt.MinLabelHits*tr.opt.Epochs)
+}
+
+// DropRare returns a copy of a parser just trained (not one read from a
+// file) without the features of its transition model that scoring found
+// fewer than minTrans times in training and those of its label model
+// found fewer than minLabel times: a frequency cutoff (see
+// perceptron.Model.DropRare). A smaller model stays in cache and parses
+// faster.
+func (p *Parser) DropRare(minTrans, minLabel int) (*Parser, error) {
+	trans, label := p.trans, p.label
+	if !trans.Counted() || !label.Counted() {
+		return nil, errors.New("parser: DropRare needs a parser just trained")
+	}
+	if minTrans > 0 {
+		trans = trans.DropRare(uint32(minTrans))
+		trans.Meta.Extra = maps.Clone(trans.Meta.Extra)
+		if trans.Meta.Extra == nil {
+			trans.Meta.Extra = map[string]string{}
+		}
+		trans.Meta.Extra["min_hits"] = strconv.Itoa(minTrans)
+	}
+	if minLabel > 0 {
+		label = label.DropRare(uint32(minLabel))
+		label.Meta.Extra = maps.Clone(label.Meta.Extra)
+		if label.Meta.Extra == nil {
+			label.Meta.Extra = map[string]string{}
+		}
+		label.Meta.Extra["min_hits"] = strconv.Itoa(minLabel)
+	}
 	return newParser(trans, label)
 }

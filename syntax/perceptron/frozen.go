@@ -302,6 +302,7 @@ func truncateKeys(avg []avgFeature) []avgFeature {
 }
 
 func mergeAvg(a, b avgFeature) avgFeature {
+	a.hits = satAdd(a.hits, b.hits)
 	for i, c := range b.classes {
 		if j := slices.Index(a.classes, c); j >= 0 {
 			a.weights[j] += b.weights[i]
@@ -348,4 +349,11 @@ func (ft *frozenTable) has(f uint64) bool {
 			return false
 		}
 	}
+}
+
+func satAdd(a, b uint32) uint32 {
+	if s := a + b; s >= a {
+		return s
+	}
+	return 1<<32 - 1
 }

@@ -35,6 +35,10 @@ type Model struct {
 	classes int
 	train   *trainer // nil when frozen
 	frozen  frozenTable
+	// hits is, for a model frozen after training (not one read from a
+	// file), how many times Score found each feature (by frozen key)
+	// while training: for DropRare.
+	hits map[uint64]uint32
 }
 
 // New returns a model in training for classes classes (1 ≤ classes ≤ 65535).
@@ -153,7 +157,37 @@ func (m *Model) finish(compact bool) {
 		feats, kshift = truncateKeys(feats), keyShift
 	}
 	m.train = nil
+	m.hits = make(map[uint64]uint32, len(feats))
+	for _, f := range feats {
+		m.hits[f.key] = f.hits
+	}
 	m.frozen = quantize(feats, m.classes, kshift)
+}
+
+// Counted reports whether the model is frozen and knows how many times
+// training found each feature: whether DropRare can be used.
+func (m *Model) Counted() bool { return m.train == nil && m.hits != nil }
+
+// DropRare returns a copy of a model frozen after training without the
+// features that Score found fewer than min times while training (in any
+// epoch, and in configurations of any kind): a frequency cutoff, which,
+// unlike Prune, drops the features that are seldom looked up, so that
+// more of the rest stays in cache. It panics on a model in training or
+// read from a file (which has no counts).
+func (m *Model) DropRare(min uint32) *Model {
+	if m.train != nil || m.hits == nil {
+		panic("perceptron: DropRare needs a model frozen after training")
+	}
+	feats := m.frozen.features()
+	out := feats[:0]
+	for _, f := range feats {
+		if m.hits[f.key] >= min {
+			out = append(out, f)
+		}
+	}
+	c := &Model{Meta: m.Meta, classes: m.classes, hits: m.hits}
+	c.frozen = buildFrozen(out, m.frozen.scale, m.classes, m.frozen.kshift)
+	return c
 }
 
 // Prune drops the weights of a frozen model whose magnitude is below min
@@ -200,6 +234,7 @@ type feature struct {
 
 type avgFeature struct {
 	key     uint64
+	hits    uint32 // times Score found the feature in training
 	classes []uint16
 	weights []float64
 }

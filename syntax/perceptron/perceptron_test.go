@@ -298,3 +298,33 @@ func BenchmarkScore(b *testing.B) {
 		m.Score(feats[i%len(feats)], scores)
 	}
 }
+
+// TestDropRare: the frequency cutoff keeps exactly the features that
+// scoring found at least min times in training, and the weights of those.
+func TestDropRare(t *testing.T) {
+	m := New(2)
+	common, rare := Template(1), Template(2)
+	scores := make([]float32, 2)
+	m.Update([]uint64{common, rare}, 0, 1) // both get weights
+	for range 5 {
+		m.Score([]uint64{common}, scores)
+		m.Update([]uint64{common}, 1, 0)
+	}
+	m.FinishCompact()
+	if m.Features() != 2 {
+		t.Fatalf("%d features before the cutoff, want 2", m.Features())
+	}
+	d := m.DropRare(3)
+	if d.Features() != 1 || !d.Known(common) || d.Known(rare) {
+		t.Fatalf("after the cutoff: %d features, common %v, rare %v", d.Features(), d.Known(common), d.Known(rare))
+	}
+	a, b := make([]float32, 2), make([]float32, 2)
+	m.Score([]uint64{common}, a)
+	d.Score([]uint64{common}, b)
+	if a[0] != b[0] || a[1] != b[1] {
+		t.Fatalf("scores %v, want %v", b, a)
+	}
+	if m.Features() != 2 {
+		t.Fatal("DropRare changed the model it copies")
+	}
+}

@@ -29,6 +29,7 @@ func tableShift(n int) (size int, shift uint) {
 type trainer struct {
 	keys    []uint64
 	heads   []int32
+	hits    []uint32 // by slot: how many times score found the feature
 	n       int
 	shift   uint
 	entries []tentry
@@ -45,7 +46,7 @@ type tentry struct {
 
 func newTrainer() *trainer {
 	size, shift := tableShift(1 << 12)
-	return &trainer{keys: make([]uint64, size), heads: make([]int32, size), shift: shift}
+	return &trainer{keys: make([]uint64, size), heads: make([]int32, size), hits: make([]uint32, size), shift: shift}
 }
 
 // find returns the slot of key k, or the empty slot where it would go.
@@ -64,6 +65,9 @@ func (t *trainer) score(feats []uint64, scores []float32) {
 		i := t.find(k)
 		if t.keys[i] == 0 {
 			continue
+		}
+		if t.hits[i] < 1<<32-1 {
+			t.hits[i]++
 		}
 		for e := t.heads[i]; e >= 0; {
 			en := &t.entries[e]
@@ -100,13 +104,13 @@ func (t *trainer) add(f uint64, class uint16, delta float32) {
 }
 
 func (t *trainer) grow() {
-	keys, heads := t.keys, t.heads
+	keys, heads, hits := t.keys, t.heads, t.hits
 	size, shift := tableShift(2 * t.n)
-	t.keys, t.heads, t.shift = make([]uint64, size), make([]int32, size), shift
+	t.keys, t.heads, t.hits, t.shift = make([]uint64, size), make([]int32, size), make([]uint32, size), shift
 	for i, k := range keys {
 		if k != 0 {
 			j := t.find(k)
-			t.keys[j], t.heads[j] = k, heads[i]
+			t.keys[j], t.heads[j], t.hits[j] = k, heads[i], hits[i]
 		}
 	}
 }
@@ -118,7 +122,7 @@ func (t *trainer) averaged() []avgFeature {
 		if k == 0 {
 			continue
 		}
-		f := avgFeature{key: k}
+		f := avgFeature{key: k, hits: t.hits[i]}
 		for e := t.heads[i]; e >= 0; e = t.entries[e].next {
 			en := &t.entries[e]
 			avg := 0.0
