@@ -170,7 +170,7 @@ func (t *Tagger) lookup(sc *scratch, c *wordCache, form string) *entry {
 // fillEntry describes e.form and fills in its dictionary class and
 // vectors.
 func (t *Tagger) fillEntry(sc *scratch, e *entry) {
-	e.w, sc.buf = describe(e.form, sc.buf, t.amb)
+	e.w, sc.buf = describe(e.form, sc.buf, t.amb, t.cased)
 	e.dict = -1
 	if c, ok := t.dict[e.form]; ok {
 		e.dict = int32(c)

@@ -17,9 +17,24 @@ type word struct {
 	pre   [4]uint64 // prefixes of 1–4 bytes of the lower-cased form
 	suf   [4]uint64 // suffixes of 1–4 bytes
 	// amb is the word's ambiguity class: the classes its lower-cased form
-	// had in training (ambUnknown for forms seen too seldom).
+	// had in training (ambUnknown for forms seen too seldom), or for a
+	// capitalised form in the cased lexicon its cased class.
 	amb uint64
+	// cased is the class of a capitalised form as written, from its uses
+	// after a sentence's first token (casedUnknown when seen too seldom,
+	// casedLower when the form is not capitalised).
+	cased uint64
+	// capc is the word's case: capPad, capLower, capUpper or capAll.
+	capc uint8
 }
+
+// Values of word.capc.
+const (
+	capPad   = iota // padding before or after the sentence
+	capLower        // not capitalised
+	capUpper        // first letter upper case
+	capAll          // all letters upper case, at least two
+)
 
 // Feature templates. Changing them changes the model: bump CodeVersion.
 const (
@@ -59,6 +74,12 @@ const (
 	tPrevWordWord
 	tSuf3Flags
 	tAmbNextAmb
+	tSelfCased
+	tPrevCased
+	tNextCased
+	_ // two numbers tried and not kept (features of runs of capitalised
+	_ // words); skipped so that tFirstCased keeps its number
+	tFirstCased
 	nTemplates
 )
 
@@ -76,6 +97,13 @@ var valueSeed = perceptron.Template(1 << 20)
 // ambUnknown is the ambiguity class of the forms not in the lexicon.
 var ambUnknown = perceptron.String(valueSeed+3, "-UNKNOWN-")
 
+// casedUnknown and casedLower are the cased classes of the capitalised
+// forms not in the lexicon and of the forms not capitalised.
+var (
+	casedUnknown = perceptron.String(valueSeed+5, "-UNKNOWN-")
+	casedLower   = perceptron.String(valueSeed+5, "-LOWER-")
+)
+
 // padding words before and after a sentence.
 var (
 	start1 = padWord("-START-")
@@ -86,7 +114,7 @@ var (
 
 func padWord(s string) word {
 	h := perceptron.String(valueSeed, s)
-	w := word{norm: h, shape: h, flags: h, amb: h}
+	w := word{norm: h, shape: h, flags: h, amb: h, cased: h, capc: capPad}
 	for k := range w.pre {
 		w.pre[k], w.suf[k] = h, h
 	}
@@ -105,8 +133,8 @@ const (
 
 // describe computes the properties of form, using buf for its lower-cased
 // bytes and its shape; amb maps lower-cased forms to their ambiguity
-// classes.
-func describe(form string, buf []byte, amb map[string]uint64) (word, []byte) {
+// classes, cased capitalised forms as written to theirs.
+func describe(form string, buf []byte, amb, cased map[string]uint64) (word, []byte) {
 	var w word
 	lower := buf[:0]
 	flags := uint64(0)
@@ -151,6 +179,17 @@ func describe(form string, buf []byte, amb map[string]uint64) (word, []byte) {
 	w.amb = ambUnknown
 	if a, ok := amb[bytesString(lower)]; ok {
 		w.amb = a
+	}
+	w.capc, w.cased = capLower, casedLower
+	if flags&flagUpperFirst != 0 {
+		w.capc, w.cased = capUpper, casedUnknown
+		if flags&flagAllUpper != 0 {
+			w.capc = capAll
+		}
+		if a, ok := cased[form]; ok {
+			w.cased = a
+			w.amb = a
+		}
 	}
 	for k := range 4 {
 		n := min(k+1, len(lower))
@@ -220,7 +259,7 @@ func wordFeatures(dst []uint64, w *word, r int) []uint64 {
 	t := &templates
 	switch r {
 	case roleSelf:
-		return append(dst,
+		dst = append(dst,
 			t[tBias],
 			u(t[tWord], w.norm),
 			u(t[tSuf1], w.suf[0]),
@@ -236,10 +275,11 @@ func wordFeatures(dst []uint64, w *word, r int) []uint64 {
 			u(u(t[tSuf3Flags], w.suf[2]), w.flags),
 			u(t[tSelfAmb], w.amb),
 		)
+		return append(dst, u(t[tSelfCased], w.cased))
 	case rolePrev:
-		return append(dst, u(t[tPrevWord], w.norm), u(t[tPrevSuf3], w.suf[2]), u(t[tPrevShape], w.shape))
+		return append(dst, u(t[tPrevWord], w.norm), u(t[tPrevSuf3], w.suf[2]), u(t[tPrevShape], w.shape), u(t[tPrevCased], w.cased))
 	case roleNext:
-		return append(dst, u(t[tNextWord], w.norm), u(t[tNextSuf3], w.suf[2]), u(t[tNextShape], w.shape), u(t[tNextAmb], w.amb))
+		return append(dst, u(t[tNextWord], w.norm), u(t[tNextSuf3], w.suf[2]), u(t[tNextShape], w.shape), u(t[tNextAmb], w.amb), u(t[tNextCased], w.cased))
 	case rolePrev2:
 		return append(dst, u(t[tPrev2Word], w.norm), u(t[tPrev2Shape], w.shape))
 	case roleNext2:
@@ -262,11 +302,13 @@ func tagFeatures(dst []uint64, prev1, prev2 int) []uint64 {
 
 // pairFeatures appends the features of the token w that conjoin two words
 // or a word and the class of the token before it (prev1); p and n are
-// the words before and after it.
+// the words before and after it. A capitalised first token of a
+// sentence also has its cased class conjoined with being first (the
+// cased lexicon is of the forms' uses after the first token).
 func pairFeatures(dst []uint64, p, w, n *word, prev1 int) []uint64 {
 	u := perceptron.Uint
 	t := &templates
-	return append(dst,
+	dst = append(dst,
 		u(u(t[tPrevTagWord], uint64(prev1)), w.norm),
 		u(u(t[tPrevTagSuf3], uint64(prev1)), w.suf[2]),
 		u(u(t[tWordNextWord], w.norm), n.norm),
@@ -274,6 +316,10 @@ func pairFeatures(dst []uint64, p, w, n *word, prev1 int) []uint64 {
 		u(u(t[tPrevWordWord], p.norm), w.norm),
 		u(u(t[tAmbNextAmb], w.amb), n.amb),
 	)
+	if p.capc == capPad && w.capc >= capUpper {
+		dst = append(dst, u(t[tFirstCased], w.cased))
+	}
+	return dst
 }
 
 // features appends all the features of the token at ws[i] (ws has two

@@ -21,7 +21,8 @@ import (
 //	header JSON length (uvarint) and the JSON (see Header),
 //	classes: count, then each "XPOS|UPOS" (strings are uvarint length + bytes),
 //	tag dictionary: count, then form and class (uvarint), by form,
-//	lexicon: count, then form, class count and classes (uvarints), by form,
+//	lexicon: count, then form, class count and classes (uvarints), by form
+//	  (the cased lexicon's forms as written, after a 0 byte: casedPrefix),
 //	lemma rules: count, then XPOS index, case, suffix, strip, keep, add,
 //	lemma table: count, then form, XPOS index, lemma, by form and XPOS,
 //	CRC-32 (IEEE) of all the bytes before it (uint32 LE),

@@ -7,7 +7,10 @@
 // "XPOS|UPOS", predicted from the word, its prefixes and suffixes of 1–4
 // bytes, its shape and capitalisation, its ambiguity class (the classes
 // its lower-cased form had in training, from a lexicon of the forms seen
-// at least three times), the same of the words in a window of ±2, pairs
+// at least three times; for a capitalised form, the classes it had as
+// written after a sentence's first token, when seen so three times, with
+// a feature of that class for a sentence's first token), the same of the
+// words in a window of ±2, pairs
 // of neighbouring words, and the two classes predicted before it.
 // Frequent words that always had one class in training (a tag
 // dictionary) skip the model.
@@ -39,7 +42,7 @@ import (
 
 // CodeVersion names the feature set and file layout; it is written in
 // every model's header.
-const CodeVersion = "tagger-2"
+const CodeVersion = "tagger-3"
 
 // Tagger is a trained tagger. It is safe for concurrent use.
 type Tagger struct {
@@ -53,7 +56,10 @@ type Tagger struct {
 	dict     map[string]uint16 // tag dictionary: form → class
 	// amb is the lexicon of ambiguity classes: lower-cased form → the
 	// hash of the classes it had in training (see buildLexicon).
-	amb     map[string]uint64
+	amb map[string]uint64
+	// cased is the lexicon of capitalised forms as written, from their
+	// uses after a sentence's first token (see buildLexicon).
+	cased   map[string]uint64
 	lexicon map[string][]uint16 // the classes themselves, for writing
 	lemmas  *lemmatizer
 	header  Header
@@ -166,7 +172,7 @@ func (t *Tagger) describeAll(sc *scratch, toks []syntax.Token) []word {
 	ws = append(ws, start2, start1)
 	for i := range toks {
 		var w word
-		w, sc.buf = describe(toks[i].Form, sc.buf, t.amb)
+		w, sc.buf = describe(toks[i].Form, sc.buf, t.amb, t.cased)
 		ws = append(ws, w)
 	}
 	return append(ws, end1, end2)

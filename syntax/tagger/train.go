@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/syntax/conllu"
@@ -251,17 +253,27 @@ func buildDict(train []syntax.Sentence, classOf map[string]int, minCount int, mi
 // buildLexicon returns the lower-cased forms seen at least minCount
 // times, each with the classes (in order) it had at least minShare of
 // the time.
+//
+// The lexicon also holds, under casedPrefix and the form as written, the
+// capitalised forms with the classes they had after a sentence's first
+// token, chosen the same way.
 func buildLexicon(train []syntax.Sentence, classOf map[string]int, minCount int, minShare float64) map[string][]uint16 {
 	counts := map[string]map[int]int{}
+	add := func(f string, c int) {
+		m := counts[f]
+		if m == nil {
+			m = map[int]int{}
+			counts[f] = m
+		}
+		m[c]++
+	}
 	for _, s := range train {
-		for _, tok := range s.Tokens {
-			f := strings.ToLower(tok.Form)
-			m := counts[f]
-			if m == nil {
-				m = map[int]int{}
-				counts[f] = m
+		for i, tok := range s.Tokens {
+			c := classOf[tok.XPOS+"|"+tok.UPOS]
+			add(strings.ToLower(tok.Form), c)
+			if r, _ := utf8.DecodeRuneInString(tok.Form); i > 0 && unicode.IsUpper(r) {
+				add(casedPrefix+tok.Form, c)
 			}
-			m[classOf[tok.XPOS+"|"+tok.UPOS]]++
 		}
 	}
 	lex := map[string][]uint16{}
@@ -285,11 +297,24 @@ func buildLexicon(train []syntax.Sentence, classOf map[string]int, minCount int,
 	return lex
 }
 
+// casedPrefix starts the lexicon's keys of capitalised forms as written
+// (lower-cased forms do not start with it).
+const casedPrefix = "\x00"
+
 // setLexicon sets the lexicon and the ambiguity classes' hashes.
 func (t *Tagger) setLexicon(lex map[string][]uint16) {
 	t.lexicon = lex
 	t.amb = make(map[string]uint64, len(lex))
+	t.cased = map[string]uint64{}
 	for f, cs := range lex {
+		if rest, ok := strings.CutPrefix(f, casedPrefix); ok {
+			h := perceptron.String(valueSeed+6, "")
+			for _, c := range cs {
+				h = perceptron.Uint(h, uint64(c))
+			}
+			t.cased[rest] = h
+			continue
+		}
 		h := perceptron.String(valueSeed+4, "")
 		for _, c := range cs {
 			h = perceptron.Uint(h, uint64(c))
