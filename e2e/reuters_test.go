@@ -59,7 +59,7 @@ func unpack(t *testing.T, archive, dir string) (stories int, size int64) {
 		if err != nil {
 			t.Fatalf("%s: %v", archive, err)
 		}
-		name := filepath.Join(dir, filepath.Clean("/" + h.Name)) // no path escapes dir
+		name := filepath.Join(dir, filepath.Clean("/"+h.Name)) // no path escapes dir
 		switch h.Typeflag {
 		case tar.TypeDir:
 			os.MkdirAll(name, 0o755)

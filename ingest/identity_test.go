@@ -143,4 +143,3 @@ func TestTooSlowNamesTheSentence(t *testing.T) {
 		t.Errorf("clip: %q", got)
 	}
 }
-
