@@ -4,6 +4,7 @@
 // It is a pipeline of small stages, each in its own file:
 //
 //	document.go   bytes → Document (encoding checks, metadata, language)
+//	identity.go   the article's ID: from its URL, else its path under the folder given
 //	clean.go      Document → content lines (page clutter dropped)
 //	sentence.go   lines → sentences (line breaks first, then Punkt)
 //	quotespan.go  quotations within paragraphs
@@ -21,7 +22,10 @@
 //	resolve.go    entities across documents, batches and builds
 //	openie.go     the same clauses as open-IE tuples (CaRB format)
 //	explain.go    what the extractor saw, for people debugging rules
+//	explaintree.go  the syntax layer's dependency tree of each sentence, for explain
+//	trace.go      which sentence an extraction is reading (for time budgets)
 //	lexicon.go    general English cue words (titles, demonyms, kinds)
+//	words/        embedded word lists (function words of other languages)
 //
 // The package has no dependency on Cayley: it produces [Result] values
 // that the graph package turns into quads.
