@@ -9,6 +9,7 @@
 //	ner        parsed tokens → PERSON / ORGANIZATION / PLACE / EVENT / PRODUCT spans
 //	conllu     sentences ↔ CoNLL-U, for training, evaluation and `newsgraph parse`
 //	perceptron the averaged perceptron the three models are trained with
+//	annotate   all of it at once, with the models shipped in the binary
 //
 // The models are trained from Universal Dependencies treebanks (English
 // EWT and GUM) by cmd/newsgraph-train and embedded in the binary.
