@@ -15,6 +15,11 @@
 // EWT and GUM) by cmd/newsgraph-train and embedded in the binary.
 package syntax
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // Token is one UD word of a sentence.
 type Token struct {
 	Form string
@@ -47,6 +52,23 @@ type Sentence struct {
 	// Comments are the other "# …" lines before the sentence (newdoc,
 	// newpar, metadata), kept so that a file can be written back whole.
 	Comments []string
+}
+
+// ShapeClass is the class of a character in a word's shape, as the
+// models see it: X for an upper-case letter, x for another letter, d for
+// a digit, an ASCII character as itself, ? for anything else.
+func ShapeClass(r rune) byte {
+	switch {
+	case unicode.IsUpper(r):
+		return 'X'
+	case unicode.IsLetter(r):
+		return 'x'
+	case unicode.IsDigit(r):
+		return 'd'
+	case r < utf8.RuneSelf:
+		return byte(r)
+	}
+	return '?'
 }
 
 // Span is a run of tokens [From, To) with a label: a name and its type.

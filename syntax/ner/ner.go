@@ -308,17 +308,7 @@ func shapeKey(s string) uint64 {
 	n := 0
 	last := byte(0)
 	for _, r := range s {
-		c := byte('-')
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		}
+		c := syntax.ShapeClass(r)
 		if c != last {
 			if n == 8 {
 				break

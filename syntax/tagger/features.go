@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/newsgraph/newsgraph/syntax"
 	"github.com/newsgraph/newsgraph/syntax/perceptron"
 )
 
@@ -206,19 +207,7 @@ func appendShape(b []byte, form string) []byte {
 	var last byte
 	run := 0
 	for _, r := range form {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLetter(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
-		default:
-			c = '?'
-		}
+		c := syntax.ShapeClass(r)
 		if c == last {
 			run++
 			if run > 2 {
