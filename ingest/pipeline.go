@@ -198,10 +198,10 @@ func (s idSet) add(id string) bool {
 
 // extractSource reads one source and extracts it within its budget.
 func extractSource(ctx context.Context, x *extract.Extractor, src Source, opt ReadOptions) extracted {
-	e := extracted{name: src.Name, article: src.articleIRI()}
+	e := extracted{name: src.Name}
 	doc, err := src.ReadContext(ctx, opt.MaxBytes)
 	if err != nil {
-		e.err = err
+		e.err, e.article = err, src.articleIRI() // what a prune must keep
 		return e
 	}
 	e.article = string(graph.ArticleIRI(doc.ID))

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"sync"
 
@@ -63,11 +65,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 }
 
 func (t *Tagger) appendDict(b []byte) []byte {
-	forms := make([]string, 0, len(t.dict))
-	for f := range t.dict {
-		forms = append(forms, f)
-	}
-	sort.Strings(forms)
+	forms := slices.Sorted(maps.Keys(t.dict))
 	b = binary.AppendUvarint(b, uint64(len(forms)))
 	for _, f := range forms {
 		b = appendString(b, f)
@@ -77,11 +75,7 @@ func (t *Tagger) appendDict(b []byte) []byte {
 }
 
 func (t *Tagger) appendLexicon(b []byte) []byte {
-	forms := make([]string, 0, len(t.lexicon))
-	for f := range t.lexicon {
-		forms = append(forms, f)
-	}
-	sort.Strings(forms)
+	forms := slices.Sorted(maps.Keys(t.lexicon))
 	b = binary.AppendUvarint(b, uint64(len(forms)))
 	for _, f := range forms {
 		b = appendString(b, f)
