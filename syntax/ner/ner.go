@@ -99,6 +99,8 @@ type state struct {
 	buf    [16]int
 	lower  []string // word forms, lower-cased
 	lemma  []string // lemmas, lower-cased
+	// kids[kidStart[i]:kidStart[i+1]] are the dependents of token i
+	kidStart, kids []int
 }
 
 var states = sync.Pool{New: func() any { return new(state) }}
@@ -111,6 +113,46 @@ func (st *state) reset(s *syntax.Sentence) {
 		st.lower = append(st.lower, strings.ToLower(t.Form))
 		st.lemma = append(st.lemma, strings.ToLower(t.Lemma))
 	}
+	st.indexDependents()
+}
+
+// indexDependents groups the tokens by head (a counting sort), so that a
+// token's dependents are found without a pass over the sentence.
+func (st *state) indexDependents() {
+	toks := st.s.Tokens
+	n := len(toks)
+	st.kidStart = resize(st.kidStart, n+1)
+	for _, t := range toks {
+		if h := t.Head - 1; h >= 0 && h < n {
+			st.kidStart[h+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		st.kidStart[i] += st.kidStart[i-1]
+	}
+	st.kids = resize(st.kids, st.kidStart[n])
+	for k := n - 1; k >= 0; k-- { // fill each head's run from its end
+		if h := toks[k].Head - 1; h >= 0 && h < n {
+			st.kidStart[h+1]--
+			st.kids[st.kidStart[h+1]] = k
+		}
+	}
+	// kidStart[h+1] now holds the start of h+1's run shifted by one head;
+	// restore the run ends
+	for i := 0; i < n; i++ {
+		st.kidStart[i] = st.kidStart[i+1]
+	}
+	st.kidStart[n] = len(st.kids)
+}
+
+// resize returns a zeroed slice of length n, reusing a's memory.
+func resize(a []int, n int) []int {
+	if cap(a) < n {
+		return make([]int, n)
+	}
+	a = a[:n]
+	clear(a)
+	return a
 }
 
 // add appends the feature of template tmpl with value v.
@@ -243,10 +285,7 @@ func (st *state) features(i int) {
 // on, its determiner, and its modifiers' lemmas.
 func (st *state) childFeatures(i int) {
 	toks := st.s.Tokens
-	for k := range toks {
-		if toks[k].Head-1 != i {
-			continue
-		}
+	for _, k := range st.kids[st.kidStart[i]:st.kidStart[i+1]] {
 		switch toks[k].Rel {
 		case "case":
 			st.add(fCase, st.lower[k])
