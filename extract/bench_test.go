@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/jdkato/prose/tag"
 )
 
 // benchCorpus builds at least 5 MB of article text: the sample articles
@@ -115,62 +113,25 @@ func BenchmarkStageSentences(b *testing.B) {
 	}
 }
 
-// BenchmarkStageTokens: tokenising the text.
-func BenchmarkStageTokens(b *testing.B) {
+// BenchmarkStageSyntax: tokens, tags, tree and names of each sentence
+// (the syntax layer, as the extractor calls it).
+func BenchmarkStageSyntax(b *testing.B) {
 	docs := benchCorpus()
+	an := testAnalyzer(b)
+	var sents []string
+	for _, text := range docs {
+		for _, ln := range splitLines(text) {
+			for _, sp := range SplitSentences(ln.text, 0) {
+				sents = append(sents, ln.text[sp.Start:sp.End])
+			}
+		}
+	}
 	b.SetBytes(corpusBytes(docs))
 	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		for _, text := range docs {
-			Tokenize(text, 0)
-		}
-	}
-}
-
-func taggedSentences(b *testing.B) ([][]Token, [][]string, int64) {
-	var toks [][]Token
-	var words [][]string
-	var n int64
-	for _, text := range benchCorpus() {
-		for _, ln := range splitLines(text) {
-			t := Tokenize(ln.text, 0)
-			toks = append(toks, t)
-			var w []string
-			for _, tk := range t {
-				w = append(w, tk.Norm)
-			}
-			words = append(words, w)
-			n += int64(len(ln.text))
-		}
-	}
-	return toks, words, n
-}
-
-// BenchmarkStageTag: part-of-speech tags and lemmas.
-func BenchmarkStageTag(b *testing.B) {
-	toks, _, n := taggedSentences(b)
-	tg, _ := DefaultTagger()
-	b.SetBytes(n)
-	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		for _, t := range toks {
-			tg.Tag(t)
-		}
-	}
-}
-
-// BenchmarkBaselineProseTag is prose's own tagger on the same tokens: the
-// baseline for BenchmarkStageTag.
-func BenchmarkBaselineProseTag(b *testing.B) {
-	_, words, n := taggedSentences(b)
-	pt := tag.NewPerceptronTagger()
-	b.SetBytes(n)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, w := range words {
-			pt.Tag(w)
+		for _, s := range sents {
+			an.Tokens(s, 0)
 		}
 	}
 }
@@ -187,7 +148,7 @@ func BenchmarkStageFacts(b *testing.B) {
 	var ps []prepped
 	for k, text := range docs {
 		d, _ := NewDocument(fmt.Sprintf("d%d.txt", k), []byte(text), nil, DocOptions{})
-		sents, _ := clean(d, x.tagger)
+		sents, _ := clean(d, x.analyzer)
 		ps = append(ps, prepped{d, sents})
 	}
 	b.SetBytes(corpusBytes(docs))

@@ -71,6 +71,7 @@ type cleanLine struct {
 	text       string
 	segs       []cleanSeg
 	drop       string
+	wrapped    bool // joined from hard-wrapped lines
 }
 
 type cleanSeg struct {
@@ -81,7 +82,7 @@ type cleanSeg struct {
 
 // clean splits the document into lines and segments, tags them, decides
 // what is content, and returns the content sentences in order.
-func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
+func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 	lines := splitLines(d.Text)
 	seen := map[string]bool{}
 	ended := false
@@ -131,11 +132,11 @@ func clean(d *Document, tg *Tagger) ([]Sentence, []DroppedLine) {
 		for _, sg := range SplitSegments(ln.text) {
 			seg := cleanSeg{span: Span{ln.start + sg.Start, ln.start + sg.End}}
 			for _, sp := range SplitSentences(d.Text[seg.span.Start:seg.span.End], seg.span.Start) {
-				toks := Tokenize(d.Text[sp.Start:sp.End], sp.Start)
+				sp.Start += wireDatelineLen(d.Text[sp.Start:sp.End])
+				toks := an.Tokens(d.Text[sp.Start:sp.End], sp.Start)
 				if len(toks) == 0 {
 					continue
 				}
-				tg.Tag(toks)
 				seg.sents = append(seg.sents, Sentence{Line: ln.num, Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Tokens: toks})
 			}
 			seg.reason = segmentClutter(seg.sents, quotes, d.FromPage)
@@ -319,8 +320,71 @@ func splitLines(text string) []cleanLine {
 		start = end + 1
 		num++
 	}
+	return joinWrapped(text, out)
+}
+
+// joinWrapped joins the lines of hard-wrapped paragraphs (wire copy,
+// plain-text mail: every line cut near one width) into one line each. A
+// line continues onto the next when it is full (near the width), does not
+// end a sentence, and the next line is not indented more (an indent opens
+// a paragraph). Text whose lines are long or ragged is left alone.
+func joinWrapped(text string, lines []cleanLine) []cleanLine {
+	width := wrapWidth(lines)
+	if width == 0 {
+		return lines
+	}
+	out := lines[:0:0]
+	for _, ln := range lines {
+		if n := len(out); n > 0 && continuesOnto(out[n-1], ln, width) {
+			prev := &out[n-1]
+			prev.end = ln.end
+			prev.text = text[prev.start:prev.end]
+			prev.wrapped = true
+			continue
+		}
+		ln.wrapped = false
+		out = append(out, ln)
+	}
 	return out
 }
+
+// wrapWidth returns the width text was wrapped at, or 0 when its lines
+// do not look wrapped: at least three lines, and at least half of the
+// lines, within 15% of the longest, which is at most 100 bytes.
+func wrapWidth(lines []cleanLine) int {
+	longest := 0
+	for _, ln := range lines {
+		longest = max(longest, len(ln.text))
+	}
+	if longest == 0 || longest > 100 || len(lines) < 4 {
+		return 0
+	}
+	full := 0
+	for _, ln := range lines {
+		if len(ln.text)*100 >= longest*85 {
+			full++
+		}
+	}
+	if full < 3 || full*2 < len(lines) {
+		return 0
+	}
+	return longest
+}
+
+func continuesOnto(prev, next cleanLine, width int) bool {
+	if next.num != prev.num+1 && !prev.wrapped || len(prev.text)-lastLineStart(prev.text) < width*6/10 {
+		return false
+	}
+	last := prev.text[lastLineStart(prev.text):]
+	if endsSentence(strings.TrimSpace(last)) && len(strings.TrimSpace(last)) < width*8/10 {
+		return false
+	}
+	return indent(next.text) <= indent(last) || indent(next.text) == 0
+}
+
+func lastLineStart(s string) int { return strings.LastIndexByte(s, '\n') + 1 }
+
+func indent(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
 
 // normLine is a line's comparison key: its letters and digits, lower-cased.
 func normLine(s string) string {
@@ -369,6 +433,19 @@ func isDateline(d *Document, t string) bool {
 		d.Meta.DateSource = "text"
 	}
 	return true
+}
+
+// reWireDateline matches the dateline a wire story opens with: "LONDON,
+// March 11 - ", "WASHINGTON (AP) — ", "SAO PAULO, Brazil, May 2 - ".
+var reWireDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]+(?:, [\p{L}. ]+?)?(?:(?:, (?i:` + monthRe + `)\.? \d{1,2})|(?: \([\p{L}-]+\)))+ *[-–—]+ +`)
+
+// wireDatelineLen returns the length of the wire dateline that opens a
+// sentence, or 0: the place is where the story was filed, not a subject.
+func wireDatelineLen(s string) int {
+	if len(s) < 8 || !unicode.IsUpper(rune(s[0])) || !unicode.IsUpper(rune(s[1])) {
+		return 0
+	}
+	return len(reWireDateline.FindString(s))
 }
 
 // mayBeCopyright and mayBeLabel are cheap tests that let most lines skip

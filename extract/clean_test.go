@@ -32,7 +32,7 @@ func TestCleanDropsClutter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sents, dropped := clean(d, x.tagger)
+	sents, dropped := clean(d, x.analyzer)
 	var kept []string
 	for _, s := range sents {
 		kept = append(kept, s.Text)

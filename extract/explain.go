@@ -18,7 +18,7 @@ func (x *Extractor) Explain(ctx context.Context, w io.Writer, d *Document) error
 		return fmt.Errorf("explain %s: %w", d.Name, err)
 	}
 	st := &docState{doc: d, opt: x.opt, paraQuotes: map[int][]Span{}}
-	sents, dropped := clean(d, x.tagger)
+	sents, dropped := clean(d, x.analyzer)
 	st.sents = sents
 	st.mentions = make([][]*mention, len(sents))
 	for i := range sents {
@@ -60,7 +60,7 @@ func (x *Extractor) Explain(ctx context.Context, w io.Writer, d *Document) error
 			fmt.Fprintln(w, "  (not used for facts)")
 			continue
 		}
-		for _, c := range st.findClauses(i) {
+		for _, c := range st.treeClauses(i) {
 			subj := "-"
 			if c.subj != nil {
 				subj = npText(s.Tokens, c.subj)

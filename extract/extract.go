@@ -19,15 +19,15 @@ type Options struct {
 
 // Extractor runs the pipeline. It is safe for concurrent use.
 type Extractor struct {
-	tagger *Tagger
-	opt    Options
+	analyzer *Analyzer
+	opt      Options
 }
 
 // New returns an Extractor, loading the tagging model on first use.
 func New(opt Options) (*Extractor, error) {
-	tg, err := DefaultTagger()
+	an, err := DefaultAnalyzer()
 	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
+		return nil, fmt.Errorf("load the syntax models: %w", err)
 	}
 	if opt.MaxSentenceTokens <= 0 {
 		opt.MaxSentenceTokens = 120
@@ -38,7 +38,7 @@ func New(opt Options) (*Extractor, error) {
 	if _, err := punktTokenizer(); err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	return &Extractor{tagger: tg, opt: opt}, nil
+	return &Extractor{analyzer: an, opt: opt}, nil
 }
 
 // Extract runs every stage on one document. Entity IDs in the result are
@@ -53,13 +53,14 @@ func (x *Extractor) Extract(ctx context.Context, d *Document) (*Result, error) {
 // it is working on, so that a caller whose time budget ran out can say
 // where.
 func (x *Extractor) ExtractTraced(ctx context.Context, d *Document, tr *Trace) (*Result, error) {
-	sents, dropped := clean(d, x.tagger)
+	sents, dropped := clean(d, x.analyzer)
 	return x.extractSentences(ctx, d, sents, dropped, tr)
 }
 
 // extractSentences runs the stages after cleaning — mentions,
 // coreference, clauses, facts — on d's cleaned, tagged sentences.
 func (x *Extractor) extractSentences(ctx context.Context, d *Document, sents []Sentence, dropped []DroppedLine, tr *Trace) (*Result, error) {
+	nameFirstWords(sents)
 	st := &docState{ctx: ctx, trace: tr, doc: d, opt: x.opt, paraQuotes: map[int][]Span{}, sents: sents}
 	tr.start(sents)
 	st.mentions = make([][]*mention, len(sents))
@@ -78,7 +79,7 @@ func (x *Extractor) extractSentences(ctx context.Context, d *Document, sents []S
 		if st.skipSentence(i) {
 			continue
 		}
-		st.clauses[i] = st.findClauses(i)
+		st.clauses[i] = st.treeClauses(i)
 	}
 	for _, stage := range []func(){st.roleFacts, st.quoteFacts, st.relationFacts, st.capacityFacts} {
 		if err := ctx.Err(); err != nil {
@@ -196,6 +197,11 @@ func (st *docState) add(f pendingFact) {
 	if len(st.facts) >= st.opt.MaxFacts {
 		return
 	}
+	if f.lit != nil && strings.ContainsAny(f.lit.Text, "\n\r") {
+		lit := *f.lit
+		lit.Text = oneLine(lit.Text)
+		f.lit = &lit
+	}
 	if f.date.Phrase == "" && f.spanTo > 0 {
 		f.date = st.dateNear(f.sent, f.spanFrom, f.spanTo)
 	}
@@ -287,7 +293,7 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 			Predicate: f.pred,
 			Negated:   f.negated,
 			Evidence: Evidence{
-				DocID: st.doc.ID, Sentence: s.Text, SentenceIndex: s.Index,
+				DocID: st.doc.ID, Sentence: oneLine(s.Text), SentenceIndex: s.Index,
 				Start: st.doc.RuneOffset(s.Start), End: st.doc.RuneOffset(s.End),
 				Rule: f.rule, Confidence: round2(f.conf),
 			},
@@ -369,4 +375,12 @@ func lowerCamel(words ...string) string {
 		}
 	}
 	return b.String()
+}
+
+// oneLine joins the lines of text hard-wrapped in its file.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -19,6 +19,15 @@ func testExtractor(t testing.TB) *Extractor {
 	return x
 }
 
+func testAnalyzer(t testing.TB) *Analyzer {
+	t.Helper()
+	an, err := DefaultAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
+}
+
 // extractText runs the whole pipeline, with cross-document resolution, on
 // texts and returns their results.
 func extractText(t testing.TB, published string, texts ...string) []*Result {

@@ -312,7 +312,7 @@ func classNounKind(low string) EntityType {
 // possessives ("Bloomberg's Ilya Arkhipov").
 func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 	k := m.npFrom - 1
-	sawRole := false
+	sawRole := len(m.roles) > 0 // a title read with the name: "Russian President Vladimir Putin"
 	for k >= 0 {
 		low := toks[k].Lower
 		switch {

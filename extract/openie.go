@@ -17,16 +17,9 @@ type Tuple struct {
 // and clause patterns as fact extraction, but keeps every clause — with
 // or without named entities — and reports arguments as text.
 func (x *Extractor) OpenIE(sentence string) []Tuple {
-	text, toks := openieTokens(sentence)
+	text, toks := x.openieTokens(sentence)
 	if len(toks) == 0 {
 		return nil
-	}
-	x.tagger.Tag(toks)
-	for i := 1; i+1 < len(toks); i++ {
-		// "two - year": a hyphen split off by the benchmark's tokenizer
-		if toks[i].Text == "-" && isWordToken(toks[i-1]) && isWordToken(toks[i+1]) {
-			toks[i].Tag = "HYPH"
-		}
 	}
 	d := &Document{ID: "s", Text: text}
 	d.runes = newRuneIndex(text)
@@ -34,7 +27,7 @@ func (x *Extractor) OpenIE(sentence string) []Tuple {
 	st := &docState{doc: d, opt: x.opt, sents: []Sentence{s}, paraQuotes: map[int][]Span{}}
 	st.mentions = [][]*mention{findMentions(0, &st.sents[0])}
 	st.linkMentions()
-	cs := st.findClauses(0)
+	cs := st.treeClauses(0)
 	var out []Tuple
 	for _, c := range cs {
 		if t, ok := st.clauseTuple(c); ok {
@@ -89,29 +82,15 @@ func (st *docState) titleTuples() []Tuple {
 // openieTokens tokenises a sentence; text that is already tokenised (PTB
 // escapes, spaces around punctuation) is split on spaces so that the
 // output words match the input's.
-func openieTokens(sentence string) (string, []Token) {
+func (x *Extractor) openieTokens(sentence string) (string, []Token) {
 	if !looksPTB(sentence) {
-		return sentence, Tokenize(sentence, 0)
+		return sentence, x.analyzer.Tokens(sentence, 0)
 	}
-	var b strings.Builder
-	var toks []Token
-	for _, w := range strings.Fields(sentence) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		start := b.Len()
-		b.WriteString(w)
-		t := Token{Text: w, Norm: w, Start: start, End: b.Len()}
-		if w == "\"" {
-			t.Norm = "``"
-		}
-		switch w {
-		case "-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-":
-			t.Norm = ptbUnescape(w)
-		}
-		toks = append(toks, t)
+	words := strings.Fields(sentence)
+	for i, w := range words {
+		words[i] = ptbUnescape(w)
 	}
-	return b.String(), toks
+	return x.analyzer.Words(words)
 }
 
 func looksPTB(s string) bool {

@@ -5,26 +5,22 @@ import (
 	"strings"
 )
 
-var currencySymbols = map[string]string{
-	"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "rs": "INR", "rs.": "INR", "₹": "INR",
-	"usd": "USD", "eur": "EUR", "gbp": "GBP", "inr": "INR", "rub": "RUB", "₽": "RUB",
-}
+// currencySymbols map symbols and codes written before an amount to
+// their ISO 4217 code ("$110 million").
+var currencySymbols = wordMap("currency-symbols")
 
-var currencyWords = map[string]string{
-	"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rupees": "INR",
-	"roubles": "RUB", "rubles": "RUB", "yen": "JPY", "yuan": "CNY", "pounds sterling": "GBP",
-}
+// currencyWords map currency words written after an amount to their
+// ISO 4217 code ("5 billion roubles").
+var currencyWords = wordMap("currency-words")
 
-var multipliers = map[string]float64{
-	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
-	"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "mn": 1e6,
-}
+// multipliers scale the number before them ("$110 million").
+var multipliers = wordNumbers("multipliers")
 
-var numberWords = map[string]float64{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-}
+// percentUnits are the ways of writing "percent".
+var percentUnits = wordMap("percent-units")
+
+// numberWords are number words and their values ("five people").
+var numberWords = wordNumbers("number-words")
 
 // ParseQuantity reads a number, money amount or count from tokens
 // [from, to): "$110 million" → 110000000 USD, "up to 5,000 people" →
@@ -53,9 +49,11 @@ func ParseQuantity(toks []Token, from, to int) *Literal {
 			if start < 0 {
 				start = k
 			}
+		case (toks[k].Tag == "CD" || numberWords[low] > 0 && !have) && k+1 < to && toks[k+1].Tag == "HYPH":
+			return nil // "a four-year contract": the number is part of a modifier
 		case toks[k].Tag == "CD" || numberWords[low] > 0 && !have:
 			if have {
-				if m := multipliers[low]; m > 0 {
+				if m := multiplierOf(lit, toks[k]); m > 0 {
 					lit.Value *= m
 					last = k
 					continue
@@ -71,14 +69,17 @@ func ParseQuantity(toks []Token, from, to int) *Literal {
 				start = k
 			}
 			last = k
-		case have && multipliers[low] > 0:
-			lit.Value *= multipliers[low]
+		case have && multiplierOf(lit, toks[k]) > 0:
+			lit.Value *= multiplierOf(lit, toks[k])
 			last = k
 		case have && currencyWords[low] != "":
 			lit.Kind, lit.Unit = Money, currencyWords[low]
 			last = k
-		case have && isNounTag(toks[k].Tag) && lit.Kind == Number:
-			lit.Unit = low
+		case have && (isNounTag(toks[k].Tag) || low == "%") && lit.Kind == Number:
+			lit.Unit = percentUnits[low]
+			if lit.Unit == "" {
+				lit.Unit = low
+			}
 			last = k
 			return finishQuantity(lit, toks, start, last)
 		}
@@ -87,6 +88,18 @@ func ParseQuantity(toks []Token, from, to int) *Literal {
 		return nil
 	}
 	return finishQuantity(lit, toks, start, last)
+}
+
+// multiplierOf is the scale a word after a number gives: "million",
+// "bn", and "m" after an amount of money ("£264m"; "100m" is a distance).
+func multiplierOf(lit *Literal, t Token) float64 {
+	if m := multipliers[t.Lower]; m > 0 {
+		return m
+	}
+	if lit.Kind == Money && (t.Lower == "m" || t.Lower == "k") {
+		return map[string]float64{"m": 1e6, "k": 1e3}[t.Lower]
+	}
+	return 0
 }
 
 func finishQuantity(lit *Literal, toks []Token, start, last int) *Literal {

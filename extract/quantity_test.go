@@ -3,7 +3,7 @@ package extract
 import "testing"
 
 func TestParseQuantity(t *testing.T) {
-	tg, _ := DefaultTagger()
+	an := testAnalyzer(t)
 	tests := []struct {
 		text  string
 		kind  LiteralKind
@@ -21,8 +21,7 @@ func TestParseQuantity(t *testing.T) {
 		{"12 million dollars", Money, 12e6, "USD", "", false},
 	}
 	for _, tt := range tests {
-		toks := Tokenize(tt.text, 0)
-		tg.Tag(toks)
+		toks := an.Tokens(tt.text, 0)
 		q := ParseQuantity(toks, 0, len(toks))
 		if q == nil {
 			t.Errorf("%q: no quantity", tt.text)
@@ -33,8 +32,7 @@ func TestParseQuantity(t *testing.T) {
 		}
 	}
 	for _, none := range []string{"in 2019", "the committee", "second thoughts"} {
-		toks := Tokenize(none, 0)
-		tg.Tag(toks)
+		toks := an.Tokens(none, 0)
 		if q := ParseQuantity(toks, 0, len(toks)); q != nil {
 			t.Errorf("%q: unexpected quantity %+v", none, *q)
 		}

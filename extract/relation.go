@@ -64,326 +64,6 @@ func chunkUnits(toks []Token) []unit {
 	return us
 }
 
-// findClauses finds the clauses of sentence si.
-func (st *docState) findClauses(si int) []clause {
-	toks := st.sents[si].Tokens
-	us := st.unitsOf(si)
-	var out []clause
-	main := -1     // index in out of the last finite clause not embedded
-	compFrom := -1 // start of the first speech complement seen
-	for ui, u := range us {
-		if u.kind != uVG {
-			continue
-		}
-		c := clause{vg: u.vg, comp: -1}
-		c.embedded = compFrom >= 0 && u.from >= compFrom
-		var lastMain *clause
-		if main >= 0 {
-			lastMain = &out[main]
-		}
-		prevTok := "" // "" at the start of the sentence
-		if ui > 0 {
-			prevTok = "?" // after a noun phrase or verb: "following the saga"
-			if us[ui-1].kind == uTok {
-				prevTok = strings.ToLower(toks[us[ui-1].from].Text)
-			}
-		}
-		switch {
-		case u.vg.NonFinite && toks[u.vg.From].Tag != "TO":
-			switch prevTok {
-			case "after", "before", "by", "while", "since", "when", "without", "despite":
-				// "Moscow had not received a response after reaching out":
-				// the subject of the clause the phrase attaches to
-				for k := len(out) - 1; k >= 0; k-- {
-					if !out[k].vg.NonFinite && out[k].subj != nil {
-						c.subj, c.inherited, c.embedded = out[k].subj, true, out[k].embedded
-						break
-					}
-				}
-			case ",", "":
-				// "..., inviting Putin": the subject of the main clause
-				if lastMain != nil && lastMain.subj != nil {
-					c.subj, c.inherited = lastMain.subj, true
-					c.embedded = false
-				}
-			}
-		case u.vg.NonFinite:
-			// "to join him": an infinitive complement, not a clause of its own
-			continue
-		default:
-			// the clause a coordinated verb continues: the last finite one
-			// with a subject, not an -ing modifier ("investors including X")
-			var prev *clause
-			for k := len(out) - 1; k >= 0; k-- {
-				if !out[k].vg.NonFinite && out[k].subj != nil {
-					prev = &out[k]
-					break
-				}
-			}
-			if prev != nil && prev.embedded && !c.embedded {
-				prev = lastMain
-			}
-			c.subj, c.inherited = st.findSubject(si, us, ui, prev)
-			if c.inherited && lastMain != nil && speechVerbs[toks[u.vg.Main].Lemma] && speechVerbs[toks[lastMain.vg.Main].Lemma] {
-				// "said X, but on Tuesday said that Y": both are the speaker's
-				c.subj, c.embedded = lastMain.subj, false
-			}
-		}
-		c.irrealis = isIrrealis(toks, us, ui, c.subj)
-		st.fillObjects(toks, us, ui, &c)
-		out = append(out, c)
-		if c.comp >= 0 && compFrom < 0 {
-			compFrom = c.comp
-		}
-		if !u.vg.NonFinite && !c.embedded {
-			main = len(out) - 1
-		}
-	}
-	return out
-}
-
-// isIrrealis reports clauses the writer does not assert: after "if",
-// "whether" or a wh-word, and with a modal of possibility.
-func isIrrealis(toks []Token, us []unit, ui int, subj *nounPhrase) bool {
-	vg := us[ui].vg
-	for k := vg.From; k < vg.To; k++ {
-		switch toks[k].Lower {
-		case "would", "could", "might", "may", "should", "'d":
-			return true
-		}
-	}
-	start := vg.From
-	if subj != nil && subj.From < start {
-		start = subj.From
-	}
-	for k := start - 1; k >= 0 && k >= start-2; k-- {
-		switch toks[k].Lower {
-		case "if", "whether", "what", "how", "why", "unless":
-			return true
-		}
-		if toks[k].Text != "," && toks[k].Tag != "RB" {
-			break
-		}
-	}
-	return false
-}
-
-// findSubject walks left from verb group ui to its subject.
-func (st *docState) findSubject(si int, us []unit, ui int, prev *clause) (*nounPhrase, bool) {
-	toks := st.sents[si].Tokens
-	for k := ui - 1; k >= 0; k-- {
-		u := us[k]
-		switch u.kind {
-		case uVG:
-			return nil, false
-		case uTok:
-			t := toks[u.from]
-			low := t.Lower
-			switch {
-			case t.Tag == "RB" || t.Tag == "RBR":
-				continue
-			case t.Tag == "IN" && k+1 < ui && isTimeUnit(toks, us, k+1):
-				continue // "on Tuesday"
-			case t.Tag == "CC":
-				// "... and asked": the subject of the previous clause, unless
-				// the coordination joins infinitives ("to start or listen")
-				if k > 0 && us[k-1].kind == uVG && us[k-1].vg.NonFinite {
-					return nil, false
-				}
-				if prev != nil && prev.subj != nil {
-					return prev.subj, true
-				}
-				return nil, false
-			case (t.Tag == "WDT" || t.Tag == "WP") && k == ui-1:
-				// "users who want": the noun phrase before the pronoun
-				for j := k - 1; j >= 0 && j >= k-2; j-- {
-					if us[j].kind == uNP {
-						np := us[j].np
-						return &np, false
-					}
-				}
-				return nil, false
-			case low == ",":
-				// apposition: "Paul Davison, a former Google engineer, said"
-				if j := appositionBefore(toks, us, k); j >= 0 {
-					np := us[j].np
-					return &np, false
-				}
-				continue
-			}
-			return nil, false
-		case uNP:
-			if isTimeNP(toks, u.np) {
-				continue
-			}
-			if k > 0 && us[k-1].kind == uVG {
-				return nil, false // the object of an earlier verb
-			}
-			switch strings.ToLower(toks[u.np.Head].Text) {
-			case "him", "her", "them", "me", "us":
-				return nil, false
-			}
-			if k > 0 && us[k-1].kind == uTok && toks[us[k-1].from].Tag == "IN" && !isSubordinator(toks[us[k-1].from].Text) {
-				// object of a preposition: skip the phrase and its preposition
-				k--
-				continue
-			}
-			if k > 1 && us[k-1].kind == uTok && toks[us[k-1].from].Tag == "CC" && us[k-2].kind == uNP {
-				// "Tesla and SpaceX CEO Elon Musk" is one phrase when a title joins it
-				for _, m := range st.mentions[si] {
-					if !m.inTitle && m.kind == nameMention && m.to == u.np.To && m.npFrom <= us[k-2].from {
-						np := u.np
-						np.From = us[k-2].from
-						return &np, false
-					}
-				}
-				// coordinated subjects "Musk and Putin": skip when the whole is
-				// inside a prepositional phrase, else take no side
-				j := k - 2
-				if j > 0 && us[j-1].kind == uTok && toks[us[j-1].from].Tag == "IN" {
-					k = j - 1
-					continue
-				}
-				// "..., and the fight ended": the earlier phrase ends another
-				// clause (it follows a verb, a preposition or a comma)
-				if j > 0 && (us[j-1].kind == uVG || us[j-1].kind == uTok && (toks[us[j-1].from].Tag == "IN" || toks[us[j-1].from].Text == ",")) || toks[us[k-1].from].Text == "but" || toks[us[k-1].from].Text == "yet" {
-					np := u.np
-					return &np, false
-				}
-				return nil, false
-			}
-			np := u.np
-			return &np, false
-		}
-	}
-	return nil, false
-}
-
-// appositionBefore handles "HOST, a/the ..., VERB": from the comma at unit
-// k it finds the previous comma; if what lies between opens with an
-// article, the noun phrase before that comma is the host.
-func appositionBefore(toks []Token, us []unit, k int) int {
-	for j := k - 1; j >= 1 && j >= k-12; j-- {
-		if us[j].kind == uVG {
-			return -1
-		}
-		if us[j].kind != uTok || toks[us[j].from].Text != "," {
-			continue
-		}
-		if us[j+1].kind != uNP {
-			return -1
-		}
-		d := strings.ToLower(toks[us[j+1].np.From].Text)
-		if d != "a" && d != "an" && d != "the" {
-			return -1
-		}
-		if us[j-1].kind == uNP && (j < 2 || us[j-2].kind != uTok || toks[us[j-2].from].Tag != "IN") {
-			return j - 1
-		}
-		return -1
-	}
-	return -1
-}
-
-// appositionHost returns the unit index of the noun phrase that the
-// appositive at unit k describes: "HOST , APPOSITIVE ,".
-func appositionHost(toks []Token, us []unit, k int) int {
-	if k < 2 || us[k-1].kind != uTok || toks[us[k-1].from].Text != "," || us[k-2].kind != uNP {
-		return -1
-	}
-	d := strings.ToLower(toks[us[k].np.From].Text)
-	if d != "a" && d != "an" && d != "the" {
-		return -1
-	}
-	return k - 2
-}
-
-func isTimeUnit(toks []Token, us []unit, k int) bool {
-	return k >= 0 && us[k].kind == uNP && isTimeNP(toks, us[k].np)
-}
-
-func isTimeNP(toks []Token, np nounPhrase) bool {
-	if timeNouns[toks[np.Head].Lower] {
-		return true
-	}
-	// "February 14", "14 February 2021"
-	for k := np.From; k < np.To; k++ {
-		if monthNames[strings.TrimSuffix(toks[k].Lower, ".")] != 0 && toks[k].Text != toks[k].Lower {
-			return true
-		}
-	}
-	return false
-}
-
-func isSubordinator(w string) bool {
-	switch strings.ToLower(w) {
-	case "that", "because", "if", "whether", "although", "though", "while", "since", "as", "after", "before", "when", "until", "unless":
-		return true
-	}
-	return false
-}
-
-// fillObjects reads the objects and prepositional phrases after the verb.
-func (st *docState) fillObjects(toks []Token, us []unit, ui int, c *clause) {
-	k := ui + 1
-	c.end = us[ui].to
-	speech := speechVerbs[toks[c.vg.Main].Lemma]
-	for k < len(us) {
-		u := us[k]
-		if u.kind == uNP {
-			if isTimeNP(toks, u.np) {
-				k++
-				continue
-			}
-			np := u.np
-			switch {
-			case c.obj == nil && len(c.pps) == 0:
-				c.obj = &np
-			case c.obj2 == nil && len(c.pps) == 0 && !speech:
-				c.obj2 = &np
-			case speech:
-				c.comp = np.From // "told reporters they had not received"
-				return
-			default:
-				return
-			}
-			c.end = u.to
-			k++
-			continue
-		}
-		if u.kind != uTok {
-			break
-		}
-		t := toks[u.from]
-		low := t.Lower
-		if t.Tag == "RB" {
-			k++
-			continue
-		}
-		if speech && (low == "that" || low == ":" || low == ",") {
-			c.comp = u.to
-			return
-		}
-		if (t.Tag == "IN" || t.Tag == "TO") && low != "that" && low != "if" && low != "whether" && low != "because" && low != "though" && low != "although" && k+1 < len(us) && us[k+1].kind == uNP {
-			np := us[k+1].np
-			c.pps = append(c.pps, prepPhrase{prep: u.from, np: np})
-			c.end = np.To
-			k += 2
-			continue
-		}
-		break
-	}
-	if speech && k < len(us) && us[k].kind == uNP {
-		c.comp = us[k].from
-	}
-	// "said the matter was closed": the object noun phrase starts the
-	// reported clause when a verb follows it directly
-	if speech && c.comp < 0 && c.obj != nil && len(c.pps) == 0 && k < len(us) && us[k].kind == uVG {
-		c.comp = c.obj.From
-		c.obj = nil
-	}
-}
-
 // npEntity returns the entity a noun phrase of sentence si refers to, if any.
 func (st *docState) npEntity(si int, np *nounPhrase) *docEntity {
 	if np == nil {
@@ -431,12 +111,17 @@ func (st *docState) relationFacts() {
 			st.clauseFact(si, c, hedged || c.embedded)
 		}
 		st.nominalFacts(si)
+		st.treeRoleFacts(si)
 	}
 }
 
 func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	toks := st.sents[si].Tokens
 	subj := st.npEntity(si, c.subj)
+	if subj == nil && c.vg.Passive {
+		st.agentFact(si, c, hedged)
+		return
+	}
 	if subj == nil {
 		st.attributeFact(si, c)
 		return
@@ -541,6 +226,36 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	}
 }
 
+// agentFact reads a passive whose subject is not an entity but whose
+// agent is: "The report was commissioned by Greenfield" → (Greenfield,
+// commission, "the report").
+func (st *docState) agentFact(si int, c clause, hedged bool) {
+	toks := st.sents[si].Tokens
+	if c.subj == nil || c.inherited || len(c.vg.Chain) > 0 {
+		return
+	}
+	for _, pp := range c.pps {
+		if !strings.EqualFold(toks[pp.prep].Text, "by") {
+			continue
+		}
+		agent := st.npEntity(si, &pp.np)
+		if agent == nil {
+			return
+		}
+		conf := 0.7
+		if hedged {
+			conf *= 0.9
+		}
+		f := pendingFact{subj: agent, pred: lowerCamel(toks[c.vg.Main].Lemma), negated: c.vg.Negated, sent: si,
+			rule: "relation.passive", conf: conf, spanFrom: c.subj.From, spanTo: clauseTail(toks, c.end)}
+		if !st.setObject(si, &f, c.subj) {
+			return
+		}
+		st.add(f)
+		return
+	}
+}
+
 // examples reads "hosted high-profile users including Mark Zuckerberg and
 // Oprah Winfrey": the named examples are objects of the verb too.
 func (st *docState) examples(si int, f pendingFact, obj *nounPhrase) {
@@ -577,46 +292,6 @@ func (st *docState) examples(si int, f pendingFact, obj *nounPhrase) {
 	}
 }
 
-// attributeFact reads "A seat in the Soyuz costs NASA $80 million": when
-// the subject is a common noun tied by "in"/"of" to an entity and the
-// object is a quantity, the fact is about that entity, with the noun in
-// the predicate: (Soyuz, seatCost, $80 million).
-func (st *docState) attributeFact(si int, c clause) {
-	if c.subj == nil || c.inherited || c.vg.Passive {
-		return
-	}
-	toks := st.sents[si].Tokens
-	e := c.subj.To
-	if e+1 >= len(toks) || (toks[e].Text != "in" && toks[e].Text != "of") {
-		return
-	}
-	np, ok := nounPhraseAt(toks, e+1)
-	if !ok || np.To != c.vg.From {
-		return
-	}
-	ent := st.npEntity(si, &np)
-	if ent == nil {
-		return
-	}
-	var q *Literal
-	var extra *nounPhrase
-	switch {
-	case c.obj2 != nil:
-		q, extra = st.quantityOf(si, c.obj2), c.obj
-	case c.obj != nil:
-		q = st.quantityOf(si, c.obj)
-	}
-	if q == nil {
-		return
-	}
-	f := pendingFact{subj: ent, pred: lowerCamel(singular(toks[c.subj.Head]), toks[c.vg.Main].Lemma), lit: q, negated: c.vg.Negated,
-		sent: si, rule: "quantity.attribute", conf: 0.7, spanFrom: c.subj.From, spanTo: c.end}
-	if extra != nil {
-		f.args = append(f.args, st.ppArg(si, "", extra))
-	}
-	st.add(f)
-}
-
 // copulaFact records "X is a Y" as X isA "Y" when Y is a description.
 func (st *docState) copulaFact(si int, c clause, subj *docEntity, conf float64, negated bool) {
 	if c.obj == nil {
@@ -643,6 +318,11 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 		return true
 	}
 	if q := st.quantityOf(si, np); q != nil {
+		// a bare count ("rejected two") or a frequency ("nine times") is
+		// not what the verb acts on
+		if q.Kind == Number && (q.Unit == "" || q.Unit == "times") {
+			return false
+		}
 		f.lit = q
 		return true
 	}
@@ -734,4 +414,30 @@ func (st *docState) nominalFacts(si int) {
 			st.add(pendingFact{subj: agent, obj: patient, pred: verb, sent: si, rule: "relation.nominal", conf: 0.7, spanFrom: u.from, spanTo: end})
 		}
 	}
+}
+
+// appositionHost returns the unit index of the noun phrase that the
+// appositive at unit k describes: "HOST , APPOSITIVE ,".
+func appositionHost(toks []Token, us []unit, k int) int {
+	if k < 2 || us[k-1].kind != uTok || toks[us[k-1].from].Text != "," || us[k-2].kind != uNP {
+		return -1
+	}
+	d := strings.ToLower(toks[us[k].np.From].Text)
+	if d != "a" && d != "an" && d != "the" {
+		return -1
+	}
+	return k - 2
+}
+
+func isTimeNP(toks []Token, np nounPhrase) bool {
+	if timeNouns[toks[np.Head].Lower] {
+		return true
+	}
+	// "February 14", "14 February 2021"
+	for k := np.From; k < np.To; k++ {
+		if monthNames[strings.TrimSuffix(toks[k].Lower, ".")] != 0 && toks[k].Text != toks[k].Lower {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/newsgraph/newsgraph/syntax/tokenize"
 	"regexp"
 	"strings"
 	"sync"
@@ -122,7 +123,7 @@ func mergeFragments(text string, base int, spans []Span) []Span {
 func endsWithAbbreviation(s string) bool {
 	s = strings.TrimSuffix(s, ".")
 	k := strings.LastIndexAny(s, " (")
-	return abbreviations[strings.ToLower(s[k+1:])]
+	return tokenize.Abbreviation(s[k+1:])
 }
 
 func trimSpan(text string, s, e, base int) Span {

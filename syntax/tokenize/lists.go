@@ -89,3 +89,10 @@ func readList(name string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// Abbreviation reports whether word, with or without its final period, is
+// an abbreviation or a title the tokenizer keeps whole ("Inc.", "Mr.").
+func Abbreviation(word string) bool {
+	w := strings.ToLower(strings.TrimSuffix(word, ".")) + "."
+	return lists.abbrev[w] || lists.titles[w]
+}

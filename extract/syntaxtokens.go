@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/aaaton/golem/v4"
+	"github.com/aaaton/golem/v4/dicts/en"
+
+	"github.com/newsgraph/newsgraph/syntax"
+	"github.com/newsgraph/newsgraph/syntax/annotate"
+	"github.com/newsgraph/newsgraph/syntax/tokenize"
+)
+
+// Analyzer turns a sentence's text into the extractor's tokens with the
+// syntax layer: UD tokens, Penn Treebank tags, lemmas, a dependency tree
+// and name tags. It is safe for concurrent use.
+type Analyzer struct {
+	layer *annotate.Annotator
+	dict  *golem.Lemmatizer
+}
+
+var (
+	analyzerOnce sync.Once
+	analyzerInst *Analyzer
+	analyzerErr  error
+)
+
+// DefaultAnalyzer returns the process-wide analyzer with the models
+// shipped in the binary, loaded on first use.
+func DefaultAnalyzer() (*Analyzer, error) {
+	analyzerOnce.Do(func() {
+		a := &Analyzer{}
+		if a.layer, analyzerErr = annotate.Default(); analyzerErr != nil {
+			return
+		}
+		if a.dict, analyzerErr = golem.New(en.New()); analyzerErr != nil {
+			analyzerErr = fmt.Errorf("load the English dictionary: %w", analyzerErr)
+			return
+		}
+		analyzerInst = a
+	})
+	return analyzerInst, analyzerErr
+}
+
+// Tokens tokenizes and annotates text, one sentence that starts at byte
+// offset base of its document.
+func (a *Analyzer) Tokens(text string, base int) []Token {
+	st := tokenize.Tokens(text)
+	if len(st) == 0 {
+		return nil
+	}
+	return a.annotated(syntax.Sentence{Text: text, Tokens: st}, base)
+}
+
+// Words annotates a sentence already split into words (as a benchmark
+// gives it); forms are joined by single spaces.
+func (a *Analyzer) Words(words []string) (string, []Token) {
+	var b strings.Builder
+	st := make([]syntax.Token, 0, len(words))
+	for _, w := range words {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(w)
+		st = append(st, syntax.Token{Form: w, Start: start, End: b.Len(), SpaceAfter: true, Head: -1})
+	}
+	text := b.String()
+	return text, a.annotated(syntax.Sentence{Text: text, Tokens: st}, 0)
+}
+
+// maxParsedTokens bounds the sentences the parser reads: longer ones
+// (tables, lists, run-on scrapes) are tagged only, which keeps the cost
+// of a document linear in its length.
+const maxParsedTokens = 150
+
+func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
+	a.layer.Tagger.Tag(&s)
+	a.namesNotWords(&s)
+	if len(s.Tokens) <= maxParsedTokens {
+		a.layer.Parser.Parse(&s)
+		a.layer.Names.Tag(&s)
+	}
+	out := make([]Token, len(s.Tokens))
+	for i, t := range s.Tokens {
+		low := strings.ToLower(t.Form)
+		out[i] = Token{
+			Text: t.Form, Norm: treebankForm(t), Start: base + t.Start, End: base + t.End,
+			Lower: low, Dict: a.dict.InDict(low), Tag: t.XPOS, UPOS: t.UPOS,
+			Lemma: strings.ToLower(t.Lemma), Head: max(t.Head-1, -1), Rel: t.Rel, NER: t.NER,
+		}
+	}
+	return out
+}
+
+// namesNotWords retags a capitalised word that is not an English word
+// but was tagged as an adverb, adjective or verb — the tagger's guess
+// from a suffix ("Streamly" as an adverb, "Workshare" as a verb) — as a
+// proper noun, before the parser reads the tags.
+func (a *Analyzer) namesNotWords(s *syntax.Sentence) {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		r := []rune(t.Form)
+		if len(r) < 3 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[len(r)-1]) {
+			continue
+		}
+		switch t.UPOS {
+		case "ADV", "ADJ", "VERB":
+		default:
+			continue
+		}
+		if a.dict.InDict(strings.ToLower(t.Form)) {
+			continue
+		}
+		t.UPOS, t.XPOS, t.Lemma = "PROPN", "NNP", t.Form
+	}
+}
+
+// treebankForm is the token's Penn Treebank form: quotation marks as the
+// tagger saw them, other characters normalised as [ptbForm] does.
+func treebankForm(t syntax.Token) string {
+	switch t.XPOS {
+	case "``", "''":
+		return t.XPOS
+	}
+	if plainWord(t.Form) {
+		return t.Form
+	}
+	return ptbForm(t.Form)
+}

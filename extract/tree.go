@@ -1,0 +1,156 @@
+package extract
+
+import "strings"
+
+// tree is a sentence's dependency tree, indexed for walking down: the
+// dependents of every token, in sentence order.
+type tree struct {
+	toks []Token
+	kids [][]int
+}
+
+// newTree indexes the tree of a parsed sentence; it returns nil when the
+// sentence was not parsed.
+func newTree(toks []Token) *tree {
+	if len(toks) == 0 || toks[0].Rel == "" {
+		return nil
+	}
+	t := &tree{toks: toks, kids: make([][]int, len(toks))}
+	for i, tok := range toks {
+		if h := tok.Head; h >= 0 && h < len(toks) {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	return t
+}
+
+// baseRel is a relation without its subtype: "nsubj" for "nsubj:pass".
+func baseRel(rel string) string {
+	if k := strings.IndexByte(rel, ':'); k >= 0 {
+		return rel[:k]
+	}
+	return rel
+}
+
+// child returns the first dependent of i whose relation is one of rels
+// (a bare relation also matches its subtypes), or -1.
+func (t *tree) child(i int, rels ...string) int {
+	for _, k := range t.kids[i] {
+		if relIn(t.toks[k].Rel, rels) {
+			return k
+		}
+	}
+	return -1
+}
+
+// children returns the dependents of i whose relation is one of rels.
+func (t *tree) children(i int, rels ...string) []int {
+	var out []int
+	for _, k := range t.kids[i] {
+		if relIn(t.toks[k].Rel, rels) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func relIn(rel string, rels []string) bool {
+	for _, r := range rels {
+		if rel == r || !strings.ContainsRune(r, ':') && baseRel(rel) == r {
+			return true
+		}
+	}
+	return false
+}
+
+// span returns the first and last+1 token of i's subtree.
+func (t *tree) span(i int) (int, int) {
+	from, to := i, i+1
+	for _, k := range t.kids[i] {
+		a, b := t.span(k)
+		from, to = min(from, a), max(to, b)
+	}
+	return from, to
+}
+
+// conjuncts returns i and the tokens coordinated with it ("Musk and
+// Putin", "Musk, Putin and Peskov").
+func (t *tree) conjuncts(i int) []int {
+	out := []int{i}
+	for _, k := range t.children(i, "conj") {
+		out = append(out, t.conjuncts(k)...)
+	}
+	return out
+}
+
+// isNominal reports a token that heads a noun phrase.
+func (t *tree) isNominal(i int) bool {
+	switch t.toks[i].UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM", "SYM", "X":
+		return true
+	}
+	return false
+}
+
+// phraseRels are the dependents that belong to a base noun phrase: "the
+// Kremlin's official Twitter account", "about 5,000 people", "Peter
+// Caruana".
+var phraseRels = []string{"det", "amod", "compound", "nummod", "nmod:poss", "flat", "fixed", "advmod", "det:predet", "nmod:desc"}
+
+// phrase returns the base noun phrase headed by h: its determiners,
+// modifiers and name parts, without prepositional phrases, clauses or
+// conjuncts. Its Head is the last word of a name ("Caruana").
+func (t *tree) phrase(h int) nounPhrase {
+	np := nounPhrase{Chunk: Chunk{h, h + 1}, Head: h}
+	for _, k := range t.kids[h] {
+		rel := t.toks[k].Rel
+		if !relIn(rel, phraseRels) {
+			continue
+		}
+		if rel == "advmod" && k > h {
+			continue
+		}
+		if rel == "nmod:poss" {
+			p := t.phrase(k)
+			np.Possessor = &p
+		}
+		a, b := t.span(k)
+		if k > h && rel != "flat" && rel != "fixed" && rel != "compound" && rel != "nummod" {
+			continue
+		}
+		np.From, np.To = min(np.From, a), max(np.To, b)
+		if k > h && (rel == "flat" || rel == "compound") {
+			np.Head = max(np.Head, k)
+		}
+	}
+	t.nameAfterTitle(&np)
+	// a phrase never takes in punctuation at its edges
+	for np.From < h && t.toks[np.From].UPOS == "PUNCT" {
+		np.From++
+	}
+	for np.To-1 > np.Head && t.toks[np.To-1].UPOS == "PUNCT" {
+		np.To--
+	}
+	return np
+}
+
+// nameAfterTitle takes in a name that directly follows a common noun as
+// its apposition, "his book Rivers", "third seed Anna Berg": the name is
+// what the phrase refers to.
+func (t *tree) nameAfterTitle(np *nounPhrase) {
+	h := np.Head
+	if t.toks[h].UPOS != "NOUN" {
+		return
+	}
+	for _, k := range t.kids[h] {
+		if t.toks[k].Rel != "appos" || t.toks[k].UPOS != "PROPN" {
+			continue
+		}
+		name := t.phrase(k)
+		if name.From != np.To {
+			return // "the mayor, Paul Martin": a comma makes it an apposition
+		}
+		np.To, np.Head = name.To, name.Head
+		return
+	}
+}

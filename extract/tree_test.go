@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// Facts read off the dependency tree, on sentences written for these
+// tests. Each case names the pattern it pins down.
+func TestTreeFacts(t *testing.T) {
+	tests := []struct {
+		name       string
+		text       string
+		want, deny []string
+	}{{
+		name: "passive with an agent names the doer",
+		text: "The report was commissioned by Greenfield Partners.\nThe bridge was designed by Acme Construction in 2019.",
+		want: []string{`greenfield-partners commission "The report"`, `acme-construction design "The bridge"`},
+	}, {
+		name: "a title run into a name: the name is the subject",
+		text: "Third seed Anna Berg beat Clara Diaz in the first round.",
+		want: []string{"anna-berg beat clara-diaz"},
+	}, {
+		name: "a quantity said of what an entity owns",
+		text: "Shares in Nordwind Energy fell 9.8 percent in late trading.\nNordwind Energy's net profit rose 44% to $205.4m from $142m.",
+		want: []string{"nordwind-energy shareFall 9.8 percent", "nordwind-energy profitRise 44 percent"},
+	}, {
+		name: "a role stated by a copula or an apposition",
+		text: "Maria Lopez is an analyst at Banco Central Holdings.\nPaul Martin, the spokesman for Acme Corp, declined to comment.",
+		want: []string{`maria-lopez jobTitle "analyst"`, `paul-martin jobTitle "spokesman"`, "paul-martin worksFor acme-corp"},
+		deny: []string{`paul-martin decline*`},
+	}, {
+		name: "a list of titled names is not a list of appositions",
+		text: "The club signed players including striker Tom Hale, winger Ben Ross and keeper Ian Moss.",
+		deny: []string{`tom-hale jobTitle "winger"`, `ben-ross jobTitle "keeper"`},
+	}, {
+		name: "a participle of speech shares the speaker's subject",
+		text: `Mayor Anna Berg told reporters on Monday that there was no reply from Acme Corp, saying "it was a misunderstanding".`,
+		want: []string{`anna-berg said "it was a misunderstanding"`},
+		deny: []string{`acme-corp said*`},
+	}, {
+		name: "a wire dateline is not a subject",
+		text: "WASHINGTON, March 3 - The Treasury said it would sell 9 billion dlrs of notes.",
+		deny: []string{"washington *"},
+	}, {
+		name: "a participle without a subordinator does not start a chain",
+		text: "The Bank of Norland kept its main interest rate at 4.5 percent on Thursday, citing slowing inflation.",
+		deny: []string{"bank-of-norland citeToSlow*"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := factStrings(extractText(t, "2024-03-04", tt.text)...)
+			for _, w := range tt.want {
+				if !hasFact(facts, w) {
+					t.Errorf("missing %s", w)
+				}
+			}
+			for _, d := range tt.deny {
+				for _, f := range facts {
+					if hasFact([]string{f}, d) {
+						t.Errorf("unexpected %s", f)
+					}
+				}
+			}
+			if t.Failed() {
+				t.Logf("facts:\n%s", strings.Join(facts, "\n"))
+			}
+		})
+	}
+}

@@ -1,0 +1,275 @@
+package extract
+
+// The arguments of a tree clause: its subject (its own, or inherited),
+// objects, prepositional arguments and reported clause, and whether the
+// writer asserts it.
+
+// subjectOf returns predicate p's subject, working it out once.
+func (b *clauseBuilder) subjectOf(p int) subjectOf {
+	if s, ok := b.subj[p]; ok {
+		return s
+	}
+	b.subj[p] = subjectOf{} // a cycle in a bad tree ends here
+	s := b.findSubject(p)
+	b.subj[p] = s
+	return s
+}
+
+func (b *clauseBuilder) findSubject(p int) subjectOf {
+	t := b.t
+	tok := t.toks[p]
+	h := tok.Head
+	if own := b.ownSubjects(p); len(own) > 0 {
+		if tok.Rel == "acl:relcl" && h >= 0 && isRelativePronoun(t.toks[own[0]]) {
+			return subjectOf{heads: t.conjuncts(h)[:1], relative: true}
+		}
+		return subjectOf{heads: own}
+	}
+	if h < 0 || !b.isPredicate(h) && tok.Rel != "acl" && tok.Rel != "acl:relcl" {
+		return subjectOf{}
+	}
+	switch tok.Rel {
+	case "conj":
+		s := b.subjectOf(h)
+		s.inherited = len(s.heads) > 0
+		return s
+	case "acl", "acl:relcl":
+		if !t.isNominal(h) {
+			return subjectOf{}
+		}
+		return subjectOf{heads: []int{h}, inherited: true, relative: true}
+	case "advcl":
+		if !b.nonFinite(p) || !inheritsSubject(t, p) {
+			return subjectOf{}
+		}
+		if speechVerbs[tok.Lemma] {
+			// "told reporters that …, saying …": the one who spoke
+			if v := b.speakerClause(h); v >= 0 {
+				h = v
+			}
+		}
+		s := b.subjectOf(h)
+		s.inherited = len(s.heads) > 0
+		return s
+	}
+	return subjectOf{}
+}
+
+// speakerClause returns the nearest speech verb at or above h, or -1.
+func (b *clauseBuilder) speakerClause(h int) int {
+	for n := 0; h >= 0 && n < len(b.t.toks); n++ {
+		if speechVerbs[b.t.toks[h].Lemma] && b.t.toks[h].UPOS == "VERB" {
+			return h
+		}
+		h = b.t.toks[h].Head
+	}
+	return -1
+}
+
+// ownSubjects returns the heads of p's own subject, one per conjunct.
+// Of two subjects side by side (the parser's reading of "third seed Anna
+// Berg") the one nearer the verb is the head.
+func (b *clauseBuilder) ownSubjects(p int) []int {
+	subs := b.t.children(p, "nsubj", "nsubj:pass")
+	if len(subs) == 0 {
+		return nil
+	}
+	s := subs[0]
+	for _, k := range subs[1:] {
+		// a second subject directly after the first is the name a title
+		// runs into; one after a preposition is the parser's slip
+		// ("profit at Nordwind rose": the profit rose)
+		if k < p && !b.prepositionBetween(s, k) {
+			s = k
+		}
+	}
+	return b.t.conjuncts(s)
+}
+
+// prepositionBetween reports a preposition between tokens a < b.
+func (b *clauseBuilder) prepositionBetween(a, c int) bool {
+	for k := a + 1; k < c; k++ {
+		if b.t.toks[k].UPOS == "ADP" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectPhrase is the phrase of subject head s of p, taking in a
+// subject the parser split off just before it.
+func (b *clauseBuilder) subjectPhrase(p, s int) nounPhrase {
+	np := b.t.phrase(s)
+	for _, k := range b.t.children(p, "nsubj", "nsubj:pass") {
+		if k < s {
+			if other := b.t.phrase(k); other.To == np.From {
+				np.From = other.From
+			}
+		}
+	}
+	return np
+}
+
+func isRelativePronoun(t Token) bool {
+	switch t.Tag {
+	case "WDT", "WP":
+		return true
+	}
+	return t.Lower == "that"
+}
+
+// inheritsSubject reports a participle that shares its clause's subject:
+// "..., inviting Putin", "after reaching out".
+func inheritsSubject(t *tree, p int) bool {
+	m := t.child(p, "mark")
+	if m < 0 {
+		return true
+	}
+	return subjectSharingMarks[t.toks[m].Lower]
+}
+
+// objects returns the heads of main's object, one per conjunct, and sets
+// c's second object and reported clause.
+func (b *clauseBuilder) objects(main int, c *clause) []int {
+	t := b.t
+	obj, iobj := t.child(main, "obj"), t.child(main, "iobj")
+	if objs := t.children(main, "obj"); len(objs) == 2 && iobj < 0 {
+		iobj, obj = objs[0], objs[1] // "paid Ajax €62 million" read as two objects
+	}
+	var objs []int
+	switch {
+	case iobj >= 0 && obj >= 0:
+		objs = []int{iobj} // "costs NASA $80 million"
+		np := t.phrase(obj)
+		c.obj2 = &np
+	case obj >= 0:
+		objs = t.conjuncts(obj)
+	case iobj >= 0:
+		objs = []int{iobj}
+	}
+	if x := t.child(main, "xcomp"); x >= 0 && obj >= 0 && t.isNominal(x) && t.child(x, "cop") < 0 {
+		np := t.phrase(x) // "called the invitation a misunderstanding"
+		c.obj2 = &np
+	}
+	if cc := t.child(main, "ccomp"); cc >= 0 && cc > main {
+		c.comp, _ = t.span(cc)
+	} else if speechVerbs[t.toks[main].Lemma] {
+		c.comp = b.contentClause(append(objs, obj)...)
+	}
+	return objs
+}
+
+// contentClause finds what a speech verb reports when the parser hung
+// it under the verb's object as a relative clause without a relative
+// word: "told reporters [they had not received a response]". It returns
+// the clause's first token, or -1.
+func (b *clauseBuilder) contentClause(objs ...int) int {
+	t := b.t
+	for _, o := range objs {
+		if o < 0 {
+			continue
+		}
+		for _, r := range t.children(o, "acl:relcl") {
+			from, _ := t.span(r)
+			if from > o && !isRelativePronoun(t.toks[from]) {
+				return from
+			}
+		}
+	}
+	return -1
+}
+
+// arguments adds main's prepositional arguments after the verb ("invited
+// Putin to a chat") and sets where the clause's own material ends.
+func (b *clauseBuilder) arguments(main int, c *clause) {
+	t := b.t
+	c.end = max(c.vg.To, main+1)
+	for _, k := range t.kids[main] {
+		switch baseRel(t.toks[k].Rel) {
+		case "obj", "iobj", "xcomp", "obl":
+			_, e := t.span(k)
+			c.end = max(c.end, e)
+		}
+		if baseRel(t.toks[k].Rel) != "obl" || k < main {
+			continue
+		}
+		cs := t.child(k, "case")
+		if cs < 0 || cs > k {
+			continue // "last week", "home": no preposition
+		}
+		c.pps = append(c.pps, prepPhrase{prep: cs, np: t.phrase(k)})
+	}
+}
+
+// embedded reports a clause inside what a speech verb reports: "Peskov
+// said the matter was closed", "the matter, Peskov said, was closed".
+func (b *clauseBuilder) embedded(p int) bool {
+	t := b.t
+	for _, k := range t.children(p, "parataxis") {
+		if speechVerbs[t.toks[k].Lemma] {
+			return true
+		}
+	}
+	for cur, n := p, 0; n < len(t.toks); n++ {
+		h := t.toks[cur].Head
+		if h < 0 {
+			return false
+		}
+		if speechVerbs[t.toks[h].Lemma] && reports(t, cur, h) {
+			return true
+		}
+		cur = h
+	}
+	return false
+}
+
+// reports tells whether clause c is what speech verb h reports: its
+// complement, or a clause before it without a subordinator ("Acme paid
+// the bill, prosecutors said").
+func reports(t *tree, c, h int) bool {
+	switch t.toks[c].Rel {
+	case "ccomp", "parataxis":
+		return true
+	case "advcl":
+		return c < h && t.child(c, "mark") < 0
+	}
+	return false
+}
+
+// irrealis reports a clause the writer does not assert: with a modal of
+// possibility, under "if"/"whether", in an indirect question, or a
+// question itself.
+func (b *clauseBuilder) irrealis(chain []int) bool {
+	t := b.t
+	for _, v := range chain {
+		for _, k := range t.children(v, "aux") {
+			if irrealisModals[t.toks[k].Lower] || irrealisModals[t.toks[k].Lemma] {
+				return true
+			}
+		}
+	}
+	for cur, n := chain[0], 0; cur >= 0 && n < len(t.toks); n++ {
+		if m := t.child(cur, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
+			return true
+		}
+		if t.toks[cur].Rel == "ccomp" && b.whClause(cur) {
+			return true
+		}
+		if t.toks[cur].Head < 0 {
+			return t.toks[len(t.toks)-1].Text == "?"
+		}
+		cur = t.toks[cur].Head
+	}
+	return false
+}
+
+// whClause reports a clause opened by a wh-word: "asked what Putin
+// would do".
+func (b *clauseBuilder) whClause(p int) bool {
+	from, _ := b.t.span(p)
+	switch b.t.toks[from].Tag {
+	case "WP", "WRB", "WDT":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,214 @@
+package extract
+
+import "sort"
+
+// Clauses are read off the dependency tree: every verb, and every noun or
+// adjective with a copula, is a predicate; its subject, objects and
+// prepositional arguments are its dependents. What the tree leaves
+// implicit — the subject of a coordinated verb, of "agreed to establish",
+// of a relative or participial clause — is taken from the clause it
+// belongs to.
+
+// maxConjuncts bounds the facts one clause gives for coordinated
+// subjects or objects.
+const maxConjuncts = 6
+
+// treeClauses returns the clauses of sentence si in the order of their
+// verbs.
+func (st *docState) treeClauses(si int) []clause {
+	t := newTree(st.sents[si].Tokens)
+	if t == nil {
+		return nil
+	}
+	b := clauseBuilder{t: t, subj: map[int]subjectOf{}}
+	var out []clause
+	for p := range t.toks {
+		if !b.isPredicate(p) || b.folded(p) {
+			continue
+		}
+		out = append(out, b.clausesOf(p)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].vg.Main < out[j].vg.Main })
+	return out
+}
+
+// clauseBuilder holds the tree and the subjects worked out so far.
+type clauseBuilder struct {
+	t    *tree
+	subj map[int]subjectOf
+}
+
+// subjectOf is a predicate's subject: its head tokens (one per conjunct)
+// and whether it was taken from another clause.
+type subjectOf struct {
+	heads     []int
+	inherited bool
+	// relative is the noun a relative or participial clause describes.
+	relative bool
+}
+
+// isPredicate reports a verb that heads a clause, or a noun, adjective
+// or name with a copula.
+func (b *clauseBuilder) isPredicate(p int) bool {
+	tok := b.t.toks[p]
+	switch tok.Rel {
+	case "amod", "compound", "case", "det", "fixed", "flat", "mark", "aux", "aux:pass", "cop", "discourse", "goeswith", "reparandum":
+		return false
+	}
+	if tok.UPOS == "VERB" {
+		return true
+	}
+	return b.t.child(p, "cop") >= 0
+}
+
+// folded reports a verb whose head it completes, "agreed to establish",
+// "failed to respond": the two are one clause, built at the head.
+func (b *clauseBuilder) folded(p int) bool {
+	h := b.t.toks[p].Head
+	return b.t.toks[p].Rel == "xcomp" && h >= 0 && b.t.toks[h].UPOS == "VERB" && b.foldsInto(h, p)
+}
+
+// foldsInto reports whether h's xcomp p continues h's clause: p is an
+// infinitive with "to" and h has no object of its own ("persuaded Musk
+// to join" is two clauses, "citing slowing inflation" is no chain).
+func (b *clauseBuilder) foldsInto(h, p int) bool {
+	t := b.t
+	if t.toks[p].UPOS != "VERB" || t.child(h, "obj", "iobj") >= 0 || t.child(p, "nsubj", "nsubj:pass") >= 0 {
+		return false
+	}
+	m := t.child(p, "mark")
+	return m >= 0 && t.toks[m].Lower == "to"
+}
+
+// chainOf returns the verbs of p's clause from the first to the main
+// one: "failed to respond" → failed, respond.
+func (b *clauseBuilder) chainOf(p int) []int {
+	chain := []int{p}
+	for {
+		last := chain[len(chain)-1]
+		x := b.t.child(last, "xcomp")
+		if x < 0 || !b.foldsInto(last, x) || len(chain) > 4 {
+			return chain
+		}
+		chain = append(chain, x)
+	}
+}
+
+// clausesOf builds the clauses of predicate p: one per subject and
+// object conjunct.
+func (b *clauseBuilder) clausesOf(p int) []clause {
+	chain := b.chainOf(p)
+	main := chain[len(chain)-1]
+	vg := b.verbGroup(chain)
+	subj := b.subjectOf(p)
+	c := clause{vg: vg, comp: -1}
+	c.inherited = subj.inherited
+	c.embedded = b.embedded(p)
+	c.irrealis = b.irrealis(chain)
+	objs := b.objects(main, &c)
+	if b.t.toks[main].UPOS != "VERB" {
+		objs = []int{main} // the predicate noun of a copula
+	}
+	b.arguments(main, &c)
+	if subj.relative && len(objs) == 0 && b.t.child(main, "nsubj", "nsubj:pass") >= 0 {
+		// "the app that Musk joined": the noun is the object
+		objs, subj.heads = subj.heads, b.ownSubjects(main)
+	}
+	var out []clause
+	for _, s := range limit(subj.heads, maxConjuncts) {
+		for _, o := range limitOrNone(objs, maxConjuncts) {
+			d := c
+			if s >= 0 {
+				np := b.subjectPhrase(p, s)
+				d.subj = &np
+			}
+			if o >= 0 {
+				np := b.t.phrase(o)
+				if b.t.toks[main].UPOS != "VERB" {
+					np = b.predicatePhrase(o)
+				}
+				d.obj = &np
+			}
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func limit(xs []int, n int) []int {
+	if len(xs) == 0 {
+		return []int{-1}
+	}
+	return xs[:min(len(xs), n)]
+}
+
+func limitOrNone(xs []int, n int) []int { return limit(xs, n) }
+
+// predicatePhrase is a copula's predicate noun with its modifiers: "a
+// social media app", "the chief executive".
+func (b *clauseBuilder) predicatePhrase(o int) nounPhrase {
+	np := b.t.phrase(o)
+	if c := b.t.child(o, "cop"); c >= 0 && c >= np.From {
+		np.From = c + 1
+	}
+	return np
+}
+
+// verbGroup is the clause's verbs with their auxiliaries, negation and
+// particle.
+func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
+	main := chain[len(chain)-1]
+	t := b.t
+	vg := verbGroup{Chunk: Chunk{main, main + 1}, Main: main, First: main, Particle: -1}
+	if t.toks[main].UPOS != "VERB" {
+		cop := t.child(main, "cop")
+		vg.Main, vg.First, vg.From, vg.To = cop, cop, cop, cop+1
+	}
+	for ci, v := range chain {
+		if ci < len(chain)-1 {
+			vg.Chain = append(vg.Chain, t.toks[v].Lemma)
+		}
+		for _, k := range t.kids[v] {
+			switch rel := t.toks[k].Rel; {
+			case rel == "aux" || rel == "aux:pass":
+				vg.From, vg.First = min(vg.From, k), min(vg.First, k)
+				vg.Passive = vg.Passive || rel == "aux:pass"
+			case rel == "advmod" && negates(t.toks[k]):
+				vg.Negated = !vg.Negated
+				vg.From = min(vg.From, k)
+			case rel == "compound:prt" && v == main:
+				vg.Particle = k
+				vg.To = max(vg.To, k+1)
+			case rel == "nsubj:pass":
+				vg.Passive = true
+			}
+		}
+		vg.From, vg.First = min(vg.From, v), min(vg.First, v)
+	}
+	vg.NonFinite = b.nonFinite(chain[0])
+	return vg
+}
+
+func negates(t Token) bool {
+	return t.Lemma == "not" || t.Lemma == "never" || t.Lower == "n't"
+}
+
+// nonFinite reports a verb without a subject or tense of its own:
+// "inviting Putin", "to join him".
+func (b *clauseBuilder) nonFinite(v int) bool {
+	t := b.t
+	if t.child(v, "nsubj", "nsubj:pass", "csubj", "expl") >= 0 {
+		return false
+	}
+	for _, k := range t.children(v, "aux", "aux:pass", "cop") {
+		switch t.toks[k].Tag {
+		case "MD", "VBZ", "VBP", "VBD":
+			return false
+		}
+	}
+	switch t.toks[v].Tag {
+	case "VBG", "VBN", "VB", "TO":
+		return true
+	}
+	return false
+}

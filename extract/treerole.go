@@ -1,0 +1,147 @@
+package extract
+
+import "strings"
+
+// Roles read off the tree: a person's job title and employer stated by a
+// copula ("Ozkan is an analyst at Finans Investment") or an apposition
+// ("Paul Martin, the mayor of Lyon,"; "the mayor, Paul Martin,"). Titles
+// before names ("Kremlin spokesperson Dmitry Peskov") are read with the
+// names (see role.go).
+
+// treeRoleFacts finds the stated roles of sentence si.
+func (st *docState) treeRoleFacts(si int) {
+	t := newTree(st.sents[si].Tokens)
+	if t == nil || st.skipSentence(si) {
+		return
+	}
+	for p := range t.toks {
+		if !st.isRoleNoun(t, p) {
+			continue
+		}
+		switch rel := t.toks[p].Rel; {
+		case t.child(p, "cop") >= 0:
+			if s := t.child(p, "nsubj"); s >= 0 && !(&clauseBuilder{t: t}).irrealis([]int{p}) {
+				st.roleOf(si, t, s, p)
+			}
+		case rel == "appos" && commaBetween(t, t.toks[p].Head, p):
+			st.roleOf(si, t, t.toks[p].Head, p)
+		default:
+			for _, k := range t.children(p, "appos") {
+				if commaBetween(t, p, k) {
+					st.roleOf(si, t, k, p)
+				}
+			}
+		}
+	}
+}
+
+// isRoleNoun reports a common noun that names a position: "analyst",
+// "chief executive", "security manager".
+func (st *docState) isRoleNoun(t *tree, p int) bool {
+	tok := t.toks[p]
+	return tok.UPOS == "NOUN" && (roleNouns[tok.Lemma] || roleNouns[tok.Lower])
+}
+
+// roleOf records that the person headed by n holds the position headed
+// by p, and works for the organisation the position names.
+func (st *docState) roleOf(si int, t *tree, n, p int) {
+	np := t.phrase(n)
+	person := st.npEntity(si, &np)
+	if person == nil || person.typ() != Person {
+		return
+	}
+	title, former, org := st.titleOf(si, t, p)
+	if title == "" {
+		return
+	}
+	from, to := t.span(p)
+	base := pendingFact{subj: person, sent: si, rule: "role.stated", conf: 0.8, spanFrom: min(from, np.From), spanTo: max(to, np.To)}
+	f := base
+	f.pred, f.lit = "jobTitle", &Literal{Kind: JobTitle, Text: title}
+	if former {
+		f.pred = "formerJobTitle"
+	}
+	st.add(f)
+	if org != nil && org != person {
+		g := base
+		g.obj, g.pred = org, "worksFor"
+		if former {
+			g.pred = "alumniOf"
+		}
+		if org.typ() == Organization {
+			st.add(g) // "mayor of Lyon" is an office, not an employer
+		}
+	}
+}
+
+// titleOf returns the words of the position headed by p ("security
+// manager", "Welsh secretary"), whether it is a former one, and the
+// organisation it names: a name inside it ("FBI agent"), after it ("at
+// Finans Investment", "of the BMA") or before it ("Microsoft's manager").
+func (st *docState) titleOf(si int, t *tree, p int) (string, bool, *docEntity) {
+	np := t.phrase(p)
+	var words []string
+	former := false
+	var org *docEntity
+	for k := np.From; k <= p; k++ {
+		tok := t.toks[k]
+		switch {
+		case tok.Rel == "det" || tok.UPOS == "PUNCT" || tok.UPOS == "DET":
+		case np.Possessor != nil && k >= np.Possessor.From && k < np.Possessor.To, tok.Rel == "case" && tok.Tag == "POS":
+		case tok.Lower == "former" || tok.Lower == "ex":
+			former = true
+		default:
+			if e := st.entityAt(si, k); e != nil && e.typ() != Person && !isDemonym(tok.Lower) {
+				org = e
+				continue
+			}
+			words = append(words, tok.Lower)
+		}
+	}
+	if np.Possessor != nil && org == nil {
+		if e := st.npEntity(si, np.Possessor); e != nil && e.typ() != Person {
+			org = e
+		}
+	}
+	for _, k := range t.children(p, "nmod") {
+		cs := t.child(k, "case")
+		if cs < 0 || !employerPrepositions[t.toks[cs].Lower] || org != nil {
+			continue
+		}
+		o := t.phrase(k)
+		if e := st.npEntity(si, &o); e != nil && e.typ() != Person {
+			org = e
+		}
+	}
+	return strings.Join(words, " "), former, org
+}
+
+// isDemonym reports a nationality word ("Welsh", "French"): part of a
+// title, never an employer.
+func isDemonym(w string) bool {
+	_, ok := demonyms[w]
+	return ok
+}
+
+// commaBetween reports an apposition set off by a comma ("Paul Martin,
+// the mayor"), not a title run into a name ("striker Erik Lindqvist",
+// read with the name).
+func commaBetween(t *tree, a, b int) bool {
+	// the title of an apposition opens with a determiner or a possessive
+	// ("Paul Martin, the mayor", "Lee, Acme's chief"); in a list ("actor
+	// Jared Leto, Twitter CEO Jack Dorsey") the parser's appositions are
+	// list items
+	title := a
+	if t.isNominal(b) && t.toks[b].UPOS == "NOUN" {
+		title = b
+	}
+	if t.toks[title].Rel == "conj" || t.child(title, "det", "nmod:poss") < 0 {
+		return false
+	}
+	for k := min(a, b) + 1; k < max(a, b); k++ {
+		if t.toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
+}
