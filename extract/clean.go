@@ -84,6 +84,9 @@ type cleanSeg struct {
 // what is content, and returns the content sentences in order.
 func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 	lines := splitLines(d.Text)
+	if !d.FromPage {
+		lines = joinWrapped(d.Text, lines) // a page extractor's lines are paragraphs
+	}
 	seen := map[string]bool{}
 	ended := false
 	contentSoFar := 0
@@ -243,7 +246,7 @@ func segmentClutter(sents []Sentence, quotes []Span, fromPage bool) string {
 	}
 	if first := firstWord(sents[0].Tokens); first != nil && !startsWithQuote(sents[0].Tokens) {
 		lw := strings.ToLower(first.Text)
-		imperative := first.Tag == "VB" || ctaVerbs[lw] && (first.Tag == "VBP" || first.Tag == "NN" || first.Tag == "NNP")
+		imperative := ctaVerbs[lw] && (first.Tag == "VB" || first.Tag == "VBP" || first.Tag == "NN" || first.Tag == "NNP")
 		if imperative && (lw != "read" || len(sents[0].Tokens) < 12) {
 			return dropCTA
 		}
@@ -320,7 +323,7 @@ func splitLines(text string) []cleanLine {
 		start = end + 1
 		num++
 	}
-	return joinWrapped(text, out)
+	return out
 }
 
 // joinWrapped joins the lines of hard-wrapped paragraphs (wire copy,

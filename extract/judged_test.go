@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// maxWrongBack is how many facts judged wrong in the Reuters regression
+// set (scripts/judged/reuters20.tsv) the extractor still produces. It may
+// only go down: a change that brings back more facts a reader judged
+// wrong fails here. Lower it when a change removes some.
+const maxWrongBack = 27
+
+// TestJudgedFactsStayFixed extracts the 20 judged Reuters stories and
+// counts the facts judged wrong that come back. The stories are read
+// from the corpus in ../shared (never copied into the repository).
+func TestJudgedFactsStayFixed(t *testing.T) {
+	stories := judgedStories(t)
+	judged := readJudged(t, filepath.Join("..", "scripts", "judged", "reuters20.tsv"))
+	x := testExtractor(t)
+	var docs []*Document
+	for _, name := range slices.Sorted(maps.Keys(stories)) {
+		d, err := NewDocument(name, stories[name], nil, DocOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.ID = strings.TrimSuffix(name, ".txt") // as a build of the corpus folder names it
+		docs = append(docs, d)
+	}
+	counts := map[string]int{}
+	for _, r := range extractDocs(t, x, docs) {
+		for _, f := range r.Facts {
+			j := judged[judgedKey(r, f)]
+			if j == "" {
+				j = "unjudged"
+			}
+			counts[j]++
+			if j == "wrong" {
+				t.Logf("wrong, back: %s", judgedKey(r, f))
+			}
+		}
+	}
+	t.Logf("judged facts: %v", counts)
+	if counts["wrong"] > maxWrongBack {
+		t.Errorf("%d facts judged wrong are back (at most %d)", counts["wrong"], maxWrongBack)
+	}
+}
+
+// judgedKey is a fact's key in the judged set, as scripts/facts.py
+// writes it: doc, subject name, predicate, object.
+func judgedKey(r *Result, f Fact) string {
+	names := map[string]string{}
+	for _, e := range r.Entities {
+		names[e.ID] = e.Name
+	}
+	subj := names[f.Subject]
+	if subj == "" {
+		subj = f.Subject
+	}
+	pred := f.Predicate
+	if f.Negated {
+		pred = "NOT " + pred
+	}
+	obj := names[f.Object.EntityID]
+	if l := f.Object.Literal; l != nil {
+		obj = l.Text
+		if l.Kind == Number || l.Kind == Money {
+			obj = fmt.Sprintf("%s [%g %s]", l.Text, l.Value, l.Unit)
+		}
+	}
+	return strings.Join([]string{f.Evidence.DocID, strings.Join(strings.Fields(subj), " "), pred, strings.Join(strings.Fields(obj), " ")}, "\t")
+}
+
+func readJudged(t *testing.T, path string) map[string]string {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rd := csv.NewReader(f)
+	rd.Comma, rd.LazyQuotes, rd.FieldsPerRecord = '\t', true, -1
+	rows, err := rd.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	out := map[string]string{}
+	for _, r := range rows[1:] {
+		if len(r) < 10 {
+			t.Fatalf("%s: a row with %d columns", path, len(r))
+		}
+		out[strings.Join([]string{r[0], r[2], r[3], r[4]}, "\t")] = r[9]
+	}
+	return out
+}
+
+// judgedStories reads the judged stories out of the Reuters archive.
+func judgedStories(t *testing.T) map[string][]byte {
+	list, err := os.ReadFile(filepath.Join("..", "scripts", "judged", "reuters-stories.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, p := range strings.Fields(string(list)) {
+		want[p] = true
+	}
+	archive := filepath.Join("..", "..", "shared", "corpora", "reuters21578.tar.gz")
+	f, err := os.Open(archive)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("the Reuters corpus is needed in CI: %v", err)
+		}
+		t.Skipf("no Reuters corpus: %v", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimPrefix(h.Name, "./")
+		if !want[name] {
+			continue
+		}
+		b, err := io.ReadAll(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = b
+	}
+	if len(out) != len(want) {
+		t.Fatalf("found %d of the %d judged stories in %s", len(out), len(want), archive)
+	}
+	return out
+}
