@@ -37,6 +37,16 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 		if !t.isNominal(h) {
 			return subjectOf{}
 		}
+		if m := t.child(p, "mark"); m >= 0 && subjectSharingMarks[t.toks[m].Lower] {
+			// "received no response after reaching out": an adverbial
+			// clause the parser hung under the noun shares its verb's subject
+			if v := t.toks[h].Head; v >= 0 && b.isPredicate(v) {
+				s := b.subjectOf(v)
+				s.inherited = len(s.heads) > 0
+				return s
+			}
+			return subjectOf{}
+		}
 		return subjectOf{heads: []int{h}, inherited: true, relative: true}
 	case "advcl":
 		if !b.nonFinite(p) || !inheritsSubject(t, p) {
