@@ -16,7 +16,8 @@ func nameFirstWords(sents []Sentence) {
 	names := map[string]bool{}
 	for _, s := range sents {
 		for i, t := range s.Tokens {
-			if i > 0 && (t.Tag == "NNP" || t.Tag == "NNPS") && s.Tokens[i-1].Text != "\"" && capitalised(t.Text) {
+			// after an opening quotation mark a word is capitalised anyway
+			if i > 0 && (t.Tag == "NNP" || t.Tag == "NNPS") && s.Tokens[i-1].Tag != "``" && capitalised(t.Text) {
 				names[t.Text] = true
 			}
 		}

@@ -3,29 +3,36 @@
 //
 // It is a pipeline of small stages, each in its own file:
 //
-//	document.go   bytes → Document (encoding checks, metadata, language)
-//	identity.go   the article's ID: from its URL, else its path under the folder given
-//	clean.go      Document → content lines (page clutter dropped)
-//	sentence.go   lines → sentences (line breaks first, then Punkt)
-//	quotespan.go  quotations within paragraphs
-//	token.go      sentence → tokens with byte offsets
-//	tagger.go     tokens → part-of-speech tags and lemmas
-//	chunk.go      tags → noun phrases and verb groups
-//	mention.go    names, titles, pronouns, descriptions → typed mentions
-//	coref.go      mentions → the document's entities
-//	role.go       titles and appositions → roles and affiliations
-//	quote.go      direct quotations and reported speech
-//	relation.go   clause patterns → relations
-//	quantity.go   numbers, money and capacities
-//	date.go       absolute and relative dates
-//	extract.go    the pipeline and the document's facts
-//	resolve.go    entities across documents, batches and builds
-//	openie.go     the same clauses as open-IE tuples (CaRB format)
-//	explain.go    what the extractor saw, for people debugging rules
-//	explaintree.go  the syntax layer's dependency tree of each sentence, for explain
-//	trace.go      which sentence an extraction is reading (for time budgets)
-//	lexicon.go    general English cue words (titles, demonyms, kinds)
-//	words/        embedded word lists (function words of other languages)
+//	document.go      bytes → Document (encoding checks, metadata, language)
+//	identity.go      the article's ID: from its URL, else its path under the folder given
+//	clean.go         Document → content lines (wrapped lines joined, page clutter and datelines dropped)
+//	sentence.go      lines → sentences (line breaks first, then Punkt)
+//	quotespan.go     quotations within paragraphs
+//	syntaxtokens.go  sentence → tokens, tags, lemmas, dependency tree, name tags (the syntax layer)
+//	casing.go        a sentence's first word retagged as a name when the article uses it as one
+//	token.go         the token and its Treebank form
+//	chunk.go         tags → noun phrases (mentions, quantities, nominal relations)
+//	mention.go       names, titles, pronouns, descriptions → typed mentions
+//	coref.go         mentions → the document's entities
+//	tree.go          the dependency tree, indexed: dependents, subtree spans, noun phrases
+//	treeclause.go    the tree → clauses: predicates, verb chains, conjuncts
+//	treeargs.go      a clause's subject, objects, arguments, reported speech, modality
+//	role.go          titles read with names → roles and affiliations
+//	treerole.go      roles stated by a copula or an apposition
+//	quote.go         direct quotations and reported speech
+//	relation.go      clauses → relations
+//	treequantity.go  quantities said of what an entity owns
+//	quantity.go      numbers, money and capacities
+//	date.go          absolute and relative dates
+//	extract.go       the pipeline and the document's facts
+//	resolve.go       entities across documents, batches and builds
+//	openie.go        the same clauses as open-IE tuples (CaRB format)
+//	explain.go       what the extractor saw, for people debugging rules
+//	explaintree.go   the syntax layer's dependency tree of each sentence, for explain
+//	trace.go         which sentence an extraction is reading (for time budgets)
+//	lexicon.go       general English cue words (titles, demonyms, kinds)
+//	words.go, lexicon_load.go  loaders of the embedded word lists
+//	words/           the word lists, one commented text file each
 //
 // The package has no dependency on Cayley: it produces [Result] values
 // that the graph package turns into quads.

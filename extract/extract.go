@@ -111,6 +111,8 @@ type docState struct {
 	facts      []pendingFact
 	units      map[int][]unit        // chunks per sentence, computed once
 	dates      map[int][]DateMention // dates per sentence, computed once
+	trees      []*tree               // dependency trees per sentence, indexed once (see treeOf)
+	treeDone   []bool
 }
 
 // unitsOf returns the chunks of sentence si.

@@ -16,6 +16,10 @@ var currencyWords = wordMap("currency-words")
 // multipliers scale the number before them ("$110 million").
 var multipliers = wordNumbers("multipliers")
 
+// moneyMultipliers scale an amount of money only ("£264m"; "100m" is a
+// distance).
+var moneyMultipliers = wordNumbers("money-multipliers")
+
 // percentUnits are the ways of writing "percent".
 var percentUnits = wordMap("percent-units")
 
@@ -75,6 +79,9 @@ func ParseQuantity(toks []Token, from, to int) *Literal {
 		case have && currencyWords[low] != "":
 			lit.Kind, lit.Unit = Money, currencyWords[low]
 			last = k
+		case have && low == "per" && k+1 < to && toks[k+1].Lower == "cent" && lit.Kind == Number:
+			lit.Unit = "percent" // "5 per cent"
+			return finishQuantity(lit, toks, start, k+1)
 		case have && (isNounTag(toks[k].Tag) || low == "%") && lit.Kind == Number:
 			lit.Unit = percentUnits[low]
 			if lit.Unit == "" {
@@ -96,8 +103,8 @@ func multiplierOf(lit *Literal, t Token) float64 {
 	if m := multipliers[t.Lower]; m > 0 {
 		return m
 	}
-	if lit.Kind == Money && (t.Lower == "m" || t.Lower == "k") {
-		return map[string]float64{"m": 1e6, "k": 1e3}[t.Lower]
+	if lit.Kind == Money {
+		return moneyMultipliers[t.Lower]
 	}
 	return 0
 }

@@ -19,6 +19,8 @@ func TestParseQuantity(t *testing.T) {
 		{"Rs. 580 crore", Money, 5.8e9, "INR", "", false},
 		{"four astronauts", Number, 4, "astronauts", "", false},
 		{"12 million dollars", Money, 12e6, "USD", "", false},
+		{"5.5 per cent", Number, 5.5, "percent", "", false},
+		{"£264m", Money, 264e6, "GBP", "", false},
 	}
 	for _, tt := range tests {
 		toks := an.Tokens(tt.text, 0)

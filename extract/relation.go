@@ -69,8 +69,25 @@ func (st *docState) npEntity(si int, np *nounPhrase) *docEntity {
 	if np == nil {
 		return nil
 	}
+	var named *docEntity
 	for _, m := range st.mentions[si] {
-		if m.ent != nil && np.Head >= m.from && np.Head < m.to && !m.inTitle {
+		if m.ent == nil || m.kind != nameMention || m.inTitle {
+			continue
+		}
+		if np.Head >= m.npFrom && np.Head < m.from {
+			// the head is in the title before a name, "Port Vale chief
+			// executive Tom Reyes": the phrase is the titled person
+			return m.ent
+		}
+		if named == nil && np.Head >= m.from && np.Head < m.to {
+			named = m.ent
+		}
+	}
+	if named != nil {
+		return named
+	}
+	for _, m := range st.mentions[si] {
+		if m.ent != nil && m.kind != nameMention && np.Head >= m.from && np.Head < m.to {
 			return m.ent
 		}
 	}
@@ -111,7 +128,6 @@ func (st *docState) relationFacts() {
 			st.clauseFact(si, c, hedged || c.embedded)
 		}
 		st.nominalFacts(si)
-		st.treeRoleFacts(si)
 	}
 }
 

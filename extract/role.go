@@ -12,6 +12,7 @@ func (st *docState) roleFacts() {
 	placeEnts := map[string]*docEntity{}
 	for si, ms := range st.mentions {
 		st.trace.at(si)
+		st.treeRoleFacts(si)
 		if st.skipSentence(si) {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
@@ -90,7 +91,7 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 		out[i] = Token{
 			Text: t.Form, Norm: treebankForm(t), Start: base + t.Start, End: base + t.End,
 			Lower: low, Dict: a.dict.InDict(low), Tag: t.XPOS, UPOS: t.UPOS,
-			Lemma: strings.ToLower(t.Lemma), Head: max(t.Head-1, -1), Rel: t.Rel, NER: t.NER,
+			Lemma: a.lemma(t, low), Head: max(t.Head-1, -1), Rel: t.Rel, NER: t.NER,
 		}
 	}
 	return out
@@ -103,20 +104,72 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 func (a *Analyzer) namesNotWords(s *syntax.Sentence) {
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
-		r := []rune(t.Form)
-		if len(r) < 3 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[len(r)-1]) {
-			continue
-		}
 		switch t.UPOS {
 		case "ADV", "ADJ", "VERB":
 		default:
 			continue
 		}
-		if a.dict.InDict(strings.ToLower(t.Form)) {
+		first, _ := utf8.DecodeRuneInString(t.Form)
+		last, _ := utf8.DecodeLastRuneInString(t.Form)
+		if utf8.RuneCountInString(t.Form) < 3 || !unicode.IsUpper(first) || !unicode.IsLower(last) {
+			continue
+		}
+		if a.isWord(t) {
 			continue
 		}
 		t.UPOS, t.XPOS, t.Lemma = "PROPN", "NNP", t.Form
 	}
+}
+
+// lemma is the token's lemma in lower case. A verb or noun lemma the
+// tagger's suffix rules made up ("climbed" → "climbe") gives way to the
+// dictionary's lemma of the form, when the dictionary knows the form.
+func (a *Analyzer) lemma(t syntax.Token, low string) string {
+	l := strings.ToLower(t.Lemma)
+	if (t.UPOS != "VERB" && t.UPOS != "NOUN") || l == low || a.dict.InDict(l) || !a.dict.InDict(low) {
+		return l
+	}
+	return a.dict.Lemma(low)
+}
+
+// isWord reports whether a token is an English word: one the tagger
+// knows, an adjective or verb in the dictionary, or an adverb made from an
+// adjective the tagger knows ("Similarly" from "similar",
+// "Unsurprisingly" from "surprising"; the dictionary
+// has no adverbs, and "Streamly" is made from no adjective).
+func (a *Analyzer) isWord(t *syntax.Token) bool {
+	tg := a.layer.Tagger
+	if tg.Knows(t.Form) {
+		return true
+	}
+	low := strings.ToLower(t.Form)
+	if t.UPOS != "ADV" {
+		return a.dict.InDict(low)
+	}
+	for _, stem := range adjectiveStems(low) {
+		if tg.Had(stem, "JJ") || tg.Had(strings.TrimPrefix(stem, "un"), "JJ") {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveStems returns the adjectives an -ly adverb may be made from:
+// "similarly" → "similar", "happily" → "happy", "simply" → "simple",
+// "basically" → "basic".
+func adjectiveStems(adv string) []string {
+	stem, ok := strings.CutSuffix(adv, "ly")
+	if !ok || stem == "" {
+		return nil
+	}
+	out := []string{stem, stem + "le", stem + "e"}
+	if s, ok := strings.CutSuffix(stem, "i"); ok {
+		out = append(out, s+"y")
+	}
+	if s, ok := strings.CutSuffix(stem, "al"); ok {
+		out = append(out, s)
+	}
+	return out
 }
 
 // treebankForm is the token's Penn Treebank form: quotation marks as the

@@ -3,25 +3,62 @@ package extract
 import "strings"
 
 // tree is a sentence's dependency tree, indexed for walking down: the
-// dependents of every token, in sentence order.
+// dependents of every token, in sentence order, and the token span of
+// every subtree.
 type tree struct {
-	toks []Token
-	kids [][]int
+	toks     []Token
+	kids     [][]int
+	from, to []int // token i's subtree is [from[i], to[i])
 }
 
 // newTree indexes the tree of a parsed sentence; it returns nil when the
-// sentence was not parsed.
+// sentence was not parsed, or when its heads do not form a tree.
 func newTree(toks []Token) *tree {
 	if len(toks) == 0 || toks[0].Rel == "" {
 		return nil
 	}
-	t := &tree{toks: toks, kids: make([][]int, len(toks))}
+	n := len(toks)
+	t := &tree{toks: toks, kids: make([][]int, n), from: make([]int, n), to: make([]int, n)}
 	for i, tok := range toks {
-		if h := tok.Head; h >= 0 && h < len(toks) {
+		if h := tok.Head; h >= 0 && h < n {
 			t.kids[h] = append(t.kids[h], i)
+		}
+		t.from[i], t.to[i] = i, i+1
+	}
+	// widen each token's span by its dependents', in reverse breadth-first
+	// order from the root (dependents before heads); a token the walk never
+	// reaches is on a cycle
+	order := make([]int, 0, n)
+	for i, tok := range toks {
+		if tok.Head < 0 || tok.Head >= n {
+			order = append(order, i)
+		}
+	}
+	for k := 0; k < len(order); k++ {
+		order = append(order, t.kids[order[k]]...)
+	}
+	if len(order) != n {
+		return nil
+	}
+	for k := n - 1; k >= 0; k-- {
+		i := order[k]
+		if h := toks[i].Head; h >= 0 && h < n {
+			t.from[h], t.to[h] = min(t.from[h], t.from[i]), max(t.to[h], t.to[i])
 		}
 	}
 	return t
+}
+
+// treeOf returns the tree of sentence si, indexed once.
+func (st *docState) treeOf(si int) *tree {
+	if st.trees == nil {
+		st.trees = make([]*tree, len(st.sents))
+		st.treeDone = make([]bool, len(st.sents))
+	}
+	if !st.treeDone[si] {
+		st.trees[si], st.treeDone[si] = newTree(st.sents[si].Tokens), true
+	}
+	return st.trees[si]
 }
 
 // baseRel is a relation without its subtype: "nsubj" for "nsubj:pass".
@@ -64,14 +101,7 @@ func relIn(rel string, rels []string) bool {
 }
 
 // span returns the first and last+1 token of i's subtree.
-func (t *tree) span(i int) (int, int) {
-	from, to := i, i+1
-	for _, k := range t.kids[i] {
-		a, b := t.span(k)
-		from, to = min(from, a), max(to, b)
-	}
-	return from, to
-}
+func (t *tree) span(i int) (int, int) { return t.from[i], t.to[i] }
 
 // conjuncts returns i and the tokens coordinated with it ("Musk and
 // Putin", "Musk, Putin and Peskov").

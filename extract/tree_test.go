@@ -68,3 +68,42 @@ func TestTreeFacts(t *testing.T) {
 		})
 	}
 }
+
+// A capitalised word that is no English word is a name, whatever its
+// suffix suggests; a sentence-initial adverb stays an adverb.
+func TestNamesNotWords(t *testing.T) {
+	an := testAnalyzer(t)
+	for _, tt := range []struct {
+		text, word, tag string
+	}{
+		{"Streamly, a video app, has raised $45 million.", "Streamly", "NNP"},
+		{"Similarly, a company spokeswoman said the review had been set.", "Similarly", "RB"},
+		{"However, the bank kept its rate.", "However", "RB"},
+		{"Meanwhile, shares fell.", "Meanwhile", "RB"},
+		{"Unsurprisingly, the bank kept its rate.", "Unsurprisingly", "RB"},
+		{"Happily, nobody was hurt.", "Happily", "RB"},
+	} {
+		for _, tok := range an.Tokens(tt.text, 0) {
+			if tok.Text == tt.word && tok.Tag != tt.tag {
+				t.Errorf("%q: %s tagged %s, want %s", tt.text, tt.word, tok.Tag, tt.tag)
+			}
+		}
+	}
+}
+
+// A verb's lemma is a word: the dictionary corrects the tagger's suffix
+// rules when they make one up.
+func TestLemmasAreWords(t *testing.T) {
+	an := testAnalyzer(t)
+	for _, tt := range []struct{ text, word, lemma string }{
+		{"Taft shares climbed 19 cents.", "climbed", "climb"},
+		{"The firm invited analysts.", "invited", "invite"},
+		{"Prices rose sharply.", "rose", "rise"},
+	} {
+		for _, tok := range an.Tokens(tt.text, 0) {
+			if tok.Text == tt.word && tok.Lemma != tt.lemma {
+				t.Errorf("%q: lemma of %s is %q, want %q", tt.text, tt.word, tok.Lemma, tt.lemma)
+			}
+		}
+	}
+}

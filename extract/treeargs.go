@@ -249,8 +249,7 @@ func reports(t *tree, c, h int) bool {
 // irrealis reports a clause the writer does not assert: with a modal of
 // possibility, under "if"/"whether", in an indirect question, or a
 // question itself.
-func (b *clauseBuilder) irrealis(chain []int) bool {
-	t := b.t
+func irrealis(t *tree, chain []int) bool {
 	for _, v := range chain {
 		for _, k := range t.children(v, "aux") {
 			if irrealisModals[t.toks[k].Lower] || irrealisModals[t.toks[k].Lemma] {
@@ -262,7 +261,7 @@ func (b *clauseBuilder) irrealis(chain []int) bool {
 		if m := t.child(cur, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
 			return true
 		}
-		if t.toks[cur].Rel == "ccomp" && b.whClause(cur) {
+		if t.toks[cur].Rel == "ccomp" && t.whClause(cur) {
 			return true
 		}
 		if t.toks[cur].Head < 0 {
@@ -275,9 +274,8 @@ func (b *clauseBuilder) irrealis(chain []int) bool {
 
 // whClause reports a clause opened by a wh-word: "asked what Putin
 // would do".
-func (b *clauseBuilder) whClause(p int) bool {
-	from, _ := b.t.span(p)
-	switch b.t.toks[from].Tag {
+func (t *tree) whClause(p int) bool {
+	switch t.toks[t.from[p]].Tag {
 	case "WP", "WRB", "WDT":
 		return true
 	}

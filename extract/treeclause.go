@@ -16,7 +16,7 @@ const maxConjuncts = 6
 // treeClauses returns the clauses of sentence si in the order of their
 // verbs.
 func (st *docState) treeClauses(si int) []clause {
-	t := newTree(st.sents[si].Tokens)
+	t := st.treeOf(si)
 	if t == nil {
 		return nil
 	}
@@ -104,7 +104,7 @@ func (b *clauseBuilder) clausesOf(p int) []clause {
 	c := clause{vg: vg, comp: -1}
 	c.inherited = subj.inherited
 	c.embedded = b.embedded(p)
-	c.irrealis = b.irrealis(chain)
+	c.irrealis = irrealis(b.t, chain)
 	objs := b.objects(main, &c)
 	if b.t.toks[main].UPOS != "VERB" {
 		objs = []int{main} // the predicate noun of a copula
@@ -116,7 +116,7 @@ func (b *clauseBuilder) clausesOf(p int) []clause {
 	}
 	var out []clause
 	for _, s := range limit(subj.heads, maxConjuncts) {
-		for _, o := range limitOrNone(objs, maxConjuncts) {
+		for _, o := range limit(objs, maxConjuncts) {
 			d := c
 			if s >= 0 {
 				np := b.subjectPhrase(p, s)
@@ -135,14 +135,14 @@ func (b *clauseBuilder) clausesOf(p int) []clause {
 	return out
 }
 
+// limit returns at most n of xs, or the single -1 (none) when xs is
+// empty, so that a clause without a subject or object is still built.
 func limit(xs []int, n int) []int {
 	if len(xs) == 0 {
 		return []int{-1}
 	}
 	return xs[:min(len(xs), n)]
 }
-
-func limitOrNone(xs []int, n int) []int { return limit(xs, n) }
 
 // predicatePhrase is a copula's predicate noun with its modifiers: "a
 // social media app", "the chief executive".

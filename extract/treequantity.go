@@ -74,7 +74,7 @@ func (st *docState) ownerOf(si int, np *nounPhrase) *docEntity {
 			return e
 		}
 	}
-	t := newTree(toks)
+	t := st.treeOf(si)
 	if t == nil {
 		return nil
 	}
@@ -104,7 +104,7 @@ func (st *docState) entityAt(si, k int) *docEntity {
 // amountsAfter returns the amounts the parser hung under quantity h:
 // "rose 44% to $205.4m from $142m".
 func (st *docState) amountsAfter(si, h int) []prepPhrase {
-	t := newTree(st.sents[si].Tokens)
+	t := st.treeOf(si)
 	if t == nil {
 		return nil
 	}

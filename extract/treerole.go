@@ -10,7 +10,7 @@ import "strings"
 
 // treeRoleFacts finds the stated roles of sentence si.
 func (st *docState) treeRoleFacts(si int) {
-	t := newTree(st.sents[si].Tokens)
+	t := st.treeOf(si)
 	if t == nil || st.skipSentence(si) {
 		return
 	}
@@ -20,14 +20,14 @@ func (st *docState) treeRoleFacts(si int) {
 		}
 		switch rel := t.toks[p].Rel; {
 		case t.child(p, "cop") >= 0:
-			if s := t.child(p, "nsubj"); s >= 0 && !(&clauseBuilder{t: t}).irrealis([]int{p}) {
+			if s := t.child(p, "nsubj"); s >= 0 && !irrealis(t, []int{p}) {
 				st.roleOf(si, t, s, p)
 			}
-		case rel == "appos" && commaBetween(t, t.toks[p].Head, p):
+		case rel == "appos" && setOffApposition(t, t.toks[p].Head, p):
 			st.roleOf(si, t, t.toks[p].Head, p)
 		default:
 			for _, k := range t.children(p, "appos") {
-				if commaBetween(t, p, k) {
+				if setOffApposition(t, p, k) {
 					st.roleOf(si, t, k, p)
 				}
 			}
@@ -126,7 +126,7 @@ func isDemonym(w string) bool {
 // commaBetween reports an apposition set off by a comma ("Paul Martin,
 // the mayor"), not a title run into a name ("striker Erik Lindqvist",
 // read with the name).
-func commaBetween(t *tree, a, b int) bool {
+func setOffApposition(t *tree, a, b int) bool {
 	// the title of an apposition opens with a determiner or a possessive
 	// ("Paul Martin, the mayor", "Lee, Acme's chief"); in a list ("actor
 	// Jared Leto, Twitter CEO Jack Dorsey") the parser's appositions are

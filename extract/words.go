@@ -8,22 +8,12 @@ import (
 //go:embed words/*.txt
 var wordFiles embed.FS
 
-// wordSet reads the embedded list words/name.txt: one entry a line, in
-// lower case, with "# …" comments and blank lines skipped. The files are
-// part of the binary, so a missing one is a programming error.
+// wordSet reads the embedded list words/name.txt (see wordLines) as a
+// set of lower-case entries.
 func wordSet(name string) map[string]bool {
-	b, err := wordFiles.ReadFile("words/" + name + ".txt")
-	if err != nil {
-		panic("extract: word list: " + err.Error())
-	}
 	m := map[string]bool{}
-	for _, line := range strings.Split(string(b), "\n") {
-		if k := strings.IndexByte(line, '#'); k >= 0 {
-			line = line[:k]
-		}
-		if w := strings.TrimSpace(line); w != "" {
-			m[strings.ToLower(w)] = true
-		}
+	for _, l := range wordLines(name) {
+		m[strings.ToLower(l.text)] = true
 	}
 	return m
 }

@@ -27,6 +27,7 @@ var wordListKinds = map[string]string{
 	"irrealis-modals":        "set",
 	"multi-word-roles":       "map",
 	"multipliers":            "numbers",
+	"money-multipliers":      "numbers",
 	"name-particles":         "set",
 	"not-names":              "set",
 	"number-words":           "numbers",

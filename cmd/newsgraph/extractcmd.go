@@ -41,12 +41,7 @@ func newExtractCmd() *cobra.Command {
 				return err
 			}
 			stderr := cmd.ErrOrStderr()
-			srcs, probs := ingest.CollectFrom(ingest.WalkWeb(paths, cmd.InOrStdin(), web.client(maxBytes)))
-			skipped := len(probs)
-			for _, p := range probs {
-				fmt.Fprintln(stderr, "skipped:", p.Err)
-			}
-			x, err := extract.New(extract.Options{})
+			srcs, skipped, x, err := extractInputs(cmd, paths, &web, maxBytes)
 			if err != nil {
 				return err
 			}
@@ -109,6 +104,18 @@ func dateOrNone(t time.Time) string {
 		return "unknown"
 	}
 	return t.Format("2006-01-02")
+}
+
+// extractInputs collects the sources of a command that extracts (files,
+// folders, URLs, - for standard input), printing a "skipped:" line for
+// each that cannot be used and counting them, and loads the extractor.
+func extractInputs(cmd *cobra.Command, paths []string, web *webFlags, maxBytes int) ([]ingest.Source, int, *extract.Extractor, error) {
+	srcs, probs := ingest.CollectFrom(ingest.WalkWeb(paths, cmd.InOrStdin(), web.client(maxBytes)))
+	for _, p := range probs {
+		fmt.Fprintln(cmd.ErrOrStderr(), "skipped:", p.Err)
+	}
+	x, err := extract.New(extract.Options{})
+	return srcs, len(probs), x, err
 }
 
 // extractReporting extracts srcs, printing a "skipped:" line for each

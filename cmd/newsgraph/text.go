@@ -58,12 +58,7 @@ This is what to check when a fact is missing.`,
 
 func runText(cmd *cobra.Command, paths []string, format string, maxBytes int, web *webFlags) error {
 	stderr := cmd.ErrOrStderr()
-	srcs, probs := ingest.CollectFrom(ingest.WalkWeb(paths, cmd.InOrStdin(), web.client(maxBytes)))
-	skipped := len(probs)
-	for _, p := range probs {
-		fmt.Fprintln(stderr, "skipped:", p.Err)
-	}
-	x, err := extract.New(extract.Options{})
+	srcs, skipped, x, err := extractInputs(cmd, paths, web, maxBytes)
 	if err != nil {
 		return err
 	}

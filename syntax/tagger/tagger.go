@@ -33,6 +33,7 @@
 package tagger
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -176,6 +177,24 @@ func (t *Tagger) describeAll(sc *scratch, toks []syntax.Token) []word {
 		ws = append(ws, w)
 	}
 	return append(ws, end1, end2)
+}
+
+// Knows reports whether word, lower-cased, is in the tagger's lexicon:
+// seen in training often enough to have classes of its own.
+func (t *Tagger) Knows(word string) bool {
+	_, ok := t.amb[strings.ToLower(word)]
+	return ok
+}
+
+// Had reports whether word, lower-cased, had the Penn Treebank tag xpos
+// in training ("similar" had JJ).
+func (t *Tagger) Had(word, xpos string) bool {
+	for _, c := range t.lexicon[strings.ToLower(word)] {
+		if int(c) < len(t.xpos) && t.xpos[c] == xpos {
+			return true
+		}
+	}
+	return false
 }
 
 // Header returns what the model was trained from.
