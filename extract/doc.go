@@ -137,10 +137,14 @@ type Fact struct {
 	Negated   bool   `json:"negated,omitempty"`
 	// Date is when the fact happened, if the sentence says (ISO 8601,
 	// possibly only year-month or year); DatePhrase is the words used.
-	Date       string   `json:"date,omitempty"`
-	DatePhrase string   `json:"date_phrase,omitempty"`
-	Args       []Arg    `json:"args,omitempty"`
-	Evidence   Evidence `json:"evidence"`
+	Date       string `json:"date,omitempty"`
+	DatePhrase string `json:"date_phrase,omitempty"`
+	Args       []Arg  `json:"args,omitempty"`
+	// AttributedTo is the entity the article reports as saying this
+	// ("Peskov said the matter was closed"): the article does not assert
+	// the fact itself, and the graph keeps it as that entity's claim.
+	AttributedTo string   `json:"attributed_to,omitempty"`
+	Evidence     Evidence `json:"evidence"`
 }
 
 // Result is everything extracted from one document.

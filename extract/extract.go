@@ -113,6 +113,9 @@ type docState struct {
 	dates      map[int][]DateMention // dates per sentence, computed once
 	trees      []*tree               // dependency trees per sentence, indexed once (see treeOf)
 	treeDone   []bool
+	// attributed, while set, is the speaker of the facts being added:
+	// they come from what that speaker said (see relationFacts).
+	attributed *docEntity
 }
 
 // unitsOf returns the chunks of sentence si.
@@ -155,6 +158,8 @@ type pendingFact struct {
 	conf     float64
 	spanFrom int // token range the fact was read from, for dates
 	spanTo   int
+	// attributed is who says this, when the article only reports it.
+	attributed *docEntity
 }
 
 type pendingArg struct {
@@ -198,6 +203,12 @@ func (st *docState) add(f pendingFact) {
 	}
 	if len(st.facts) >= st.opt.MaxFacts {
 		return
+	}
+	if f.attributed == nil {
+		f.attributed = st.attributed
+	}
+	if f.attributed == f.subj && f.pred == "said" {
+		f.attributed = nil
 	}
 	if f.lit != nil && strings.ContainsAny(f.lit.Text, "\n\r") {
 		lit := *f.lit
@@ -264,6 +275,9 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 		if f.obj != nil {
 			used[f.obj] = true
 		}
+		if f.attributed != nil {
+			used[f.attributed] = true
+		}
 		for _, a := range f.args {
 			if a.ent != nil {
 				used[a.ent] = true
@@ -284,8 +298,8 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 		res.Entities = append(res.Entities, ent)
 	}
 	type key struct {
-		s, p, o string
-		neg     bool
+		s, p, o, by string
+		neg         bool
 	}
 	seen := map[key]int{}
 	for _, f := range st.facts {
@@ -299,6 +313,9 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 				Start: st.doc.RuneOffset(s.Start), End: st.doc.RuneOffset(s.End),
 				Rule: f.rule, Confidence: round2(f.conf),
 			},
+		}
+		if f.attributed != nil {
+			fact.AttributedTo = f.attributed.id
 		}
 		if f.obj != nil {
 			fact.Object.EntityID = f.obj.id
@@ -315,7 +332,7 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 			}
 			fact.Args = append(fact.Args, arg)
 		}
-		k := key{fact.Subject, fact.Predicate, objectKey(fact.Object), fact.Negated}
+		k := key{fact.Subject, fact.Predicate, objectKey(fact.Object), fact.AttributedTo, fact.Negated}
 		if i, ok := seen[k]; ok {
 			if fact.Evidence.Confidence > res.Facts[i].Evidence.Confidence {
 				res.Facts[i] = fact

@@ -104,7 +104,11 @@ func TestSampleGolden(t *testing.T) {
 	var lines []string
 	for _, r := range rs {
 		for _, f := range r.Facts {
-			lines = append(lines, fmt.Sprintf("%s\t%s\t%s\t%.2f", r.Doc.ID, factString(f), f.Evidence.Rule, f.Evidence.Confidence))
+			fs := factString(f)
+			if f.AttributedTo != "" {
+				fs = "(per " + f.AttributedTo + ") " + fs
+			}
+			lines = append(lines, fmt.Sprintf("%s\t%s\t%s\t%.2f", r.Doc.ID, fs, f.Evidence.Rule, f.Evidence.Confidence))
 		}
 	}
 	sort.Strings(lines)

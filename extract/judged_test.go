@@ -55,7 +55,8 @@ func TestJudgedFactsStayFixed(t *testing.T) {
 }
 
 // judgedKey is a fact's key in the judged set, as scripts/facts.py
-// writes it: doc, subject name, predicate, object.
+// writes it: doc, subject name, predicate, object, and who the article
+// attributes the fact to.
 func judgedKey(r *Result, f Fact) string {
 	names := map[string]string{}
 	for _, e := range r.Entities {
@@ -76,24 +77,45 @@ func judgedKey(r *Result, f Fact) string {
 			obj = fmt.Sprintf("%s [%g %s]", l.Text, l.Value, l.Unit)
 		}
 	}
-	return strings.Join([]string{f.Evidence.DocID, strings.Join(strings.Fields(subj), " "), pred, strings.Join(strings.Fields(obj), " ")}, "\t")
+	by := names[f.AttributedTo]
+	if by == "" {
+		by = f.AttributedTo
+	}
+	return strings.Join([]string{f.Evidence.DocID, strings.Join(strings.Fields(subj), " "), pred, strings.Join(strings.Fields(obj), " "), strings.Join(strings.Fields(by), " ")}, "\t")
 }
 
 // readJudged reads the judged set: tab-separated, no quoting (a field
-// may hold quotation marks), a header line first.
+// may hold quotation marks), a header line first naming the columns. A
+// file without the "by" column judged only facts the article asserts.
 func readJudged(t *testing.T, path string) map[string]string {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	col := map[string]int{}
+	for i, name := range strings.Split(lines[0], "\t") {
+		col[name] = i
+	}
+	for _, name := range []string{"doc", "subject", "predicate", "object", "judgment"} {
+		if _, ok := col[name]; !ok {
+			t.Fatalf("%s: no %q column", path, name)
+		}
+	}
 	out := map[string]string{}
 	for n, line := range lines[1:] {
 		r := strings.Split(line, "\t")
-		if len(r) < 10 {
-			t.Fatalf("%s:%d: %d columns, want 11", path, n+2, len(r))
+		if len(r) < len(col)-1 {
+			t.Fatalf("%s:%d: %d columns, want %d", path, n+2, len(r), len(col))
 		}
-		out[strings.Join([]string{r[0], r[2], r[3], r[4]}, "\t")] = r[9]
+		field := func(name string) string {
+			if i, ok := col[name]; ok && i < len(r) {
+				return r[i]
+			}
+			return ""
+		}
+		key := strings.Join([]string{field("doc"), field("subject"), field("predicate"), field("object"), field("by")}, "\t")
+		out[key] = field("judgment")
 	}
 	return out
 }

@@ -37,8 +37,10 @@ type clause struct {
 	// comp is the first token of a complement clause ("that ..."), or -1.
 	comp int
 	end  int // last token (exclusive) of the clause's own material
-	// embedded is set for a clause inside a speech verb's complement.
+	// embedded is set for a clause inside a speech verb's complement;
+	// saidBy is then that verb's token.
 	embedded bool
+	saidBy   int
 	// irrealis marks what the text does not assert: questions ("asked if
 	// Putin would join"), conditionals and modal guesses ("could be").
 	irrealis bool
@@ -125,10 +127,29 @@ func (st *docState) relationFacts() {
 			if c.irrealis {
 				continue
 			}
-			st.clauseFact(si, c, hedged || c.embedded)
+			// what a named speaker says is their claim; what "officials
+			// said" is the article's own report, hedged
+			var speaker *docEntity
+			if c.embedded {
+				speaker = st.speakerOf(si, cs, c.saidBy)
+			}
+			st.attributed = speaker
+			st.clauseFact(si, c, hedged || c.embedded && speaker == nil)
+			st.attributed = nil
 		}
 		st.nominalFacts(si)
 	}
+}
+
+// speakerOf returns the entity that says what speech verb v reports: the
+// subject of v's clause.
+func (st *docState) speakerOf(si int, cs []clause, v int) *docEntity {
+	for _, c := range cs {
+		if c.vg.Main == v && c.subj != nil {
+			return st.npEntity(si, c.subj)
+		}
+	}
+	return nil
 }
 
 func (st *docState) clauseFact(si int, c clause, hedged bool) {

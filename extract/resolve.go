@@ -237,6 +237,12 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 			if f.Object.EntityID != "" {
 				f.Object.EntityID = resolveRef(f.Object.EntityID, final, descTo, &f)
 			}
+			if f.AttributedTo != "" {
+				f.AttributedTo = resolveRef(f.AttributedTo, final, descTo, nil)
+				if strings.HasPrefix(f.AttributedTo, "?") {
+					continue // a claim by nobody nameable is not kept
+				}
+			}
 			if strings.HasPrefix(f.Subject, "?") || strings.HasPrefix(f.Object.EntityID, "?") || f.Subject == f.Object.EntityID {
 				continue
 			}
@@ -357,13 +363,13 @@ func resolveRef(id string, final func(string) string, descTo map[string]string, 
 
 func dedupeFacts(fs []Fact) []Fact {
 	type key struct {
-		s, p, o string
-		neg     bool
+		s, p, o, by string
+		neg         bool
 	}
 	seen := map[key]int{}
 	out := fs[:0]
 	for _, f := range fs {
-		k := key{f.Subject, f.Predicate, objectKey(f.Object), f.Negated}
+		k := key{f.Subject, f.Predicate, objectKey(f.Object), f.AttributedTo, f.Negated}
 		if i, ok := seen[k]; ok {
 			if f.Evidence.Confidence > out[i].Evidence.Confidence {
 				out[i] = f

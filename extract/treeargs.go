@@ -211,26 +211,27 @@ func (b *clauseBuilder) arguments(main int, c *clause) {
 	}
 }
 
-// embedded reports a clause inside what a speech verb reports: "Peskov
-// said the matter was closed", "the matter, Peskov said, was closed".
-func (b *clauseBuilder) embedded(p int) bool {
+// saidBy returns the speech verb whose report holds p's clause, or -1:
+// "Peskov said the matter was closed", "the matter, Peskov said, was
+// closed".
+func (b *clauseBuilder) saidBy(p int) int {
 	t := b.t
 	for _, k := range t.children(p, "parataxis") {
 		if speechVerbs[t.toks[k].Lemma] {
-			return true
+			return k
 		}
 	}
 	for cur, n := p, 0; n < len(t.toks); n++ {
 		h := t.toks[cur].Head
 		if h < 0 {
-			return false
+			return -1
 		}
 		if speechVerbs[t.toks[h].Lemma] && reports(t, cur, h) {
-			return true
+			return h
 		}
 		cur = h
 	}
-	return false
+	return -1
 }
 
 // reports tells whether clause c is what speech verb h reports: its

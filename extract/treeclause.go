@@ -103,7 +103,8 @@ func (b *clauseBuilder) clausesOf(p int) []clause {
 	subj := b.subjectOf(p)
 	c := clause{vg: vg, comp: -1}
 	c.inherited = subj.inherited
-	c.embedded = b.embedded(p)
+	c.saidBy = b.saidBy(p)
+	c.embedded = c.saidBy >= 0
 	c.irrealis = irrealis(b.t, chain)
 	objs := b.objects(main, &c)
 	if b.t.toks[main].UPOS != "VERB" {

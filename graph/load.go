@@ -478,13 +478,18 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 		s := EntityIRI(f.Subject)
 		p := Predicate(f.Predicate, f.Negated)
 		o := ObjectValue(f.Object)
-		add(s, p, o, art)
-		ev := evidenceIRI(s, p, o, art)
+		if f.AttributedTo == "" {
+			add(s, p, o, art) // what the article reports as someone's claim, it does not assert
+		}
+		ev := evidenceIRI(s, p, o, art, f.AttributedTo)
 		add(ev, TypeP, StatementC, art)
 		add(ev, SubjectP, s, art)
 		add(ev, PredicateP, p, art)
 		add(ev, ObjectP, o, art)
 		add(ev, DerivedFromP, art, art)
+		if f.AttributedTo != "" {
+			add(ev, AttributedP, EntityIRI(f.AttributedTo), art)
+		}
 		e := f.Evidence
 		add(ev, SentenceP, quad.LangString{Value: quad.String(e.Sentence), Lang: "en"}, art)
 		add(ev, SentenceIndexP, quad.Int(e.SentenceIndex), art)
@@ -606,8 +611,12 @@ func DateValue(d string) quad.Value {
 	return quad.TypedString{Value: quad.String(d), Type: quad.IRI(XSD + t)}
 }
 
-func evidenceIRI(s, p, o, art quad.Value) quad.IRI {
-	h := sha256.Sum256([]byte(s.String() + " " + p.String() + " " + o.String() + " " + art.String()))
+func evidenceIRI(s, p, o, art quad.Value, by string) quad.IRI {
+	key := s.String() + " " + p.String() + " " + o.String() + " " + art.String()
+	if by != "" {
+		key += " " + by // one statement per claimant
+	}
+	h := sha256.Sum256([]byte(key))
 	return quad.IRI("ev:" + hex.EncodeToString(h[:10]))
 }
 

@@ -107,6 +107,9 @@ var (
 	PredicateP   = quad.IRI("rdf:predicate")
 	ObjectP      = quad.IRI("rdf:object")
 	DerivedFromP = quad.IRI("prov:wasDerivedFrom")
+	// AttributedP links a statement the article only reports to whoever
+	// the article says made it.
+	AttributedP  = quad.IRI("prov:wasAttributedTo")
 	GeneratedAtP = quad.IRI("prov:generatedAtTime")
 	NewsArticleC = quad.IRI("schema:NewsArticle")
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turn `newsgraph extract` output (JSON lines) into the TSV rows that the
 judged regression set keys on: doc, sentence, subject, predicate, object,
-then the rule and confidence (not part of the key).
+by (who the article says makes the claim, when it only reports it), then
+the rule and confidence (not part of the key).
 
     newsgraph extract DIR | scripts/facts.py > facts.tsv
 """
@@ -33,11 +34,12 @@ def rows(lines):
         ev = f["evidence"]
         pred = ("NOT " if f.get("negated") else "") + f["predicate"]
         args = " ".join("%s:%s" % (a.get("prep", ""), a.get("text", "")) for a in f.get("args") or [])
+        by = f.get("attributed_name") or f.get("attributed_to") or ""
         yield [ev["doc"], clean(ev["sentence"]), clean(f.get("subject_name") or f["subject"]), pred,
-               clean(object_text(f)), clean(args), ev["rule"], "%.2f" % ev["confidence"]]
+               clean(object_text(f)), clean(args), clean(by), ev["rule"], "%.2f" % ev["confidence"]]
 
 
 if __name__ == "__main__":
-    print("\t".join(["doc", "sentence", "subject", "predicate", "object", "args", "rule", "confidence"]))
+    print("\t".join(["doc", "sentence", "subject", "predicate", "object", "args", "by", "rule", "confidence"]))
     for r in rows(sys.stdin):
         print("\t".join(r))

@@ -4,7 +4,8 @@
     newsgraph extract STORIES... | scripts/facts.py > facts.tsv
     scripts/precision.py scripts/judged/reuters20.tsv facts.tsv [--threshold 0.6]
 
-A fact is keyed by (doc, subject, predicate, object). The report counts,
+A fact is keyed by (doc, subject, predicate, object, by); a judged file
+without the `by` column judged facts the article asserts (by empty). The report counts,
 among the facts extracted now, those judged correct, incomplete and wrong,
 and those not judged yet (judge them and add them to the set), overall
 and at each confidence threshold; and lists the facts judged wrong that
@@ -23,7 +24,7 @@ def read(path):
 
 
 def key(r):
-    return (r["doc"], r["subject"], r["predicate"], r["object"])
+    return (r["doc"], r["subject"], r["predicate"], r["object"], r.get("by", ""))
 
 
 def count(facts, judged, threshold):
@@ -37,11 +38,11 @@ def count(facts, judged, threshold):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("judged")
+    ap.add_argument("judged", help="judged sets, comma-separated")
     ap.add_argument("facts")
     ap.add_argument("--threshold", type=float, default=0.0)
     a = ap.parse_args()
-    judged = {key(r): r["judgment"] for r in read(a.judged) if r.get("judgment")}
+    judged = {key(r): r["judgment"] for path in a.judged.split(",") for r in read(path) if r.get("judgment")}
     facts = read(a.facts)
     for t in sorted({0.0, 0.5, 0.6, 0.7, 0.8, a.threshold}):
         c = count(facts, judged, t)

@@ -21,6 +21,8 @@ type factLine struct {
 	SubjectType string `json:"subject_type"`
 	ObjectName  string `json:"object_name,omitempty"`
 	ObjectType  string `json:"object_type,omitempty"`
+	// AttributedName names the entity in AttributedTo.
+	AttributedName string `json:"attributed_name,omitempty"`
 }
 
 func newExtractCmd() *cobra.Command {
@@ -156,6 +158,9 @@ func writeFacts(w io.Writer, results []*extract.Result, format string) error {
 			if e := ents[f.Object.EntityID]; e != nil {
 				line.ObjectName, line.ObjectType = e.Name, string(e.Type)
 			}
+			if e := ents[f.AttributedTo]; e != nil {
+				line.AttributedName = e.Name
+			}
 			if format == "jsonl" {
 				if err := enc.Encode(line); err != nil {
 					return err
@@ -172,6 +177,9 @@ func writeFacts(w io.Writer, results []*extract.Result, format string) error {
 			neg := ""
 			if f.Negated {
 				neg = "NOT "
+			}
+			if f.AttributedTo != "" {
+				neg = "(per " + line.AttributedName + ") " + neg
 			}
 			date := ""
 			if f.DatePhrase != "" {
