@@ -191,8 +191,11 @@ func (st *docState) surnameOwner(word string) *docEntity {
 }
 
 // antecedent picks the person a pronoun at token tok of sentence si refers
-// to: the first person named earlier in the same sentence, else the first
-// person named in the nearest of the two previous sentences.
+// to: the first person named earlier in the same sentence, else, in the
+// nearest of the two previous sentences, the subject of its main clause
+// when that is a person (named, or known only by role: "one dealer
+// advised caution. … he said"), else the first person named there
+// outside quotations.
 func (st *docState) antecedent(si, tok int) *docEntity {
 	for _, m := range st.mentions[si] {
 		if m.from >= tok {
@@ -203,6 +206,9 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		}
 	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
+		if e := st.subjectPerson(si - back); e != nil {
+			return e
+		}
 		quotes := st.quoteSpans(si - back)
 		for _, m := range st.mentions[si-back] {
 			if m.ent == nil || m.inTitle || m.ent.typ() != Person || m.ent.desc != nil {
@@ -215,6 +221,42 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		}
 	}
 	return nil
+}
+
+// subjectPerson returns the one person who is the subject of sentence
+// si's main clause, outside quotations, or nil.
+func (st *docState) subjectPerson(si int) *docEntity {
+	t := st.treeOf(si)
+	if t == nil {
+		return nil
+	}
+	root := -1
+	for i, tk := range t.toks {
+		if tk.Head < 0 {
+			root = i
+			break
+		}
+	}
+	if root < 0 {
+		return nil
+	}
+	subj := t.child(root, "nsubj")
+	if subj < 0 || inSpans(st.quoteSpans(si), t.toks[subj].Start) {
+		return nil
+	}
+	if tag := t.toks[subj].Tag; tag == "NNS" || tag == "NNPS" {
+		return nil // "he" and "she" are one person: "producers" are not
+	}
+	np := t.phrase(subj)
+	for _, m := range st.mentions[si] {
+		if m.kind == nameMention && m.ent != nil && !m.inTitle && np.Head >= m.from && np.Head < m.to {
+			if m.ent.typ() == Person {
+				return m.ent
+			}
+			return nil
+		}
+	}
+	return st.unnamedSpeaker(si, &np)
 }
 
 // describedPerson finds the one named person in this document whose role

@@ -116,6 +116,8 @@ type docState struct {
 	// attributed, while set, is the speaker of the facts being added:
 	// they come from what that speaker said (see relationFacts).
 	attributed *docEntity
+	// unnamed holds the speakers known only by role, by phrase.
+	unnamed map[string]*docEntity
 }
 
 // unitsOf returns the chunks of sentence si.
@@ -267,6 +269,9 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 			continue
 		}
 		e.id = Slug(e.canonical())
+		if e.scope != "" {
+			e.id = e.scope + "/" + e.id // see Unnamed
+		}
 	}
 	seenEnt := map[string]*Entity{}
 	used := map[*docEntity]bool{}

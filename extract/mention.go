@@ -64,6 +64,9 @@ type docEntity struct {
 	// boss"); it is resolved to a named entity later, or dropped.
 	desc *Description
 	id   string
+	// scope is the article ID for a speaker known only by role (see
+	// unnamedSpeaker): the entity is that article's alone.
+	scope string
 }
 
 // Description is a definite description ("the Tesla boss") that names no

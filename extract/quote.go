@@ -55,7 +55,7 @@ func (st *docState) quoteFacts() {
 			if !speechVerbs[toks[c.vg.Main].Lemma] || inSpans(st.quoteSpans(si), toks[c.vg.Main].Start) {
 				continue
 			}
-			speaker := st.npEntity(si, c.subj)
+			speaker := st.speakerEntity(si, c.subj)
 			if speaker == nil {
 				continue
 			}
@@ -86,13 +86,13 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 			break
 		}
 		if c.subj != nil && toks[c.subj.From].Start >= q.End {
-			if e := st.npEntity(ci, c.subj); e != nil {
+			if e := st.speakerEntity(ci, c.subj); e != nil {
 				return e, ci, 0.9, "quote.after"
 			}
 		}
 		if c.obj != nil && (c.subj == nil || toks[c.subj.From].Start < q.Start) {
 			// inverted: "…,” said Peskov
-			if e := st.npEntity(ci, c.obj); e != nil && gap <= 1 {
+			if e := st.speakerEntity(ci, c.obj); e != nil && gap <= 1 {
 				return e, ci, 0.9, "quote.after"
 			}
 		}
@@ -116,7 +116,7 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 		best = nil // a phrase quoted inside reported speech, not a quotation
 	}
 	if best != nil {
-		if e := st.npEntity(si, best.subj); e != nil {
+		if e := st.speakerEntity(si, best.subj); e != nil {
 			conf := 0.85
 			if best.inherited {
 				conf = 0.8

@@ -95,7 +95,7 @@ func (rv *Resolver) roleOf(id string) *roleInfo {
 }
 
 func (rv *Resolver) noteSurname(a *agg) {
-	if a.ent.Type != Person && MajorityType(a.votes) != Person {
+	if a.ent.Type != Person && MajorityType(a.votes) != Person || Unnamed(a.ent.ID) {
 		return
 	}
 	words := strings.Fields(a.ent.Name)

@@ -45,6 +45,7 @@ var wordListKinds = map[string]string{
 	"role-groups":            "groups",
 	"role-nouns":             "set",
 	"speech-verbs":           "set",
+	"source-nouns":           "set",
 	"subject-sharing-marks":  "set",
 	"time-nouns":             "set",
 }

@@ -1,0 +1,82 @@
+package extract
+
+import "strings"
+
+// Speakers named only by what they are: "a Nestle spokesman said", "one
+// dealer said", "conference sources said". Such a speaker is an entity of
+// its article alone — two articles' "a spokesman" are not one person — so
+// its ID is scoped by the article (see [Unnamed]). What the phrase says of
+// the speaker's employer becomes a worksFor fact.
+
+// sourceNouns are the heads of unnamed speakers besides roleNouns.
+var sourceNouns = wordSet("source-nouns")
+
+// Unnamed reports whether an entity ID names a speaker known only by a
+// description within one article ("reut2-012/12655/a-nestle-spokesman"):
+// such IDs hold the article's ID and a slash, which slugs never do.
+func Unnamed(id string) bool { return strings.Contains(id, "/") }
+
+// speakerEntity returns the entity that noun phrase np names as a
+// speaker: a named entity, or one known only by its role.
+func (st *docState) speakerEntity(si int, np *nounPhrase) *docEntity {
+	if e := st.npEntity(si, np); e != nil {
+		return e
+	}
+	return st.unnamedSpeaker(si, np)
+}
+
+// unnamedSpeaker returns the article's entity for a speaker phrase headed
+// by a role or source noun, creating it at first use; nil for any other
+// phrase.
+func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
+	if np == nil || np.Head < np.From || np.Head >= np.To {
+		return nil
+	}
+	toks := st.sents[si].Tokens
+	head := toks[np.Head]
+	if head.UPOS != "NOUN" || !roleNouns[head.Lemma] && !sourceNouns[head.Lemma] {
+		return nil
+	}
+	name := oneLine(joinTokens(toks, np.From, np.To))
+	// "a spokesman" and "the spokesman" are one speaker
+	keyFrom := np.From
+	if u := toks[keyFrom].UPOS; (u == "DET" || u == "NUM") && keyFrom < np.Head {
+		keyFrom++
+	}
+	key := normName(joinTokens(toks, keyFrom, np.To))
+	if e := st.unnamed[key]; e != nil {
+		return e
+	}
+	e := &docEntity{local: len(st.ents), names: map[string]int{name: 1}, scope: st.doc.ID}
+	e.votes[typeIndex(Person)] = 3
+	st.ents = append(st.ents, e)
+	if st.unnamed == nil {
+		st.unnamed = map[string]*docEntity{}
+	}
+	st.unnamed[key] = e
+	st.unnamedEmployer(si, np, e)
+	return e
+}
+
+// unnamedEmployer records the organisation an unnamed speaker's phrase
+// names: "a Nestle spokesman", "an official at the Department of Trade".
+func (st *docState) unnamedEmployer(si int, np *nounPhrase, e *docEntity) {
+	t := st.treeOf(si)
+	from, to := np.From, np.Head
+	if t != nil {
+		for _, k := range t.children(np.Head, "nmod") {
+			if cs := t.child(k, "case"); cs >= 0 && employerPrepositions[t.toks[cs].Lower] {
+				to = max(to, t.to[k])
+			}
+		}
+	}
+	for _, m := range st.mentions[si] {
+		if m.kind != nameMention || m.ent == nil || m.from < from || m.to > to || m.ent == e {
+			continue
+		}
+		if typ := m.ent.typ(); typ == Organization {
+			st.add(pendingFact{subj: e, obj: m.ent, pred: "worksFor", sent: si, rule: "role.unnamed", conf: 0.8})
+			return
+		}
+	}
+}

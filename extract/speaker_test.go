@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Who says what: speakers named by role, pronouns for them, and what a
+// named speaker is reported to say, on sentences written for these tests.
+func TestSpeakers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		// want are "speaker|predicate|object" with the speaker's name as
+		// written; an attributed fact is "(per speaker) subject|predicate"
+		want, deny []string
+	}{{
+		name: "a speaker named by role is an entity of the article, linked to the employer",
+		text: `"The plant will reopen in May," a Norland Steel spokesman said on Tuesday.`,
+		want: []string{`a Norland Steel spokesman|said|The plant will reopen in May`, `a Norland Steel spokesman|worksFor|Norland Steel`},
+	}, {
+		name: "he after a speaker named by role",
+		text: "One trader, wary of the rally, urged caution.\n\"Prices will fall again before June,\" he said.",
+		want: []string{`One trader|said|Prices will fall again before June`},
+	}, {
+		name: "he is one person: a plural subject is no antecedent",
+		text: "Coffee farmers have sold most of their crop.\n\"Prices will fall again before June,\" he said.",
+		deny: []string{`Coffee farmers|said|*`},
+	}, {
+		name: "what a named speaker reports is the speaker's claim",
+		text: "Paula Reyes said Norland Steel had closed the Dunmore plant.",
+		want: []string{`(per Paula Reyes) Norland Steel|close`},
+		deny: []string{`Norland Steel|close`},
+	}, {
+		name: "what unnamed officials report stays the article's own report",
+		text: "The storm has cut power to 40,000 homes in Carlow County, officials said.",
+		deny: []string{`(per *`},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := speakerFacts(extractText(t, "2024-03-04", tt.text))
+			for _, w := range tt.want {
+				if !slices.ContainsFunc(got, func(g string) bool { return matchFact(g, w) }) {
+					t.Errorf("missing %s in %q", w, got)
+				}
+			}
+			for _, d := range tt.deny {
+				if slices.ContainsFunc(got, func(g string) bool { return matchFact(g, d) }) {
+					t.Errorf("unwanted %s in %q", d, got)
+				}
+			}
+		})
+	}
+}
+
+// speakerFacts writes facts with entity names: "subject|predicate|object",
+// prefixed "(per speaker) " when attributed.
+func speakerFacts(rs []*Result) []string {
+	var out []string
+	for _, r := range rs {
+		names := map[string]string{}
+		for _, e := range r.Entities {
+			names[e.ID] = e.Name
+		}
+		for _, f := range r.Facts {
+			obj := names[f.Object.EntityID]
+			if f.Object.Literal != nil {
+				obj = f.Object.Literal.Text
+			}
+			s := names[f.Subject] + "|" + f.Predicate + "|" + obj
+			if f.AttributedTo != "" {
+				s = "(per " + names[f.AttributedTo] + ") " + s
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// matchFact matches a fact against a pattern that may end in "*"; a
+// pattern without an object matches any object.
+func matchFact(got, pattern string) bool {
+	if p, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(got, p)
+	}
+	if strings.Count(pattern, "|") == 1 {
+		return strings.HasPrefix(got, pattern+"|")
+	}
+	return got == pattern
+}
