@@ -80,7 +80,7 @@ func (st *docState) linkMentions() {
 		for _, m := range ms {
 			switch m.kind {
 			case categoryMention:
-				if e := st.lastOfType(si, m.from, typeOrder[bestVote(m.votes)]); e != nil {
+				if e := st.lastOfType(si, m.from, typeOrder[bestVote(m.votes)], categoryNoun(m.name)); e != nil {
 					m.ent = e
 					e.mentions = append(e.mentions, m)
 				}
@@ -115,8 +115,9 @@ func (st *docState) linkMentions() {
 // sentence si refers to: among the entities of type t named in the last
 // six sentences, the one the document has named most often so far (the
 // story's app, not an app mentioned in passing), on a tie the one named
-// first.
-func (st *docState) lastOfType(si, tok int, t EntityType) *docEntity {
+// first. A noun of categoryNamedNouns ("the government") takes only an
+// entity whose name holds it.
+func (st *docState) lastOfType(si, tok int, t EntityType, noun string) *docEntity {
 	var best *docEntity
 	bestN := 0
 	for s := si; s >= 0 && s >= si-6; s-- {
@@ -127,6 +128,9 @@ func (st *docState) lastOfType(si, tok int, t EntityType) *docEntity {
 				continue
 			}
 			if m.kind != nameMention || m.ent == nil || m.ent.desc != nil || m.ent.typ() != t {
+				continue
+			}
+			if categoryNamedNouns[noun] && !strings.Contains(strings.ToLower(m.name), noun) {
 				continue
 			}
 			// equal counts: the one the story named first is its subject
@@ -206,6 +210,9 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		}
 	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
+		if prev := &st.sents[si-back]; prev.Headline && (prev.Index == 0 || isTitleCase(prev.Text)) {
+			break // a title names no one a pronoun in the story means
+		}
 		if e := st.subjectPerson(si - back); e != nil {
 			return e
 		}
@@ -247,15 +254,21 @@ func (st *docState) subjectPerson(si int) *docEntity {
 	if tag := t.toks[subj].Tag; tag == "NNS" || tag == "NNPS" {
 		return nil // "he" and "she" are one person: "producers" are not
 	}
-	np := t.phrase(subj)
-	for _, m := range st.mentions[si] {
-		if m.kind == nameMention && m.ent != nil && !m.inTitle && np.Head >= m.from && np.Head < m.to {
-			if m.ent.typ() == Person {
-				return m.ent
+	// "the chairman of the conference, Manaspas Xuto, said": the name in
+	// apposition is the subject
+	heads := append(t.children(subj, "appos"), subj)
+	for _, h := range heads {
+		np := t.phrase(h)
+		for _, m := range st.mentions[si] {
+			if m.kind == nameMention && m.ent != nil && !m.inTitle && np.Head >= m.from && np.Head < m.to {
+				if typ := m.ent.typ(); typ == Person || typ == Other && h != subj {
+					return m.ent
+				}
+				return nil
 			}
-			return nil
 		}
 	}
+	np := t.phrase(subj)
 	return st.unnamedSpeaker(si, &np)
 }
 
@@ -307,4 +320,18 @@ func entityHasRole(e *docEntity, role, org, place string) bool {
 		}
 	}
 	return false
+}
+
+// categoryNamedNouns are the category nouns that refer back only to a
+// name that holds them.
+var categoryNamedNouns = wordSet("category-named-nouns")
+
+// categoryNoun is the last word of a category mention, "the company" →
+// "company".
+func categoryNoun(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }

@@ -143,6 +143,12 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 // findMentions finds names, pronouns and descriptions in sentence s.
 func findMentions(si int, s *Sentence) []*mention {
 	toks := s.Tokens
+	if !strings.ContainsFunc(s.Text, unicode.IsLower) {
+		// an all-capitals line ("RUBBER TALKS CHAIRMAN CITES SLIGHT
+		// PROGRESS") gives capitals no meaning: its names are found
+		// where the story writes them
+		return nil
+	}
 	var out []*mention
 	first := 0
 	for first < len(toks) && !isWordToken(toks[first]) {
@@ -172,8 +178,8 @@ func findMentions(si int, s *Sentence) []*mention {
 			}
 			break
 		}
-		if _, demonym := demonyms[toks[i].Lower]; demonym && j == i+1 {
-			i = j // "in Russian": a language or nationality, not a name
+		if _, demonym := demonyms[strings.ToLower(joinTokens(toks, i, j))]; demonym {
+			i = j // "in Russian", "South African firm": a nationality, not a name
 			continue
 		}
 		out = append(out, nameMentions(si, toks, i, j)...)

@@ -34,7 +34,7 @@ func (st *docState) quoteFacts() {
 				continue
 			}
 			speaker, at, conf, rule := st.attributeQuote(si, q)
-			if speaker == nil && words >= 4 {
+			if speaker == nil && words >= 4 && rule == "" {
 				// a quotation with no speech verb continues the speaker of
 				// this paragraph, or, when it opens a paragraph, of the last
 				if prev := speakerOfPara[s.Para]; prev != nil && q.Start <= s.Start+3 {
@@ -42,6 +42,9 @@ func (st *docState) quoteFacts() {
 				} else if prev := speakerOfPara[s.Para-1]; prev != nil && st.paraStartsWith(si, q) {
 					speaker, at, conf, rule = prev, si, 0.65, "quote.continued"
 				}
+			}
+			if rule == "quote.unknown" {
+				delete(speakerOfPara, s.Para) // someone else speaks now
 			}
 			if speaker == nil || words < 4 && rule != "quote.after" {
 				continue
@@ -82,7 +85,10 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 		for k := c.vg.From - 1; k >= 0 && toks[k].Start >= q.End; k-- {
 			gap++
 		}
-		if gap > 8 {
+		// the speaker follows the quotation ("…," Martin Mauro, senior
+		// economist at Acme, told Reuters) or the verb does ("…," said)
+		subjNext := c.subj != nil && toks[c.subj.From].Start >= q.End && toks[c.subj.From].Start-q.End <= 3
+		if gap > 8 && !subjNext {
 			break
 		}
 		if c.subj != nil && toks[c.subj.From].Start >= q.End {
@@ -96,7 +102,9 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 				return e, ci, 0.9, "quote.after"
 			}
 		}
-		break
+		// a speech verb right after the quotation whose speaker is no
+		// entity ("…," says the website): the speaker is not the last one
+		return nil, ci, 0, "quote.unknown"
 	}
 	// before: a speech verb earlier in the opening sentence
 	toks = st.sents[si].Tokens
@@ -123,6 +131,7 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 			}
 			return e, si, conf, "quote.before"
 		}
+		return nil, si, 0, "quote.unknown"
 	}
 	return nil, si, 0, ""
 }

@@ -21,12 +21,28 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`a Norland Steel spokesman|said|The plant will reopen in May`, `a Norland Steel spokesman|worksFor|Norland Steel`},
 	}, {
 		name: "he after a speaker named by role",
-		text: "One trader, wary of the rally, urged caution.\n\"Prices will fall again before June,\" he said.",
+		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},
 	}, {
 		name: "he is one person: a plural subject is no antecedent",
-		text: "Coffee farmers have sold most of their crop.\n\"Prices will fall again before June,\" he said.",
+		text: "Coffee prices slide in London\n\nCoffee farmers have sold most of their crop.\n\"Prices will fall again before June,\" he said.",
 		deny: []string{`Coffee farmers|said|*`},
+	}, {
+		name: "a headline names no antecedent",
+		text: "Ana Ruiz wins again\n\n\"Prices will fall again before June,\" he said.",
+		deny: []string{`Ana Ruiz|said|*`},
+	}, {
+		name: "the government is not the last organisation named",
+		text: "Oxfam Relief criticised the plan.\nThe government said it would review the scheme in March.",
+		deny: []string{`Oxfam Relief|said|*`},
+	}, {
+		name: "a speech verb after a quotation with no nameable speaker ends the last speaker's turn",
+		text: "Ana Ruiz said the tool was safe.\n\n\"The tool removes hidden data from your files,\" says the guide on the website.\n\n\"It can be run from the menu of any document.\"",
+		deny: []string{`Ana Ruiz|said|The tool removes*`, `Ana Ruiz|said|It can be run*`},
+	}, {
+		name: "a nationality is no name",
+		text: "South African firm Vodacell said it would bid for the licence.",
+		deny: []string{`South African|*`},
 	}, {
 		name: "what a named speaker reports is the speaker's claim",
 		text: "Paula Reyes said Norland Steel had closed the Dunmore plant.",
