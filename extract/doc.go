@@ -116,8 +116,12 @@ type Evidence struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Rule  string `json:"rule"`
-	// Confidence is in [0,1].
-	Confidence float64 `json:"confidence"`
+	// Confidence is in [0,1]: the calibrated probability that a reader
+	// judges the fact correct (see calibrate.go). Prior is the rule's own
+	// estimate, and Cues what the calibration weighed besides it.
+	Confidence float64  `json:"confidence"`
+	Prior      float64  `json:"prior"`
+	Cues       []string `json:"cues,omitempty"`
 }
 
 // Arg is an extra argument of a relation, such as "to a chat" in

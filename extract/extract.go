@@ -15,6 +15,9 @@ type Options struct {
 	MaxSentenceTokens int
 	// MaxFacts caps the facts kept per document; 0 means 2000.
 	MaxFacts int
+	// MinConfidence drops facts whose calibrated confidence is lower;
+	// 0 keeps every fact. [CalibratedThreshold] keeps the precise ones.
+	MinConfidence float64
 }
 
 // Extractor runs the pipeline. It is safe for concurrent use.
@@ -316,8 +319,13 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 			Evidence: Evidence{
 				DocID: st.doc.ID, Sentence: oneLine(s.Text), SentenceIndex: s.Index,
 				Start: st.doc.RuneOffset(s.Start), End: st.doc.RuneOffset(s.End),
-				Rule: f.rule, Confidence: round2(f.conf),
+				Rule: f.rule, Prior: round2(f.conf),
 			},
+		}
+		fact.Evidence.Cues = st.factCues(f)
+		fact.Evidence.Confidence = round2(factCalibration.confidence(f.conf, fact.Evidence.Cues))
+		if fact.Evidence.Confidence < st.opt.MinConfidence {
+			continue
 		}
 		if f.attributed != nil {
 			fact.AttributedTo = f.attributed.id

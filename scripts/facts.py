@@ -2,7 +2,8 @@
 """Turn `newsgraph extract` output (JSON lines) into the TSV rows that the
 judged regression set keys on: doc, sentence, subject, predicate, object,
 by (who the article says makes the claim, when it only reports it), then
-the rule and confidence (not part of the key).
+the rule, confidence, prior and cues (not part of the key; the last two
+feed scripts/calibrate.py).
 
     newsgraph extract DIR | scripts/facts.py > facts.tsv
 """
@@ -36,10 +37,11 @@ def rows(lines):
         args = " ".join("%s:%s" % (a.get("prep", ""), a.get("text", "")) for a in f.get("args") or [])
         by = f.get("attributed_name") or f.get("attributed_to") or ""
         yield [ev["doc"], clean(ev["sentence"]), clean(f.get("subject_name") or f["subject"]), pred,
-               clean(object_text(f)), clean(args), clean(by), ev["rule"], "%.2f" % ev["confidence"]]
+               clean(object_text(f)), clean(args), clean(by), ev["rule"], "%.2f" % ev["confidence"],
+               "%.2f" % ev.get("prior", ev["confidence"]), " ".join(ev.get("cues") or [])]
 
 
 if __name__ == "__main__":
-    print("\t".join(["doc", "sentence", "subject", "predicate", "object", "args", "by", "rule", "confidence"]))
+    print("\t".join(["doc", "sentence", "subject", "predicate", "object", "args", "by", "rule", "confidence", "prior", "cues"]))
     for r in rows(sys.stdin):
         print("\t".join(r))

@@ -21,17 +21,19 @@ import (
 const defaultBase = graph.DefaultBase
 
 type buildFlags struct {
-	maxBytes   int
-	maxTokens  int
-	maxFacts   int
-	batchQuads int
-	docTimeout time.Duration
-	prune      bool
-	noSync     bool
-	quiet      bool
-	cpuProfile string
-	memProfile string
-	web        webFlags
+	maxBytes  int
+	maxTokens int
+	maxFacts  int
+	// minConfidence drops less confident facts (see extract.Options)
+	minConfidence float64
+	batchQuads    int
+	docTimeout    time.Duration
+	prune         bool
+	noSync        bool
+	quiet         bool
+	cpuProfile    string
+	memProfile    string
+	web           webFlags
 }
 
 func newBuildCmd(g *globalFlags) *cobra.Command {
@@ -75,6 +77,7 @@ continues where it stopped. A second Ctrl-C quits at once.`,
 	cmd.Flags().IntVar(&f.maxBytes, "max-bytes", extract.DefaultMaxBytes, "skip files larger than this")
 	cmd.Flags().IntVar(&f.maxTokens, "max-sentence-tokens", 120, "extract no facts from longer sentences (lists, tables, run-on scrapes)")
 	cmd.Flags().IntVar(&f.maxFacts, "max-facts", 2000, "keep at most this many facts per article")
+	cmd.Flags().Float64Var(&f.minConfidence, "min-confidence", 0, minConfidenceHelp)
 	cmd.Flags().IntVar(&f.batchQuads, "batch-quads", 0, fmt.Sprintf("commit to the store after this many quads (whole articles only); 0: %d on PostgreSQL, %d on bolt and leveldb (where batches shrink while the heap is over %d MB)",
 		graph.DefaultBatchQuads("postgres"), graph.DefaultBatchQuads("bolt"), graph.DefaultHeapTarget>>20))
 	cmd.Flags().DurationVar(&f.docTimeout, "doc-timeout", ingest.DefaultDocTimeout, "skip an article whose extraction takes longer than this (0: no limit)")
@@ -95,7 +98,7 @@ func runBuild(ctx context.Context, g *globalFlags, f *buildFlags, paths []string
 		}
 		defer stop()
 	}
-	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxTokens, MaxFacts: f.maxFacts})
+	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxTokens, MaxFacts: f.maxFacts, MinConfidence: f.minConfidence})
 	if err != nil {
 		return ingest.Summary{}, err
 	}

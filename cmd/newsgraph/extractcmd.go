@@ -14,6 +14,9 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/page"
 )
 
+// minConfidenceHelp describes --min-confidence of build and extract.
+var minConfidenceHelp = fmt.Sprintf("keep only facts at least this confident (0 to 1, calibrated on facts judged by reading: of the judged news facts at %.2f or more, %.0f%% were correct)", extract.CalibratedThreshold(), 100*extract.CalibratedPrecision())
+
 // factLine is one line of `newsgraph extract` output.
 type factLine struct {
 	extract.Fact
@@ -30,6 +33,7 @@ func newExtractCmd() *cobra.Command {
 	var maxBytes int
 	var explain bool
 	var timeout time.Duration
+	var minConfidence float64
 	var web webFlags
 	cmd := &cobra.Command{
 		Use:   "extract [--format jsonl|text] PATH|URL...",
@@ -43,7 +47,7 @@ func newExtractCmd() *cobra.Command {
 				return err
 			}
 			stderr := cmd.ErrOrStderr()
-			srcs, skipped, x, err := extractInputs(cmd, paths, &web, maxBytes)
+			srcs, skipped, x, err := extractInputs(cmd, paths, &web, maxBytes, extract.Options{MinConfidence: minConfidence})
 			if err != nil {
 				return err
 			}
@@ -74,6 +78,7 @@ func newExtractCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl (one JSON object a line) or text")
+	cmd.Flags().Float64Var(&minConfidence, "min-confidence", 0, minConfidenceHelp)
 	cmd.Flags().IntVar(&maxBytes, "max-bytes", extract.DefaultMaxBytes, "skip files larger than this")
 	cmd.Flags().DurationVar(&timeout, "doc-timeout", ingest.DefaultDocTimeout, "skip an article whose extraction takes longer than this (0: no limit)")
 	cmd.Flags().BoolVar(&explain, "explain", false, "show what the extractor saw: page blocks and lines dropped and why, tags, chunks, mentions, clauses")
@@ -111,12 +116,12 @@ func dateOrNone(t time.Time) string {
 // extractInputs collects the sources of a command that extracts (files,
 // folders, URLs, - for standard input), printing a "skipped:" line for
 // each that cannot be used and counting them, and loads the extractor.
-func extractInputs(cmd *cobra.Command, paths []string, web *webFlags, maxBytes int) ([]ingest.Source, int, *extract.Extractor, error) {
+func extractInputs(cmd *cobra.Command, paths []string, web *webFlags, maxBytes int, opt extract.Options) ([]ingest.Source, int, *extract.Extractor, error) {
 	srcs, probs := ingest.CollectFrom(ingest.WalkWeb(paths, cmd.InOrStdin(), web.client(maxBytes)))
 	for _, p := range probs {
 		fmt.Fprintln(cmd.ErrOrStderr(), "skipped:", p.Err)
 	}
-	x, err := extract.New(extract.Options{})
+	x, err := extract.New(opt)
 	return srcs, len(probs), x, err
 }
 

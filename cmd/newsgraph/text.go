@@ -58,7 +58,7 @@ This is what to check when a fact is missing.`,
 
 func runText(cmd *cobra.Command, paths []string, format string, maxBytes int, web *webFlags) error {
 	stderr := cmd.ErrOrStderr()
-	srcs, skipped, x, err := extractInputs(cmd, paths, web, maxBytes)
+	srcs, skipped, x, err := extractInputs(cmd, paths, web, maxBytes, extract.Options{})
 	if err != nil {
 		return err
 	}
