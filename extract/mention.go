@@ -182,6 +182,9 @@ func findMentions(si int, s *Sentence) []*mention {
 			i = j // "in Russian", "South African firm": a nationality, not a name
 			continue
 		}
+		if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[toks[j-1].Lower] && j-i >= 2 && capitalised(toks[i-1].Text) {
+			i-- // "American Financial Corp", "General Acquisition Co": part of the name
+		}
 		out = append(out, nameMentions(si, toks, i, j)...)
 		i = j
 	}
@@ -245,6 +248,9 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 			}
 			lastTitle = k
 		}
+	}
+	if orgSuffixes[toks[j-1].Lower] && j-i >= 2 {
+		lastTitle = -1 // "General Acquisition Co": no title before a company's name
 	}
 	// a run that ends with a role word is an organisation followed by a
 	// title for the next name: "SpaceX CEO" in "Tesla and SpaceX CEO Elon Musk"
@@ -702,3 +708,11 @@ func joinTokens(toks []Token, from, to int) string {
 // normName is the comparison key of a name: lower case, letters and digits,
 // curly apostrophes straightened.
 func normName(s string) string { return Slug(s) }
+
+// toksLower is the lower-cased token i, or "" outside the sentence.
+func toksLower(toks []Token, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].Lower
+}

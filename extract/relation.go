@@ -127,8 +127,8 @@ func (st *docState) relationFacts() {
 			if c.irrealis {
 				continue
 			}
-			// what a named speaker says is their claim; what "officials
-			// said" is the article's own report, hedged
+			// what a speaker says is their claim ("analysts said OPEC
+			// would…"); what "it said" is the article's own report, hedged
 			var speaker *docEntity
 			if c.embedded {
 				speaker = st.speakerOf(si, cs, c.saidBy)
@@ -142,11 +142,11 @@ func (st *docState) relationFacts() {
 }
 
 // speakerOf returns the entity that says what speech verb v reports: the
-// subject of v's clause.
+// subject of v's clause, named or known by role.
 func (st *docState) speakerOf(si int, cs []clause, v int) *docEntity {
 	for _, c := range cs {
 		if c.vg.Main == v && c.subj != nil {
-			return st.npEntity(si, c.subj)
+			return st.speakerEntity(si, c.subj)
 		}
 	}
 	return nil
@@ -366,6 +366,9 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 	head := toks[np.Head]
 	if head.Tag == "PRP" || head.Tag == "EX" || isTimeNP(toks, *np) || head.Tag == "CD" || indefiniteNouns[strings.ToLower(head.Text)] {
 		return false
+	}
+	if head.Tag == "WDT" || head.Tag == "WP" || head.Tag == "DT" && np.To-np.From == 1 {
+		return false // "which", "what", a bare "that": the object is elsewhere
 	}
 	end := np.To
 	for end+1 < len(toks) && toks[end].Lower == "of" {

@@ -263,6 +263,7 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		for _, f := range r.Facts {
 			used[f.Subject] = true
 			used[f.Object.EntityID] = true
+			used[f.AttributedTo] = true
 			for _, a := range f.Args {
 				used[a.EntityID] = true
 			}

@@ -49,8 +49,13 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`(per Paula Reyes) Norland Steel|close`},
 		deny: []string{`Norland Steel|close`},
 	}, {
-		name: "what unnamed officials report stays the article's own report",
-		text: "The storm has cut power to 40,000 homes in Carlow County, officials said.",
+		name: "what speakers known by role report is their claim",
+		text: "Norland Steel will close the Dunmore plant in May, two union officials said.",
+		want: []string{`(per two union officials) Norland Steel|close`},
+		deny: []string{`Norland Steel|close`},
+	}, {
+		name: "what an unnamed report says stays the article's own report",
+		text: "The storm has cut power to 40,000 homes in Carlow County, the report said.",
 		deny: []string{`(per *`},
 	}}
 	for _, tt := range tests {

@@ -48,6 +48,19 @@ func TestTreeFacts(t *testing.T) {
 		text: "WASHINGTON, March 3 - The Treasury said it would sell 9 billion dlrs of notes.",
 		deny: []string{"washington *"},
 	}, {
+		name: "a guess is not asserted",
+		text: "Norland Steel will probably keep its output target at 12 million tonnes.\nThe mayor allegedly paid the contractor twice.",
+		deny: []string{"norland-steel keep*", "mayor pay*"},
+	}, {
+		name: "a nationality or title word inside a company's name stays in it",
+		text: "American Harbor Corp said it sold its stake.\nGeneral Dredging Co bought the Dunmore yard on Friday.",
+		want: []string{`general-dredging-co buy "the Dunmore yard"`},
+		deny: []string{"harbor-corp*", "dredging-co*"},
+	}, {
+		name: "a relative pronoun is no object",
+		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
+		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
+	}, {
 		name: "a participle without a subordinator does not start a chain",
 		text: "The Bank of Norland kept its main interest rate at 4.5 percent on Thursday, citing slowing inflation.",
 		deny: []string{"bank-of-norland citeToSlow*"},

@@ -247,14 +247,19 @@ func reports(t *tree, c, h int) bool {
 	return false
 }
 
-// irrealis reports a clause the writer does not assert: with a modal of
-// possibility, under "if"/"whether", in an indirect question, or a
-// question itself.
+// irrealis reports a clause the writer does not assert: with a modal or
+// an adverb of possibility, under "if"/"whether", in an indirect
+// question, or a question itself.
 func irrealis(t *tree, chain []int) bool {
 	for _, v := range chain {
 		for _, k := range t.children(v, "aux") {
 			if irrealisModals[t.toks[k].Lower] || irrealisModals[t.toks[k].Lemma] {
 				return true
+			}
+		}
+		for _, k := range t.children(v, "advmod") {
+			if irrealisAdverbs[t.toks[k].Lower] {
+				return true // "will probably keep", "allegedly paid"
 			}
 		}
 	}

@@ -23,6 +23,7 @@ var (
 	subjectSharingMarks = wordSet("subject-sharing-marks")
 	irrealisModals      = wordSet("irrealis-modals")
 	irrealisMarks       = wordSet("irrealis-marks")
+	irrealisAdverbs     = wordSet("irrealis-adverbs")
 )
 
 // ownerPrepositions tie a measured noun to its owner: "shares in Acme",

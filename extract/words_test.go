@@ -46,6 +46,7 @@ var wordListKinds = map[string]string{
 	"role-nouns":             "set",
 	"speech-verbs":           "set",
 	"source-nouns":           "set",
+	"irrealis-adverbs":       "set",
 	"category-named-nouns":   "set",
 	"subject-sharing-marks":  "set",
 	"time-nouns":             "set",

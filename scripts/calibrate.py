@@ -27,6 +27,7 @@ import argparse
 import csv
 import hashlib
 import math
+import signal
 import sys
 
 
@@ -162,4 +163,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under head
     sys.exit(main())

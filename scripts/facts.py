@@ -8,6 +8,7 @@ feed scripts/calibrate.py).
     newsgraph extract DIR | scripts/facts.py > facts.tsv
 """
 import json
+import signal
 import sys
 
 
@@ -42,6 +43,7 @@ def rows(lines):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under head
     print("\t".join(["doc", "sentence", "subject", "predicate", "object", "args", "by", "rule", "confidence", "prior", "cues"]))
     for r in rows(sys.stdin):
         print("\t".join(r))

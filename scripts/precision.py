@@ -13,6 +13,7 @@ came back.
 """
 import argparse
 import csv
+import signal
 import sys
 
 
@@ -57,4 +58,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under head
     sys.exit(main())

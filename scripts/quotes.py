@@ -17,6 +17,7 @@ a quotation fact claims them as someone's words.
 import argparse
 import csv
 import re
+import signal
 import sys
 
 STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "of", "and"}
@@ -96,4 +97,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under head
     sys.exit(main())
