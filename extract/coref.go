@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // linkMentions groups a document's mentions into entities: equal names,
@@ -58,9 +59,13 @@ func (st *docState) linkMentions() {
 				e = st.surnameOwner(m.name)
 			}
 			if e == nil {
+				e = st.headOwner(m)
+			}
+			if e == nil {
 				e = newEnt(m)
 			}
 			attach(e, m)
+			byKey[key] = e
 		}
 	}
 	// pass 3: possessors named before a person ("Bloomberg's Ilya Arkhipov")
@@ -75,6 +80,7 @@ func (st *docState) linkMentions() {
 	}
 	// pass 4: pronouns and descriptions, in reading order
 	descN := 0
+	descByText := map[string]*docEntity{}
 	for si, ms := range st.mentions {
 		quotes := st.quoteSpans(si)
 		for _, m := range ms {
@@ -85,10 +91,14 @@ func (st *docState) linkMentions() {
 					e.mentions = append(e.mentions, m)
 				}
 			case pronounMention:
-				if inSpans(quotes, st.sents[si].Tokens[m.from].Start) {
-					continue
+				if inSpans(quotes, st.sents[si].Tokens[m.from].Start) || firstPerson(m.name) {
+					continue // "I" is the quotation's speaker: see linkSpeakerPronouns
 				}
-				if e := st.antecedent(si, m.from); e != nil {
+				e := st.antecedent(si, m.from)
+				if m.name == "its" {
+					e = st.subjectThing(si, m.from)
+				}
+				if e != nil {
 					m.ent = e
 					e.mentions = append(e.mentions, m)
 				}
@@ -98,7 +108,12 @@ func (st *docState) linkMentions() {
 					e.mentions = append(e.mentions, m)
 					continue
 				}
+				if e := descByText[normName(m.name)]; e != nil {
+					attach(e, m) // "the minister" again: the same one
+					continue
+				}
 				e := newEnt(m)
+				descByText[normName(m.name)] = e
 				descN++
 				d := &Description{ID: fmt.Sprintf("?%s#%d", st.doc.ID, descN), Text: m.name, Role: m.roles[0], Place: m.place}
 				if len(m.orgs) > 0 && m.orgs[0].ent != nil {
@@ -175,6 +190,49 @@ func bestVote(v [6]float64) int {
 	return best
 }
 
+// headOwner finds the one entity, not a person, whose multi-word name
+// ends in m's word or whose initials m spells, and whose type m's cues do
+// not contradict: "Discovery" after "Space Shuttle Discovery", "KSC"
+// after "Kennedy Space Center". Two candidates make no link.
+func (st *docState) headOwner(m *mention) *docEntity {
+	word := m.name
+	var found *docEntity
+	for _, e := range st.ents {
+		if e.desc != nil || e.typ() == Person {
+			continue
+		}
+		if bestVote(m.votes) != typeIndex(Person) && m.votes[bestVote(m.votes)] > 0 && typeOrder[bestVote(m.votes)] != e.typ() {
+			continue
+		}
+		for n := range e.names {
+			f := strings.Fields(n)
+			if len(f) < 2 {
+				continue
+			}
+			if strings.EqualFold(f[len(f)-1], word) || isAcronym(word) && initials(f) == word {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
+}
+
+// initials are the first letters of a name's capitalised words:
+// "Kennedy Space Center" → "KSC".
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if capitalised(w) {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // surnameOwner finds the person whose multi-word name ends in word.
 func (st *docState) surnameOwner(word string) *docEntity {
 	var best *docEntity
@@ -225,6 +283,53 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 				continue
 			}
 			return m.ent
+		}
+	}
+	return nil
+}
+
+// subjectThing picks what "its" at token tok of sentence si refers to:
+// an organisation or product that is the subject of a clause before it in
+// the sentence ("Acme said its profit rose"), else the subject of the
+// previous sentence's main clause, if that is one.
+func (st *docState) subjectThing(si, tok int) *docEntity {
+	t := st.treeOf(si)
+	if t == nil {
+		return nil
+	}
+	for i := tok - 1; i >= 0; i-- {
+		if r := t.toks[i].Rel; r == "nsubj" || r == "nsubj:pass" {
+			if e := st.thingAt(si, i); e != nil {
+				return e
+			}
+		}
+	}
+	if si == 0 || st.sents[si-1].Para != st.sents[si].Para {
+		return nil
+	}
+	pt := st.treeOf(si - 1)
+	if pt == nil {
+		return nil
+	}
+	for i, tk := range pt.toks {
+		if tk.Head < 0 {
+			if s := pt.child(i, "nsubj", "nsubj:pass"); s >= 0 {
+				return st.thingAt(si-1, s)
+			}
+		}
+	}
+	return nil
+}
+
+// thingAt returns the organisation or product named at token i of
+// sentence si.
+func (st *docState) thingAt(si, i int) *docEntity {
+	for _, m := range st.mentions[si] {
+		if m.ent != nil && m.kind != pronounMention && i >= m.from && i < m.to {
+			if typ := m.ent.typ(); typ == Organization || typ == Product {
+				return m.ent
+			}
+			return nil
 		}
 	}
 	return nil
@@ -334,4 +439,31 @@ func categoryNoun(name string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// firstPerson reports the pronouns of a speaker: "I", "me", "my".
+func firstPerson(pronoun string) bool {
+	switch pronoun {
+	case "i", "me", "my", "mine", "myself":
+		return true
+	}
+	return false
+}
+
+// linkSpeakerPronouns links the first-person pronouns inside quotation q
+// (which starts in sentence si) to its speaker: in "“I was there,” Ruiz
+// said", "I" is Ruiz.
+func (st *docState) linkSpeakerPronouns(si int, q Span, speaker *docEntity) {
+	for s := si; s < len(st.sents) && st.sents[s].Start < q.End; s++ {
+		toks := st.sents[s].Tokens
+		for _, m := range st.mentions[s] {
+			if m.kind != pronounMention || m.ent != nil || !firstPerson(m.name) {
+				continue
+			}
+			if at := toks[m.from].Start; at >= q.Start && at < q.End {
+				m.ent = speaker
+				speaker.mentions = append(speaker.mentions, m)
+			}
+		}
+	}
 }

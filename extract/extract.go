@@ -63,6 +63,16 @@ func (x *Extractor) ExtractTraced(ctx context.Context, d *Document, tr *Trace) (
 // extractSentences runs the stages after cleaning — mentions,
 // coreference, clauses, facts — on d's cleaned, tagged sentences.
 func (x *Extractor) extractSentences(ctx context.Context, d *Document, sents []Sentence, dropped []DroppedLine, tr *Trace) (*Result, error) {
+	st, err := x.analyse(ctx, d, sents, tr)
+	if err != nil {
+		return nil, err
+	}
+	return st.finish(dropped), nil
+}
+
+// analyse runs the stages on d's cleaned sentences and returns their
+// working state, before the result is built from it.
+func (x *Extractor) analyse(ctx context.Context, d *Document, sents []Sentence, tr *Trace) (*docState, error) {
 	nameFirstWords(sents)
 	st := &docState{ctx: ctx, trace: tr, doc: d, opt: x.opt, paraQuotes: map[int][]Span{}, sents: sents}
 	tr.start(sents)
@@ -90,7 +100,7 @@ func (x *Extractor) extractSentences(ctx context.Context, d *Document, sents []S
 		}
 		stage()
 	}
-	return st.finish(dropped), nil
+	return st, nil
 }
 
 // at records that sentence si is being read and reports whether the

@@ -192,7 +192,7 @@ func findMentions(si int, s *Sentence) []*mention {
 	for i := 0; i < len(toks); i++ {
 		low := toks[i].Lower
 		switch low {
-		case "he", "him", "his", "she", "her", "hers":
+		case "he", "him", "his", "she", "her", "hers", "i", "me", "my", "mine", "myself", "its":
 			out = append(out, &mention{kind: pronounMention, sent: si, from: i, to: i + 1, npFrom: i, name: low})
 			continue
 		}

@@ -50,6 +50,7 @@ func (st *docState) quoteFacts() {
 				continue
 			}
 			speakerOfPara[s.Para] = speaker
+			st.linkSpeakerPronouns(si, q, speaker)
 			st.add(pendingFact{subj: speaker, pred: "said", lit: &Literal{Kind: Quote, Text: inner}, sent: at, rule: rule, conf: conf})
 		}
 		// reported speech, and speakers for the next paragraph
