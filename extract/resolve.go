@@ -141,35 +141,16 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 			rv.noteSurname(a)
 		}
 	}
-	// surnames: a one-word person (or unknown) whose surname has one owner
-	remap := map[string]string{}
-	for id := range batch {
-		a := rv.all[id]
-		if len(strings.Fields(a.ent.Name)) != 1 || a.fixed && a.ent.Type != Other {
-			continue
-		}
-		owners := rv.surnames[id]
-		if len(owners) != 1 {
-			continue
-		}
-		var owner string
-		for o := range owners {
-			owner = o
-		}
-		if owner == id || (a.ent.Type != Person && a.ent.Type != Other) {
-			continue
-		}
-		remap[id] = owner
+	// surnames, per document: a one-word person (or unknown) joins the
+	// one person named in full whose surname it is and whose known
+	// employers do not contradict the document's; it is merged for good
+	// when every document of the batch that names it agrees
+	docRemaps, remap := rv.surnameRemaps(results)
+	for id, owner := range remap {
 		to := rv.all[owner]
-		for _, al := range a.ent.Aliases {
+		for _, al := range rv.all[id].ent.Aliases {
 			to.ent.Aliases = appendUnique(to.ent.Aliases, al)
 		}
-	}
-	final := func(id string) string {
-		if to, ok := remap[id]; ok {
-			return to
-		}
-		return id
 	}
 	for id := range batch {
 		if _, gone := remap[id]; gone {
@@ -181,7 +162,8 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		sort.Strings(a.ent.Aliases)
 	}
 	// role index, with this batch's roles
-	for _, r := range results {
+	for i, r := range results {
+		final := remapper(docRemaps[i])
 		for _, f := range r.Facts {
 			switch f.Predicate {
 			case "jobTitle":
@@ -191,7 +173,7 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 			}
 		}
 	}
-	matches := func(id string, d Description) bool {
+	matches := func(id string, d Description, final func(string) string) bool {
 		ri := rv.roles[id]
 		if ri == nil {
 			return false
@@ -214,7 +196,8 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		return true
 	}
 	// per document: descriptions, then rewrite facts
-	for _, r := range results {
+	for i, r := range results {
+		final := remapper(docRemaps[i])
 		named := map[string]bool{}
 		for _, e := range r.Entities {
 			named[final(e.ID)] = true
@@ -223,7 +206,7 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		for _, d := range r.Descriptions {
 			var cand []string
 			for id := range named {
-				if a := rv.all[id]; a != nil && a.ent.Type == Person && matches(id, d) {
+				if a := rv.all[id]; a != nil && a.ent.Type == Person && matches(id, d, final) {
 					cand = append(cand, id)
 				}
 			}
@@ -360,6 +343,119 @@ func resolveRef(id string, final func(string) string, descTo map[string]string, 
 		return id
 	}
 	return final(id)
+}
+
+// remapper returns the final ID of an entity under a document's merges.
+func remapper(remap map[string]string) func(string) string {
+	return func(id string) string {
+		if to, ok := remap[id]; ok {
+			return to
+		}
+		return id
+	}
+}
+
+// surnameRemaps decides, for each document of the batch, which of its
+// one-word names join a full name (see surnameOwner), and which join it in
+// every document that names them (those are merged for good).
+func (rv *Resolver) surnameRemaps(results []*Result) ([]map[string]string, map[string]string) {
+	batchOrgs := map[string]map[string]bool{}
+	docOrgs := make([]map[string]map[string]bool, len(results))
+	for i, r := range results {
+		docOrgs[i] = map[string]map[string]bool{}
+		for _, f := range r.Facts {
+			if f.Predicate == "worksFor" || f.Predicate == "nationality" {
+				addTo(batchOrgs, f.Subject, f.Object.EntityID)
+				addTo(docOrgs[i], f.Subject, f.Object.EntityID)
+			}
+		}
+	}
+	orgsOf := func(id string) map[string]bool {
+		out := maps.Clone(batchOrgs[id])
+		if out == nil {
+			out = map[string]bool{}
+		}
+		if ri := rv.roles[id]; ri != nil {
+			maps.Copy(out, ri.orgs)
+		}
+		return out
+	}
+	docRemaps := make([]map[string]string, len(results))
+	choice := map[string]string{} // one-word ID → owner every document chose, or ""
+	for i, r := range results {
+		docRemaps[i] = map[string]string{}
+		context := map[string]bool{}
+		for _, e := range r.Entities {
+			context[e.ID] = true
+		}
+		for _, e := range r.Entities {
+			a := rv.all[e.ID]
+			if a == nil || len(strings.Fields(a.ent.Name)) != 1 || a.fixed && a.ent.Type != Other || a.ent.Type != Person && a.ent.Type != Other {
+				continue
+			}
+			owner := rv.surnameOwner(e.ID, docOrgs[i][e.ID], context, orgsOf)
+			if owner != "" {
+				docRemaps[i][e.ID] = owner
+			}
+			if prev, seen := choice[e.ID]; !seen {
+				choice[e.ID] = owner
+			} else if prev != owner {
+				choice[e.ID] = ""
+			}
+		}
+	}
+	remap := map[string]string{}
+	for id, owner := range choice {
+		if owner != "" {
+			remap[id] = owner
+		}
+	}
+	return docRemaps, remap
+}
+
+// surnameOwner picks the person named in full whose surname id is, for a
+// document where the one-word name works for own and names the entities
+// in context: of the owners whose known employers do not contradict own,
+// the only one, or else the only one whose employer the document names.
+// No owner, or two equally fitting, is "".
+func (rv *Resolver) surnameOwner(id string, own, context map[string]bool, orgsOf func(string) map[string]bool) string {
+	var fits, named []string
+	for o := range rv.surnames[id] {
+		if o == id {
+			continue
+		}
+		theirs := orgsOf(o)
+		if len(own) > 0 && len(theirs) > 0 && !intersects(own, theirs) {
+			continue // "Natarajan, a Dunmore Rovers striker" is not the Halvorsen chief
+		}
+		fits = append(fits, o)
+		if intersects(theirs, context) {
+			named = append(named, o)
+		}
+	}
+	switch {
+	case len(fits) == 1:
+		return fits[0]
+	case len(named) == 1:
+		return named[0]
+	}
+	return ""
+}
+
+func addTo(m map[string]map[string]bool, k, v string) {
+	if m[k] == nil {
+		m[k] = map[string]bool{}
+	}
+	m[k][v] = true
+}
+
+func intersects(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func dedupeFacts(fs []Fact) []Fact {

@@ -68,8 +68,14 @@ func (st *docState) roleOf(si int, t *tree, n, p int) {
 		if former {
 			g.pred = "alumniOf"
 		}
-		if org.typ() == Organization {
-			st.add(g) // "mayor of Lyon" is an office, not an employer
+		switch org.typ() {
+		case Organization:
+			st.add(g)
+		case Other:
+			// "a striker for Dunmore Rovers": whom a title is held for is
+			// an organisation ("mayor of Lyon" is an office, not an employer)
+			org.votes[typeIndex(Organization)]++
+			st.add(g)
 		}
 	}
 }
