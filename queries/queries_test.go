@@ -195,3 +195,32 @@ func TestQueryLatency(t *testing.T) {
 		}
 	}
 }
+
+// @said answers with the words of the person asked only: every row's
+// speaker is that person, whatever name the question uses, and the
+// quotes of the other people in the articles are not among them.
+func TestSaidReturnsOnlyThatSpeaker(t *testing.T) {
+	st := sampleGraph(t, "mem")
+	for _, c := range []struct {
+		ask, speaker string
+		notBy        []string // words of other speakers in the articles
+	}{
+		{"Peskov", "Dmitry Peskov", []string{"great honour", "great honor"}},
+		{"Elon Musk", "Elon Musk", []string{"misunderstanding", "interesting proposal", "social networks"}},
+	} {
+		rows := run(t, st, "said", c.ask)
+		if len(rows) < 2 {
+			t.Fatalf("@said %s: %d rows", c.ask, len(rows))
+		}
+		for _, r := range rows {
+			if r["speaker"] != c.speaker {
+				t.Errorf("@said %s: a row by %q: %v", c.ask, r["speaker"], r)
+			}
+			for _, w := range c.notBy {
+				if strings.Contains(r["said"], w) {
+					t.Errorf("@said %s: %q is someone else's: %v", c.ask, w, r)
+				}
+			}
+		}
+	}
+}
