@@ -12,8 +12,10 @@ import "strings"
 var sourceNouns = wordSet("source-nouns")
 
 // Unnamed reports whether an entity ID names a speaker known only by a
-// description within one article ("reut2-012/12655/a-nestle-spokesman"):
+// description within one article ("reut2-012/12655/nestle-spokesman"):
 // such IDs hold the article's ID and a slash, which slugs never do.
+// Their names leave out the article: "a Nestle spokesman" is named
+// "Nestle spokesman".
 func Unnamed(id string) bool { return strings.Contains(id, "/") }
 
 // speakerEntity returns the entity that noun phrase np names as a
@@ -37,13 +39,19 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	if head.UPOS != "NOUN" || !roleNouns[head.Lemma] && !sourceNouns[head.Lemma] {
 		return nil
 	}
-	name := oneLine(joinTokens(toks, np.From, np.To))
-	// "a spokesman" and "the spokesman" are one speaker
-	keyFrom := np.From
-	if u := toks[keyFrom].UPOS; (u == "DET" || u == "NUM") && keyFrom < np.Head {
+	// "a spokesman" and "the spokesman" are one speaker, named without
+	// the article: "Home Office spokesman", "two union officials"
+	from := np.From
+	if toks[from].UPOS == "DET" && from < np.Head {
+		from++
+	}
+	to := max(np.To, st.employerEnd(si, np.Head)) // "spokesman for the Home Office"
+	name := oneLine(joinTokens(toks, from, to))
+	keyFrom := from
+	if toks[keyFrom].UPOS == "NUM" && keyFrom < np.Head {
 		keyFrom++
 	}
-	key := normName(joinTokens(toks, keyFrom, np.To))
+	key := normName(joinTokens(toks, keyFrom, to))
 	if e := st.unnamed[key]; e != nil {
 		return e
 	}
@@ -61,15 +69,7 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 // unnamedEmployer records the organisation an unnamed speaker's phrase
 // names: "a Nestle spokesman", "an official at the Department of Trade".
 func (st *docState) unnamedEmployer(si int, np *nounPhrase, e *docEntity) {
-	t := st.treeOf(si)
-	from, to := np.From, np.Head
-	if t != nil {
-		for _, k := range t.children(np.Head, "nmod") {
-			if cs := t.child(k, "case"); cs >= 0 && employerPrepositions[t.toks[cs].Lower] {
-				to = max(to, t.to[k])
-			}
-		}
-	}
+	from, to := np.From, max(np.Head, st.employerEnd(si, np.Head))
 	for _, m := range st.mentions[si] {
 		if m.kind != nameMention || m.ent == nil || m.from < from || m.to > to || m.ent == e {
 			continue
@@ -79,4 +79,20 @@ func (st *docState) unnamedEmployer(si int, np *nounPhrase, e *docEntity) {
 			return
 		}
 	}
+}
+
+// employerEnd is the end of the employer phrases after head h ("for the
+// Home Office", "at Acme"), or 0 when there are none.
+func (st *docState) employerEnd(si, h int) int {
+	t := st.treeOf(si)
+	if t == nil {
+		return 0
+	}
+	end := 0
+	for _, k := range t.children(h, "nmod") {
+		if cs := t.child(k, "case"); cs >= 0 && cs > h && employerPrepositions[t.toks[cs].Lower] {
+			end = max(end, t.to[k])
+		}
+	}
+	return end
 }

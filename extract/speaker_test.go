@@ -18,7 +18,7 @@ func TestSpeakers(t *testing.T) {
 	}{{
 		name: "a speaker named by role is an entity of the article, linked to the employer",
 		text: `"The plant will reopen in May," a Norland Steel spokesman said on Tuesday.`,
-		want: []string{`a Norland Steel spokesman|said|The plant will reopen in May`, `a Norland Steel spokesman|worksFor|Norland Steel`},
+		want: []string{`Norland Steel spokesman|said|The plant will reopen in May`, `Norland Steel spokesman|worksFor|Norland Steel`},
 	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
