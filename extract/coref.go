@@ -352,6 +352,14 @@ func (st *docState) subjectPerson(si int) *docEntity {
 	if root < 0 {
 		return nil
 	}
+	// "X have signed up, the comedian has told BBC News": the speaker of
+	// the sentence is its subject, not the subject of what is reported
+	for _, k := range t.children(root, "parataxis") {
+		if speechVerbs[t.toks[k].Lemma] && t.child(k, "nsubj") >= 0 {
+			root = k
+			break
+		}
+	}
 	subj := t.child(root, "nsubj")
 	if subj < 0 || inSpans(st.quoteSpans(si), t.toks[subj].Start) {
 		return nil

@@ -573,6 +573,32 @@ func typeByShape(toks []Token, m *mention) {
 		m.vote(Person, 1)
 	}
 	m.vote(Other, 0.1)
+	voteByNameTagger(toks, m)
+}
+
+// nameTaggerTypes maps the name tagger's classes to entity types.
+var nameTaggerTypes = map[string]EntityType{"PERSON": Person, "ORGANIZATION": Organization, "PLACE": Place, "EVENT": Event, "PRODUCT": Product}
+
+// voteByNameTagger adds the name tagger's reading of the mention's words:
+// the class most of them carry, as half a vote: a tie-breaker where the
+// shape and context cues above say little ("West Africa"). Its PERSON is no vote: it reads too many companies
+// so ("Halvorsen Shipping"), while people have cues of their own.
+func voteByNameTagger(toks []Token, m *mention) {
+	n := map[EntityType]int{}
+	for _, t := range toks[m.from:m.to] {
+		if _, class, ok := strings.Cut(t.NER, "-"); ok {
+			n[nameTaggerTypes[class]]++
+		}
+	}
+	best, bestN := EntityType(""), 0
+	for _, typ := range typeOrder {
+		if n[typ] > bestN {
+			best, bestN = typ, n[typ]
+		}
+	}
+	if bestN*2 > m.to-m.from && best != Person {
+		m.vote(best, 0.5)
+	}
 }
 
 // knownOrgs are organisations so often named that their type is known.

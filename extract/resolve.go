@@ -214,8 +214,18 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 				descTo[d.ID] = cand[0]
 			}
 		}
+		speakers := rv.unnamedSpeakers(r, descTo)
+		for _, id := range speakers {
+			batch[id] = true
+		}
 		kept := r.Facts[:0]
 		for _, f := range r.Facts {
+			if to, ok := speakers[f.Subject]; ok && f.Predicate == "said" {
+				f.Subject = to // "the regional manager said …": a speaker of this article
+			}
+			if to, ok := speakers[f.AttributedTo]; ok {
+				f.AttributedTo = to
+			}
 			f.Subject = resolveRef(f.Subject, final, descTo, &f)
 			if f.Object.EntityID != "" {
 				f.Object.EntityID = resolveRef(f.Object.EntityID, final, descTo, &f)
@@ -343,6 +353,31 @@ func resolveRef(id string, final func(string) string, descTo map[string]string, 
 		return id
 	}
 	return final(id)
+}
+
+// unnamedSpeakers gives the descriptions of r that match no one named
+// ("the regional manager") an entity of the article's own, as speakers
+// known only by role are (see [Unnamed]): what they say is kept, while
+// other facts about an unresolved description are dropped.
+func (rv *Resolver) unnamedSpeakers(r *Result, descTo map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, d := range r.Descriptions {
+		if _, ok := descTo[d.ID]; ok {
+			continue
+		}
+		name := d.Text
+		if first, rest, ok := strings.Cut(name, " "); ok && strings.EqualFold(first, "the") {
+			name = rest
+		}
+		docID := d.ID[1:strings.LastIndex(d.ID, "#")]
+		id := docID + "/" + Slug(name)
+		out[d.ID] = id
+		if rv.all[id] == nil {
+			rv.all[id] = &agg{ent: &Entity{ID: id, Name: strings.Clone(name), Type: Person}, votes: map[EntityType]int{Person: 1}}
+		}
+		r.Entities = append(r.Entities, &Entity{ID: id, Name: strings.Clone(name), Type: Person})
+	}
+	return out
 }
 
 // remapper returns the final ID of an entity under a document's merges.
