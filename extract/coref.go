@@ -263,8 +263,14 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		if m.from >= tok {
 			break
 		}
-		if m.ent != nil && m.kind == nameMention && !m.inTitle && m.ent.typ() == Person {
+		if m.ent != nil && m.kind == nameMention && !m.inTitle && m.ent.typ() == Person && !st.taggedThing(si, m) {
 			return m.ent
+		}
+	}
+	if st.speaks(si, tok) && si > 0 {
+		// "…, Fitzwater told reporters. He said …": the last speaker
+		if e := st.lastSpeaker(si - 1); e != nil {
+			return e
 		}
 	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
@@ -276,7 +282,7 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		}
 		quotes := st.quoteSpans(si - back)
 		for _, m := range st.mentions[si-back] {
-			if m.ent == nil || m.inTitle || m.ent.typ() != Person || m.ent.desc != nil {
+			if m.ent == nil || m.inTitle || m.ent.typ() != Person || m.ent.desc != nil || st.taggedThing(si-back, m) {
 				continue
 			}
 			if inSpans(quotes, st.sents[si-back].Tokens[m.from].Start) {
@@ -286,6 +292,57 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		}
 	}
 	return nil
+}
+
+// speaks reports whether token tok of sentence si is the subject of a
+// speech verb.
+func (st *docState) speaks(si, tok int) bool {
+	t := st.treeOf(si)
+	if t == nil || t.toks[tok].Rel != "nsubj" || t.toks[tok].Head < 0 {
+		return false
+	}
+	h := t.toks[t.toks[tok].Head]
+	return speechVerbs[h.Lemma] && h.UPOS == "VERB"
+}
+
+// lastSpeaker returns the person who is the subject of the last speech
+// verb of sentence si outside quotations, or nil.
+func (st *docState) lastSpeaker(si int) *docEntity {
+	t := st.treeOf(si)
+	if t == nil {
+		return nil
+	}
+	quotes := st.quoteSpans(si)
+	for v := len(t.toks) - 1; v >= 0; v-- {
+		tk := t.toks[v]
+		if !speechVerbs[tk.Lemma] || tk.UPOS != "VERB" || inSpans(quotes, tk.Start) {
+			continue
+		}
+		subj := t.child(v, "nsubj")
+		if subj < 0 {
+			continue
+		}
+		np := t.phrase(subj)
+		for _, m := range st.mentions[si] {
+			if m.kind == nameMention && m.ent != nil && !m.inTitle && np.Head >= m.from && np.Head < m.to && m.ent.typ() == Person {
+				return m.ent
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// taggedThing reports whether the name tagger reads mention m of
+// sentence si as a place or an organisation: "he" is never "West Africa".
+func (st *docState) taggedThing(si int, m *mention) bool {
+	n := 0
+	for _, t := range st.sents[si].Tokens[m.from:m.to] {
+		if strings.HasSuffix(t.NER, "-PLACE") || strings.HasSuffix(t.NER, "-ORGANIZATION") {
+			n++
+		}
+	}
+	return n*2 > m.to-m.from
 }
 
 // subjectThing picks what "its" at token tok of sentence si refers to:

@@ -27,6 +27,14 @@ var roleNouns = wordSet("role-nouns")
 // name.
 var multiWordRoles = wordMap("multi-word-roles")
 
+// portfolioNouns are the fields a minister or secretary answers for:
+// capitalised before a title ("Finance Minister", "Home Secretary") they
+// are part of it, not an organisation.
+var portfolioNouns = wordSet("portfolio-nouns")
+
+// portfolioTitles are the titles a portfolio noun can be part of.
+var portfolioTitles = wordSet("portfolio-titles")
+
 // roleGroups lists role nouns that name the same position, so that "the
 // Tesla boss" can find the person introduced as "Tesla CEO".
 var roleGroups = wordGroups("role-groups")

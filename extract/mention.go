@@ -252,6 +252,13 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	if orgSuffixes[toks[j-1].Lower] && j-i >= 2 {
 		lastTitle = -1 // "General Acquisition Co": no title before a company's name
 	}
+	// "Finance Minister Tomas Berg": the portfolio is part of the title,
+	// not an organisation
+	portfolio := ""
+	for firstTitle > i && portfolioNouns[toks[firstTitle-1].Lower] && portfolioTitles[toks[firstTitle].Lower] {
+		firstTitle--
+		portfolio = strings.TrimSpace(toks[firstTitle].Lower + " " + portfolio)
+	}
 	// a run that ends with a role word is an organisation followed by a
 	// title for the next name: "SpaceX CEO" in "Tesla and SpaceX CEO Elon Musk"
 	var out []*mention
@@ -262,6 +269,9 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 			if honorifics[low] {
 				m.vote(Person, 3)
 			} else if roleNouns[low] {
+				if portfolio != "" {
+					low, portfolio = portfolio+" "+low, ""
+				}
 				m.roles = append(m.roles, low)
 				m.vote(Person, 2)
 			}

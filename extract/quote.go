@@ -35,13 +35,7 @@ func (st *docState) quoteFacts() {
 			}
 			speaker, at, conf, rule := st.attributeQuote(si, q)
 			if speaker == nil && words >= 4 && rule == "" {
-				// a quotation with no speech verb continues the speaker of
-				// this paragraph, or, when it opens a paragraph, of the last
-				if prev := speakerOfPara[s.Para]; prev != nil && q.Start <= s.Start+3 {
-					speaker, at, conf, rule = prev, si, 0.7, "quote.continued"
-				} else if prev := speakerOfPara[s.Para-1]; prev != nil && st.paraStartsWith(si, q) {
-					speaker, at, conf, rule = prev, si, 0.65, "quote.continued"
-				}
+				speaker, at, conf, rule = st.continuedQuote(si, q, speakerOfPara)
 			}
 			if rule == "quote.unknown" {
 				delete(speakerOfPara, s.Para) // someone else speaks now
@@ -69,6 +63,80 @@ func (st *docState) quoteFacts() {
 	}
 }
 
+// quotesPart reports whether the quotation opening at byte off of
+// sentence si closes before byte end: "said "radical changes" were
+// needed" quotes part of what is reported.
+func (st *docState) quotesPart(si, off, end int) bool {
+	for _, q := range st.quoteSpans(si) {
+		if q.Start == off {
+			return q.End < end
+		}
+	}
+	return false
+}
+
+// personBetween returns the person whose name, in sentence si, is the
+// first name between byte offsets from and to, or nil.
+func (st *docState) personBetween(si, from, to int) *docEntity {
+	toks := st.sents[si].Tokens
+	for _, m := range st.mentions[si] {
+		if m.kind != nameMention || m.ent == nil || m.inTitle || toks[m.from].Start < from || toks[m.from].Start >= to {
+			continue
+		}
+		if m.ent.typ() == Person {
+			return m.ent
+		}
+		return nil
+	}
+	return nil
+}
+
+// continuedQuote finds the speaker of a quotation with no speech verb
+// beside it: one that opens a sentence continues the speaker of its
+// paragraph ("…," said Ruiz. "And more…"); one that opens a paragraph,
+// the speaker of the paragraph before; one that opens a sentence after a
+// sentence whose subject is a person who expresses something ("Ruiz
+// voiced doubts. "Prices…"), that person.
+func (st *docState) continuedQuote(si int, q Span, speakerOfPara map[int]*docEntity) (*docEntity, int, float64, string) {
+	s := &st.sents[si]
+	opens := q.Start <= s.Start+3 || st.afterFullStop(q.Start)
+	if prev := speakerOfPara[s.Para]; prev != nil && opens {
+		return prev, si, 0.7, "quote.continued"
+	}
+	if prev := speakerOfPara[s.Para-1]; prev != nil && st.paraStartsWith(si, q) {
+		return prev, si, 0.65, "quote.continued"
+	}
+	if opens && si > 0 && st.sents[si-1].Para == s.Para && st.expresses(si-1) {
+		if e := st.subjectPerson(si - 1); e != nil {
+			return e, si, 0.65, "quote.context"
+		}
+	}
+	return nil, si, 0, ""
+}
+
+// afterFullStop reports whether the text before offset off, spaces
+// aside, ends a sentence: a quotation opening after "Inc." or "said X."
+// in a sentence the splitter did not end there.
+func (st *docState) afterFullStop(off int) bool {
+	before := strings.TrimRight(st.doc.Text[:off], " \t\n")
+	return strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?")
+}
+
+// expresses reports whether sentence si's main verb is one of speaking
+// or of voicing a view ("expressed doubts", "warned").
+func (st *docState) expresses(si int) bool {
+	t := st.treeOf(si)
+	if t == nil {
+		return false
+	}
+	for _, tk := range t.toks {
+		if tk.Head < 0 {
+			return speechVerbs[tk.Lemma] || stanceVerbs[tk.Lemma]
+		}
+	}
+	return false
+}
+
 // attributeQuote finds the speaker of quotation q, which starts in
 // sentence si, and the sentence that names them.
 func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, string) {
@@ -88,7 +156,8 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 		}
 		// the speaker follows the quotation ("…," Martin Mauro, senior
 		// economist at Acme, told Reuters) or the verb does ("…," said)
-		subjNext := c.subj != nil && toks[c.subj.From].Start >= q.End && toks[c.subj.From].Start-q.End <= 3
+		subjNext := c.subj != nil && toks[c.subj.From].Start >= q.End && toks[c.subj.From].Start-q.End <= 3 ||
+			c.subj == nil && st.personBetween(ci, q.End, q.End+4) != nil
 		if gap > 8 && !subjNext {
 			break
 		}
@@ -101,6 +170,13 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 			// inverted: "…,” said Peskov
 			if e := st.speakerEntity(ci, c.obj); e != nil && gap <= 1 {
 				return e, ci, 0.9, "quote.after"
+			}
+		}
+		// the parser lost the subject: a person named between the
+		// quotation and the verb ("…," Martin Mauro, an economist, told…)
+		if c.subj == nil {
+			if e := st.personBetween(ci, q.End, toks[c.vg.From].Start); e != nil {
+				return e, ci, 0.8, "quote.after"
 			}
 		}
 		// a speech verb right after the quotation whose speaker is no
@@ -185,10 +261,13 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 	for from < len(toks) && (toks[from].Text == ":" || toks[from].Text == "," || strings.EqualFold(toks[from].Text, "that")) {
 		from++
 	}
-	if from >= len(toks) || isQuoteTok(toks[from]) {
-		return // a direct quotation: attributed above
+	if from >= len(toks) {
+		return
 	}
 	to := len(toks)
+	if isQuoteTok(toks[from]) && !st.quotesPart(si, toks[from].Start, toks[to-1].Start) {
+		return // a direct quotation: attributed above
+	}
 	// stop before a trailing attribution: ", according to Bloomberg"
 	for k := from; k < len(toks)-1; k++ {
 		if toks[k].Text == "," && (strings.EqualFold(toks[k+1].Text, "according") || strings.EqualFold(toks[k+1].Text, "saying")) {

@@ -44,6 +44,28 @@ func TestSpeakers(t *testing.T) {
 		text: "South African firm Vodacell said it would bid for the licence.",
 		deny: []string{`South African|*`},
 	}, {
+		name: "a quotation after a full stop in the speaker's sentence continues the speaker",
+		text: "Shares slide at Norland\n\n\"Nobody expected the cut,\" said Ana Ruiz, analyst at Halden Securities Inc. \"The market will need weeks to absorb it.\"",
+		want: []string{`Ana Ruiz|said|Nobody expected the cut`, `Ana Ruiz|said|The market will need weeks to absorb it.`},
+	}, {
+		name: "a quotation after a person voices a view is that person's",
+		text: "Coffee prices slide in London\n\nArthur Penn, a coffee analyst at Halden Securities, expressed doubts about the slide. \"Prices this low cannot last into the summer.\"",
+		want: []string{`Arthur Penn|said|Prices this low cannot last into the summer.`},
+	}, {
+		name: "a person named between the quotation and its verb is the speaker",
+		text: "Exports pick up in May\n\n\"Exports are picking up some of the slack,\" Mira Holt, senior economist for Halden Securities, told reporters on Friday.",
+		want: []string{`Mira Holt|said|Exports are picking up some of the slack`},
+	}, {
+		name: "a partial quotation inside reported speech is reported with it",
+		text: "Debt talks in Caracas\n\nFinance Minister Tomas Berg said \"deep cuts\" in public spending were needed this year.",
+		want: []string{`Tomas Berg|said|"deep cuts" in public spending were needed this year`},
+		deny: []string{`Tomas Berg|worksFor|Finance`},
+	}, {
+		name: "he who speaks after a speaker is that speaker",
+		text: "Speech tonight\n\nThe president will speak tonight on the report, spokesman Mark Lowe told reporters on Monday.\nHe said the speech would last about twelve minutes.",
+		want: []string{`Mark Lowe|said|the speech would last about twelve minutes`},
+		deny: []string{`president|said|*`},
+	}, {
 		name: "what a named speaker reports is the speaker's claim",
 		text: "Paula Reyes said Norland Steel had closed the Dunmore plant.",
 		want: []string{`(per Paula Reyes) Norland Steel|close`},

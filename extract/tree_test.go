@@ -57,6 +57,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`general-dredging-co buy "the Dunmore yard"`},
 		deny: []string{"harbor-corp*", "dredging-co*"},
 	}, {
+		name: "a portfolio belongs to the title, a company's name stays whole",
+		text: "Trade Secretary Alan Moor met Halden Oil chief executive Rita Vance in Leeds on Monday.",
+		want: []string{`alan-moor jobTitle "trade secretary"`, "rita-vance worksFor halden-oil"},
+		deny: []string{"alan-moor worksFor*", `rita-vance jobTitle "oil chief executive"`},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

@@ -24,6 +24,7 @@ var (
 	irrealisModals      = wordSet("irrealis-modals")
 	irrealisMarks       = wordSet("irrealis-marks")
 	irrealisAdverbs     = wordSet("irrealis-adverbs")
+	stanceVerbs         = wordSet("stance-verbs")
 )
 
 // ownerPrepositions tie a measured noun to its owner: "shares in Acme",
