@@ -34,7 +34,8 @@ func (x *Extractor) OpenIE(sentence string) []Tuple {
 			out = append(out, t)
 		}
 	}
-	out = append(out, st.appositionTuples()...)
+	out = append(out, st.treeAppositionTuples()...)
+	out = append(out, st.locationTuples()...)
 	out = append(out, st.titleTuples()...)
 	out = append(out, st.possessiveTuples()...)
 	return out
@@ -270,22 +271,68 @@ func leadingAdverbial(toks []Token, c clause) string {
 	return joinTokens(toks, 0, k)
 }
 
-// appositionTuples reads "X, a former Google engineer," as (X, is, a
-// former Google engineer).
-func (st *docState) appositionTuples() []Tuple {
-	toks := st.sents[0].Tokens
-	us := st.unitsOf(0)
+// treeAppositionTuples reads an apposition in the tree, "John Smith,
+// EG&G's chairman," as (John Smith, is, EG&G's chairman).
+func (st *docState) treeAppositionTuples() []Tuple {
+	t := st.treeOf(0)
+	if t == nil {
+		return nil
+	}
 	var out []Tuple
-	for k := 2; k < len(us); k++ {
-		h := appositionHost(toks, us, k)
-		if h < 0 || toks[us[h].np.Head].Tag != "NNP" {
+	for a, tk := range t.toks {
+		h := tk.Head
+		if baseRel(tk.Rel) != "appos" || h < 0 || !t.isNominal(h) {
 			continue
 		}
-		end := extendNP(toks, &us[k].np, len(toks))
-		if end < len(toks) && toks[end].Text != "," && toks[end].Tag != "." {
-			continue // not a closed appositive
+		host := t.phrase(h)
+		from, to := trimPunct(t.toks, t.from[a], t.to[a])
+		if from >= to || from < host.To {
+			continue
 		}
-		out = append(out, Tuple{Relation: "is", Args: []string{joinTokens(toks, us[h].from, us[h].to), joinTokens(toks, us[k].from, end)}, Confidence: 0.4})
+		out = append(out, Tuple{Relation: "is", Args: []string{joinTokens(t.toks, host.From, host.To), joinTokens(t.toks, from, to)}, Confidence: 0.4})
 	}
 	return out
+}
+
+// locationTuples reads where a noun is, "researchers at the Magnet
+// Laboratory in Cambridge", as (researchers, are at, the Magnet
+// Laboratory) and (the Magnet Laboratory, is in, Cambridge).
+func (st *docState) locationTuples() []Tuple {
+	t := st.treeOf(0)
+	if t == nil {
+		return nil
+	}
+	var out []Tuple
+	for k, tk := range t.toks {
+		h := tk.Head
+		if tk.Rel != "nmod" || h < 0 || !t.isNominal(h) || k < h {
+			continue
+		}
+		cs := t.child(k, "case")
+		if cs < 0 || !locationPrepositions[t.toks[cs].Lower] {
+			continue
+		}
+		host := t.phrase(h)
+		from, to := trimPunct(t.toks, cs+1, t.to[k])
+		if from >= to {
+			continue
+		}
+		be := "is"
+		if t.toks[host.Head].Tag == "NNS" || t.toks[host.Head].Tag == "NNPS" {
+			be = "are"
+		}
+		out = append(out, Tuple{Relation: be + " " + t.toks[cs].Lower, Args: []string{joinTokens(t.toks, host.From, host.To), joinTokens(t.toks, from, to)}, Confidence: 0.2})
+	}
+	return out
+}
+
+// trimPunct narrows [from, to) to leave out punctuation at its edges.
+func trimPunct(toks []Token, from, to int) (int, int) {
+	for from < to && toks[from].UPOS == "PUNCT" {
+		from++
+	}
+	for to > from && toks[to-1].UPOS == "PUNCT" {
+		to--
+	}
+	return from, to
 }

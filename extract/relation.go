@@ -456,19 +456,6 @@ func (st *docState) nominalFacts(si int) {
 	}
 }
 
-// appositionHost returns the unit index of the noun phrase that the
-// appositive at unit k describes: "HOST , APPOSITIVE ,".
-func appositionHost(toks []Token, us []unit, k int) int {
-	if k < 2 || us[k-1].kind != uTok || toks[us[k-1].from].Text != "," || us[k-2].kind != uNP {
-		return -1
-	}
-	d := strings.ToLower(toks[us[k].np.From].Text)
-	if d != "a" && d != "an" && d != "the" {
-		return -1
-	}
-	return k - 2
-}
-
 func isTimeNP(toks []Token, np nounPhrase) bool {
 	if timeNouns[toks[np.Head].Lower] {
 		return true

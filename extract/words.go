@@ -25,6 +25,9 @@ var (
 	irrealisMarks       = wordSet("irrealis-marks")
 	irrealisAdverbs     = wordSet("irrealis-adverbs")
 	stanceVerbs         = wordSet("stance-verbs")
+	// locationPrepositions say where a noun is: "researchers at the
+	// laboratory", "the laboratory in Cambridge" (open IE only).
+	locationPrepositions = wordSet("location-prepositions")
 )
 
 // ownerPrepositions tie a measured noun to its owner: "shares in Acme",
