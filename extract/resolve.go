@@ -112,6 +112,23 @@ func (rv *Resolver) noteSurname(a *agg) {
 // Resolve resolves a batch against everything seen so far; see the
 // package function [Resolve] for what it does.
 func (rv *Resolver) Resolve(results []*Result) []*Entity {
+	batch := rv.pool(results)
+	// surnames, per document: a one-word person (or unknown) joins the
+	// one person named in full whose surname it is and whose known
+	// employers do not contradict the document's; it is merged for good
+	// when every document of the batch that names it agrees
+	docRemaps, remap := rv.surnameRemaps(results)
+	rv.merge(batch, remap)
+	rv.indexRoles(results, docRemaps)
+	for i, r := range results {
+		rv.rewrite(r, remapper(docRemaps[i]), batch)
+	}
+	return rv.forgetUnused(results, batch)
+}
+
+// pool adds a batch's entities to what the resolver knows, pooling names
+// and type votes, and returns the batch's IDs.
+func (rv *Resolver) pool(results []*Result) map[string]bool {
 	batch := map[string]bool{}
 	for _, r := range results {
 		for _, e := range r.Entities {
@@ -141,11 +158,11 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 			rv.noteSurname(a)
 		}
 	}
-	// surnames, per document: a one-word person (or unknown) joins the
-	// one person named in full whose surname it is and whose known
-	// employers do not contradict the document's; it is merged for good
-	// when every document of the batch that names it agrees
-	docRemaps, remap := rv.surnameRemaps(results)
+	return batch
+}
+
+// merge folds the names merged for good into their owners.
+func (rv *Resolver) merge(batch map[string]bool, remap map[string]string) {
 	for id, owner := range remap {
 		to := rv.all[owner]
 		for _, al := range rv.all[id].ent.Aliases {
@@ -161,7 +178,10 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 		a.ent.Aliases = removeString(a.ent.Aliases, a.ent.Name)
 		sort.Strings(a.ent.Aliases)
 	}
-	// role index, with this batch's roles
+}
+
+// indexRoles records the batch's job titles and employers.
+func (rv *Resolver) indexRoles(results []*Result, docRemaps []map[string]string) {
 	for i, r := range results {
 		final := remapper(docRemaps[i])
 		for _, f := range r.Facts {
@@ -173,110 +193,131 @@ func (rv *Resolver) Resolve(results []*Result) []*Entity {
 			}
 		}
 	}
-	matches := func(id string, d Description, final func(string) string) bool {
-		ri := rv.roles[id]
-		if ri == nil {
-			return false
-		}
-		ok := false
-		for r := range ri.roles {
-			if sameRole(r, d.Role) {
-				ok = true
-			}
-		}
-		if !ok {
-			return false
-		}
-		if d.Org != "" && !ri.orgs[final(Slug(d.Org))] {
-			return false
-		}
-		if d.Place != "" && !ri.orgs[Slug(d.Place)] {
-			return false
-		}
-		return true
+}
+
+// matches reports whether the person id has the role, organisation and
+// place description d names.
+func (rv *Resolver) matches(id string, d Description, final func(string) string) bool {
+	ri := rv.roles[id]
+	if ri == nil {
+		return false
 	}
-	// per document: descriptions, then rewrite facts
-	for i, r := range results {
-		final := remapper(docRemaps[i])
-		named := map[string]bool{}
-		for _, e := range r.Entities {
-			named[final(e.ID)] = true
+	ok := false
+	for r := range ri.roles {
+		if sameRole(r, d.Role) {
+			ok = true
 		}
-		descTo := map[string]string{}
-		for _, d := range r.Descriptions {
-			var cand []string
-			for id := range named {
-				if a := rv.all[id]; a != nil && a.ent.Type == Person && matches(id, d, final) {
-					cand = append(cand, id)
-				}
-			}
-			if len(cand) == 1 {
-				descTo[d.ID] = cand[0]
+	}
+	if !ok {
+		return false
+	}
+	if d.Org != "" && !ri.orgs[final(Slug(d.Org))] {
+		return false
+	}
+	return d.Place == "" || ri.orgs[Slug(d.Place)]
+}
+
+// describedPeople maps each description of r to the one person named in
+// r whose roles match it.
+func (rv *Resolver) describedPeople(r *Result, final func(string) string) map[string]string {
+	named := map[string]bool{}
+	for _, e := range r.Entities {
+		named[final(e.ID)] = true
+	}
+	descTo := map[string]string{}
+	for _, d := range r.Descriptions {
+		var cand []string
+		for id := range named {
+			if a := rv.all[id]; a != nil && a.ent.Type == Person && rv.matches(id, d, final) {
+				cand = append(cand, id)
 			}
 		}
-		speakers := rv.unnamedSpeakers(r, descTo)
-		for _, id := range speakers {
-			batch[id] = true
+		if len(cand) == 1 {
+			descTo[d.ID] = cand[0]
 		}
-		kept := r.Facts[:0]
-		for _, f := range r.Facts {
-			if to, ok := speakers[f.Subject]; ok && f.Predicate == "said" {
-				f.Subject = to // "the regional manager said …": a speaker of this article
-			}
-			if to, ok := speakers[f.AttributedTo]; ok {
-				f.AttributedTo = to
-			}
-			f.Subject = resolveRef(f.Subject, final, descTo, &f)
-			if f.Object.EntityID != "" {
-				f.Object.EntityID = resolveRef(f.Object.EntityID, final, descTo, &f)
-			}
-			if f.AttributedTo != "" {
-				f.AttributedTo = resolveRef(f.AttributedTo, final, descTo, nil)
-				if strings.HasPrefix(f.AttributedTo, "?") {
-					continue // a claim by nobody nameable is not kept
-				}
-			}
-			if strings.HasPrefix(f.Subject, "?") || strings.HasPrefix(f.Object.EntityID, "?") || f.Subject == f.Object.EntityID {
-				continue
-			}
-			for i := range f.Args {
-				if f.Args[i].EntityID != "" {
-					f.Args[i].EntityID = resolveRef(f.Args[i].EntityID, final, descTo, nil)
-					if strings.HasPrefix(f.Args[i].EntityID, "?") {
-						f.Args[i].EntityID = ""
-					}
-				}
-			}
+	}
+	return descTo
+}
+
+// rewrite gives one document's facts and entities their final IDs, drops
+// the facts about descriptions no one matches, and keeps the entities
+// its facts use.
+func (rv *Resolver) rewrite(r *Result, final func(string) string, batch map[string]bool) {
+	descTo := rv.describedPeople(r, final)
+	speakers := rv.unnamedSpeakers(r, descTo)
+	for _, id := range speakers {
+		batch[id] = true
+	}
+	kept := r.Facts[:0]
+	for _, f := range r.Facts {
+		if resolveFact(&f, final, descTo, speakers) {
 			kept = append(kept, f)
 		}
-		r.Facts = dedupeFacts(kept)
-		r.Descriptions = nil
-		// the document's entities: those its facts use, as shared values
-		used := map[string]bool{}
-		for _, f := range r.Facts {
-			used[f.Subject] = true
-			used[f.Object.EntityID] = true
-			used[f.AttributedTo] = true
-			for _, a := range f.Args {
-				used[a.EntityID] = true
-			}
-		}
-		r.Own = ownEntities(r.Entities, final, func(id string) bool { return used[id] && rv.all[id] != nil })
-		var ents []*Entity
-		seen := map[string]bool{}
-		for _, e := range r.Entities {
-			id := final(e.ID)
-			if seen[id] || !used[id] || rv.all[id] == nil {
-				continue
-			}
-			seen[id] = true
-			ents = append(ents, rv.all[id].ent)
-		}
-		r.Entities = ents
 	}
-	// keep what facts use; forget names no fact used (headline fragments
-	// and passing mentions), so the resolver's memory follows the number
-	// of real entities, not the number of articles
+	r.Facts = dedupeFacts(kept)
+	r.Descriptions = nil
+	// the document's entities: those its facts use, as shared values
+	used := map[string]bool{}
+	for _, f := range r.Facts {
+		used[f.Subject] = true
+		used[f.Object.EntityID] = true
+		used[f.AttributedTo] = true
+		for _, a := range f.Args {
+			used[a.EntityID] = true
+		}
+	}
+	r.Own = ownEntities(r.Entities, final, func(id string) bool { return used[id] && rv.all[id] != nil })
+	var ents []*Entity
+	seen := map[string]bool{}
+	for _, e := range r.Entities {
+		id := final(e.ID)
+		if seen[id] || !used[id] || rv.all[id] == nil {
+			continue
+		}
+		seen[id] = true
+		ents = append(ents, rv.all[id].ent)
+	}
+	r.Entities = ents
+}
+
+// resolveFact gives fact f its final IDs and reports whether it is kept:
+// not when it is about, or claimed by, a description no one matches.
+func resolveFact(f *Fact, final func(string) string, descTo, speakers map[string]string) bool {
+	if to, ok := speakers[f.Subject]; ok && f.Predicate == "said" {
+		f.Subject = to // "the regional manager said …": a speaker of this article
+	}
+	if to, ok := speakers[f.AttributedTo]; ok {
+		f.AttributedTo = to
+	}
+	f.Subject = resolveRef(f.Subject, final, descTo, f)
+	if f.Object.EntityID != "" {
+		f.Object.EntityID = resolveRef(f.Object.EntityID, final, descTo, f)
+	}
+	if f.AttributedTo != "" {
+		f.AttributedTo = resolveRef(f.AttributedTo, final, descTo, nil)
+		if strings.HasPrefix(f.AttributedTo, "?") {
+			return false // a claim by nobody nameable is not kept
+		}
+	}
+	if strings.HasPrefix(f.Subject, "?") || strings.HasPrefix(f.Object.EntityID, "?") || f.Subject == f.Object.EntityID {
+		return false
+	}
+	for i := range f.Args {
+		if f.Args[i].EntityID != "" {
+			f.Args[i].EntityID = resolveRef(f.Args[i].EntityID, final, descTo, nil)
+			if strings.HasPrefix(f.Args[i].EntityID, "?") {
+				f.Args[i].EntityID = ""
+			}
+		}
+	}
+	return true
+}
+
+// forgetUnused keeps what facts use and forgets names no fact used
+// (headline fragments and passing mentions), so the resolver's memory
+// follows the number of real entities, not the number of articles; it
+// returns the batch's entities, sorted by ID.
+func (rv *Resolver) forgetUnused(results []*Result, batch map[string]bool) []*Entity {
 	usedAny := map[string]bool{}
 	for _, r := range results {
 		for _, e := range r.Entities {
