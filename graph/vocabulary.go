@@ -22,7 +22,7 @@ var terms = []struct {
 	{"charStart", "Property", "character start", "Offset, in characters, of the sentence's first character in the article file."},
 	{"charEnd", "Property", "character end", "Offset, in characters, just past the sentence's last character in the article file."},
 	{"rule", "Property", "extraction rule", "The extractor rule that produced the fact, e.g. relation.clause or quote.after."},
-	{"confidence", "Property", "confidence", "The extractor's confidence in the fact, from 0 to 1."},
+	{"confidence", "Property", "confidence", "The calibrated probability, from 0 to 1, that a reader judges the fact correct (fitted to facts judged by reading)."},
 	{"negated", "Property", "negated", "True when the sentence denies the fact; the fact's predicate is then the not- form."},
 	{"date", "Property", "date", "When the fact happened, as the sentence says, resolved against the article date: a day, month or year."},
 	{"datePhrase", "Property", "date phrase", "The words the sentence uses for the fact's date, e.g. \"last month\"."},
