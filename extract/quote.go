@@ -255,6 +255,9 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 	if c.comp < 0 {
 		return
 	}
+	if len(c.vg.Chain) > 0 && refusals[c.vg.Chain[0]] {
+		return // "declined to say how …" says nothing
+	}
 	s := &st.sents[si]
 	toks := s.Tokens
 	from := c.comp

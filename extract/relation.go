@@ -174,7 +174,7 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	negated := c.vg.Negated
 	words := []string{}
 	for i, l := range c.vg.Chain {
-		if i == 0 && (l == "fail" || l == "refuse" || l == "decline") {
+		if i == 0 && refusals[l] {
 			negated = !negated
 			continue
 		}

@@ -66,6 +66,10 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Mark Lowe|said|the speech would last about twelve minutes`},
 		deny: []string{`president|said|*`},
 	}, {
+		name: "declining to say says nothing",
+		text: "Review at Halden Pharma\n\nA Halden Pharma spokeswoman declined to say how the review would affect its marketing plans.",
+		deny: []string{`Halden Pharma spokeswoman|said|*`},
+	}, {
 		name: "what a named speaker reports is the speaker's claim",
 		text: "Paula Reyes said Norland Steel had closed the Dunmore plant.",
 		want: []string{`(per Paula Reyes) Norland Steel|close`},

@@ -25,6 +25,9 @@ var (
 	irrealisMarks       = wordSet("irrealis-marks")
 	irrealisAdverbs     = wordSet("irrealis-adverbs")
 	stanceVerbs         = wordSet("stance-verbs")
+	// refusals turn what follows them down: "declined to say", "failed
+	// to respond".
+	refusals = wordSet("refusal-verbs")
 	// locationPrepositions say where a noun is: "researchers at the
 	// laboratory", "the laboratory in Cambridge" (open IE only).
 	locationPrepositions = wordSet("location-prepositions")

@@ -48,6 +48,7 @@ var wordListKinds = map[string]string{
 	"source-nouns":           "set",
 	"irrealis-adverbs":       "set",
 	"stance-verbs":           "set",
+	"refusal-verbs":          "set",
 	"location-prepositions":  "set",
 	"portfolio-nouns":        "set",
 	"portfolio-titles":       "set",
