@@ -162,6 +162,10 @@ type Result struct {
 	Descriptions []Description `json:"descriptions,omitempty"`
 	// Dropped lists the lines the cleaner removed, with the reason.
 	Dropped []DroppedLine `json:"dropped,omitempty"`
+	// Unattributed are the quotations of speech whose speaker the text
+	// does not make clear: kept without a speaker rather than credited
+	// to a guessed one.
+	Unattributed []Quotation `json:"unattributed,omitempty"`
 	// Own is what this document itself says of each entity in Entities,
 	// by ID, set by [Resolve]: after it, Entities are values shared by
 	// every document, with names and types pooled across documents and
@@ -169,6 +173,13 @@ type Result struct {
 	// entity and the type its own cues give. Before Resolve it is nil and
 	// Entities are the document's own.
 	Own map[string]OwnEntity `json:"-"`
+}
+
+// Quotation is a quotation with its evidence (Rule and Confidence are
+// unset).
+type Quotation struct {
+	Text     string   `json:"text"`
+	Evidence Evidence `json:"evidence"`
 }
 
 // OwnEntity is one document's own view of an entity: every name the

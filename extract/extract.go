@@ -131,6 +131,14 @@ type docState struct {
 	attributed *docEntity
 	// unnamed holds the speakers known only by role, by phrase.
 	unnamed map[string]*docEntity
+	// unattributed are the quotations no speaker was found for.
+	unattributed []pendingQuote
+}
+
+// pendingQuote is a quotation of sentence sent with no speaker.
+type pendingQuote struct {
+	text string
+	sent int
 }
 
 // unitsOf returns the chunks of sentence si.
@@ -239,6 +247,27 @@ func (st *docState) add(f pendingFact) {
 	st.facts = append(st.facts, f)
 }
 
+// reported tells whether quotation q is part of what a speaker is
+// reported to say ("Peskov said the Kremlin "considers the topic
+// exhausted""): then it has its speaker.
+func (st *docState) reported(q pendingQuote) bool {
+	for _, f := range st.facts {
+		if f.pred == "said" && f.lit != nil && f.sent == q.sent && strings.Contains(oneLine(f.lit.Text), oneLine(q.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence is where sentence si stands in the document.
+func (st *docState) evidence(si int) Evidence {
+	s := &st.sents[si]
+	return Evidence{
+		DocID: st.doc.ID, Sentence: oneLine(s.Text), SentenceIndex: s.Index,
+		Start: st.doc.RuneOffset(s.Start), End: st.doc.RuneOffset(s.End),
+	}
+}
+
 // dateNear returns the date expression inside token range [from, to) of
 // sentence si, outside quotations.
 func (st *docState) dateNear(si, from, to int) DateMention {
@@ -276,6 +305,11 @@ func (st *docState) dateNear(si, from, to int) DateMention {
 // finish assigns final IDs and builds the result.
 func (st *docState) finish(dropped []DroppedLine) *Result {
 	res := &Result{Doc: st.doc, Sentences: len(st.sents), Dropped: dropped}
+	for _, q := range st.unattributed {
+		if !st.reported(q) {
+			res.Unattributed = append(res.Unattributed, Quotation{Text: oneLine(q.text), Evidence: st.evidence(q.sent)})
+		}
+	}
 	for _, e := range st.ents {
 		if e.desc != nil {
 			e.id = e.desc.ID
@@ -321,17 +355,8 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 	}
 	seen := map[key]int{}
 	for _, f := range st.facts {
-		s := &st.sents[f.sent]
-		fact := Fact{
-			Subject:   f.subj.id,
-			Predicate: f.pred,
-			Negated:   f.negated,
-			Evidence: Evidence{
-				DocID: st.doc.ID, Sentence: oneLine(s.Text), SentenceIndex: s.Index,
-				Start: st.doc.RuneOffset(s.Start), End: st.doc.RuneOffset(s.End),
-				Rule: f.rule, Prior: round2(f.conf),
-			},
-		}
+		fact := Fact{Subject: f.subj.id, Predicate: f.pred, Negated: f.negated, Evidence: st.evidence(f.sent)}
+		fact.Evidence.Rule, fact.Evidence.Prior = f.rule, round2(f.conf)
 		fact.Evidence.Cues = st.factCues(f)
 		fact.Evidence.Confidence = round2(factCalibration.confidence(f.conf, fact.Evidence.Cues))
 		if fact.Evidence.Confidence < st.opt.MinConfidence {

@@ -40,6 +40,9 @@ func (st *docState) quoteFacts() {
 			if rule == "quote.unknown" {
 				delete(speakerOfPara, s.Para) // someone else speaks now
 			}
+			if speaker == nil && words >= 4 {
+				st.unattributed = append(st.unattributed, pendingQuote{text: inner, sent: si})
+			}
 			if speaker == nil || words < 4 && rule != "quote.after" {
 				continue
 			}

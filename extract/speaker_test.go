@@ -136,3 +136,21 @@ func matchFact(got, pattern string) bool {
 	}
 	return got == pattern
 }
+
+// A quotation whose speaker the text does not make clear is kept without
+// one, never credited to the last speaker.
+func TestUnattributedQuotations(t *testing.T) {
+	text := "Data tool\n\nAna Ruiz said the tool was safe for every user.\n\n\"The tool removes hidden data from your files,\" says the guide on the website.\n"
+	r := extractText(t, "2024-03-04", text)[0]
+	if len(r.Unattributed) != 1 || r.Unattributed[0].Text != "The tool removes hidden data from your files" {
+		t.Fatalf("unattributed = %+v", r.Unattributed)
+	}
+	if got := r.Unattributed[0].Evidence.Sentence; !strings.Contains(got, "says the guide") {
+		t.Errorf("evidence sentence %q", got)
+	}
+	for _, f := range speakerFacts([]*Result{r}) {
+		if strings.Contains(f, "removes hidden data") {
+			t.Errorf("credited: %s", f)
+		}
+	}
+}

@@ -109,3 +109,40 @@ func entityLabels(t *testing.T, st *graph.Store) []string {
 	}
 	return out
 }
+
+// A quotation with no speaker is stored as an ng:Quotation of its article,
+// with its text and sentence, and no one said it.
+func TestUnattributedQuotationStored(t *testing.T) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "guide.txt")
+	text := "Data tool\n\nAna Ruiz said the tool was safe for every user of the office suite.\n\n\"The tool removes hidden data from your files,\" says the guide on the website.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t, "mem")
+	buildOnce(t, st, x, []string{path})
+	quads := storedQuads(t, st)
+	var node string
+	for _, q := range quads {
+		if strings.HasSuffix(q, "<rdf:type> <ng:Quotation> <art:guide>") {
+			node = strings.Fields(q)[0]
+		}
+	}
+	if node == "" {
+		t.Fatalf("no ng:Quotation in %d quads", len(quads))
+	}
+	for _, want := range []string{node + ` <ng:text> "The tool removes hidden data from your files"@en`, node + " <prov:wasDerivedFrom> <art:guide>"} {
+		if !slices.ContainsFunc(quads, func(q string) bool { return strings.HasPrefix(q, want) }) {
+			t.Errorf("no quad %s", want)
+		}
+	}
+	for _, q := range quads {
+		if strings.Contains(q, "<ng:said>") && strings.Contains(q, "hidden data") {
+			t.Errorf("credited: %s", q)
+		}
+	}
+}

@@ -530,6 +530,28 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 			}
 		}
 	}
+	return append(out, quotationQuads(res, art)...)
+}
+
+// quotationQuads describes the article's quotations that have no
+// speaker.
+func quotationQuads(res *extract.Result, art quad.IRI) []quad.Quad {
+	var out []quad.Quad
+	for _, q := range res.Unattributed {
+		text := quad.LangString{Value: quad.String(q.Text), Lang: "en"}
+		node := evidenceIRI(art, QuotationC, text, art, "")
+		e := q.Evidence
+		for _, pv := range []struct {
+			p quad.IRI
+			v quad.Value
+		}{
+			{TypeP, QuotationC}, {TextP, text}, {DerivedFromP, art},
+			{SentenceP, quad.LangString{Value: quad.String(e.Sentence), Lang: "en"}},
+			{SentenceIndexP, quad.Int(e.SentenceIndex)}, {CharStartP, quad.Int(e.Start)}, {CharEndP, quad.Int(e.End)},
+		} {
+			out = append(out, quad.Quad{Subject: node, Predicate: pv.p, Object: pv.v, Label: art})
+		}
+	}
 	return out
 }
 

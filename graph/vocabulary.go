@@ -30,6 +30,8 @@ var terms = []struct {
 	{"bound", "Property", "bound", "\"max\" for up-to amounts, \"min\" for at-least amounts."},
 	{"approximate", "Property", "approximate", "True when the article gives the quantity as approximate (about, around)."},
 	{"valueText", "Property", "value as written", "The quantity as the article writes it, e.g. \"$110 million\"."},
+	{"Quotation", "Class", "quotation", "A quotation of speech whose speaker the article does not make clear: kept, with its sentence, without a speaker rather than credited to a guessed one."},
+	{"text", "Property", "text", "The words of a quotation."},
 	{"said", "Property", "said", "A direct quotation (verbatim) or reported speech (as written) attributed to the subject."},
 	{"isA", "Property", "is a", "A description of the subject given by the article (\"Clubhouse is an audio chat app\")."},
 	{"articleIds", "Property", "article identifiers", "How the store names its articles: \"relative-path\" is an article's path relative to the folder a build was given."},

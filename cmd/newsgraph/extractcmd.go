@@ -194,6 +194,24 @@ func writeFacts(w io.Writer, results []*extract.Result, format string) error {
 				return err
 			}
 		}
+		if err := writeUnattributed(w, format, r.Unattributed); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeUnattributed prints, in the text format, the quotations no
+// speaker was found for (JSON lines hold facts only; the graph keeps these
+// as ng:Quotation nodes).
+func writeUnattributed(w io.Writer, format string, qs []extract.Quotation) error {
+	if format != "text" {
+		return nil
+	}
+	for _, q := range qs {
+		if _, err := fmt.Fprintf(w, "(speaker unknown) —said→ %q  (sentence %d)\n", q.Text, q.Evidence.SentenceIndex); err != nil {
+			return err
+		}
 	}
 	return nil
 }
