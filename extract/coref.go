@@ -256,8 +256,8 @@ func (st *docState) surnameOwner(word string) *docEntity {
 // to: the first person named earlier in the same sentence, else, in the
 // nearest of the two previous sentences, the subject of its main clause
 // when that is a person (named, or known only by role: "one dealer
-// advised caution. … he said"), else the first person named there
-// outside quotations.
+// advised caution. … he said"), else the first person named there as the
+// subject of some clause, outside quotations and relative clauses.
 func (st *docState) antecedent(si, tok int) *docEntity {
 	for _, m := range st.mentions[si] {
 		if m.from >= tok {
@@ -284,6 +284,9 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		for _, m := range st.mentions[si-back] {
 			if m.ent == nil || m.inTitle || m.ent.typ() != Person || m.ent.desc != nil || st.taggedThing(si-back, m) {
 				continue
+			}
+			if t := st.treeOf(si - back); t != nil && (t.inRelativeClause(m.from) || !t.subjectLike(m.from, m.to)) {
+				continue // "the seed, who is to meet Roddick, …": Roddick is not the topic
 			}
 			if inSpans(quotes, st.sents[si-back].Tokens[m.from].Start) {
 				continue

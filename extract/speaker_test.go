@@ -66,6 +66,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Mark Lowe|said|the speech would last about twelve minutes`},
 		deny: []string{`president|said|*`},
 	}, {
+		name: "a person named only in a relative clause is no antecedent",
+		text: "Berg eyes title\n\nAnna Berg beat Clara Diaz in the first round last year in Paris.\nThe top seed, who is due to meet Maria Holt in the final, looks strong this week.\n\"She is a tough player on any surface,\" she said.",
+		want: []string{`Anna Berg|said|She is a tough player on any surface`},
+		deny: []string{`Maria Holt|said|*`},
+	}, {
 		name: "declining to say says nothing",
 		text: "Review at Halden Pharma\n\nA Halden Pharma spokeswoman declined to say how the review would affect its marketing plans.",
 		deny: []string{`Halden Pharma spokeswoman|said|*`},

@@ -184,3 +184,33 @@ func (t *tree) nameAfterTitle(np *nounPhrase) {
 		return
 	}
 }
+
+// inRelativeClause reports whether token i lies inside a relative clause
+// ("the seed, who is to meet Roddick, …").
+func (t *tree) inRelativeClause(i int) bool {
+	for cur, n := i, 0; cur >= 0 && n < len(t.toks); n++ {
+		if t.toks[cur].Rel == "acl:relcl" {
+			return true
+		}
+		cur = t.toks[cur].Head
+	}
+	return false
+}
+
+// subjectLike reports whether the name on tokens [from, to) is the subject
+// of a clause, or in apposition or coordination with one.
+func (t *tree) subjectLike(from, to int) bool {
+	for i := from; i < to; i++ {
+		for cur, n := i, 0; cur >= 0 && n < len(t.toks); n++ {
+			switch baseRel(t.toks[cur].Rel) {
+			case "nsubj":
+				return true
+			case "flat", "compound", "appos", "conj":
+				cur = t.toks[cur].Head
+				continue
+			}
+			break
+		}
+	}
+	return false
+}
