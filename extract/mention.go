@@ -185,6 +185,9 @@ func findMentions(si int, s *Sentence) []*mention {
 		if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[toks[j-1].Lower] && j-i >= 2 && capitalised(toks[i-1].Text) {
 			i-- // "American Financial Corp", "General Acquisition Co": part of the name
 		}
+		if i == first+1 && j == i+1 && capitalised(toks[first].Text) && (placeSuffixes[toks[i].Lower] || orgSuffixes[toks[i].Lower]) {
+			i = first // "Downing Street has confirmed": the tagger's verb opens the name
+		}
 		out = append(out, nameMentions(si, toks, i, j)...)
 		i = j
 	}
@@ -255,7 +258,7 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	// "Finance Minister Tomas Berg": the portfolio is part of the title,
 	// not an organisation
 	portfolio := ""
-	for firstTitle > i && portfolioNouns[toks[firstTitle-1].Lower] && portfolioTitles[toks[firstTitle].Lower] {
+	for firstTitle > i && portfolioNouns[toks[firstTitle-1].Lower] && (portfolioTitles[toks[firstTitle].Lower] || firstTitle-1 == i) {
 		firstTitle--
 		portfolio = strings.TrimSpace(toks[firstTitle].Lower + " " + portfolio)
 	}
@@ -353,7 +356,7 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 					k--
 				}
 			}
-			for k > 0 && toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) {
+			for k > 0 && (toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) || portfolioNouns[toks[k-1].Lower] && (k == 1 || !isNameToken(toks, k-2, false))) {
 				k-- // "fire chief", "finance minister"
 				low = toks[k].Lower + " " + low
 			}

@@ -62,6 +62,15 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`alan-moor jobTitle "trade secretary"`, "rita-vance worksFor halden-oil"},
 		deny: []string{"alan-moor worksFor*", `rita-vance jobTitle "oil chief executive"`},
 	}, {
+		name: "a field before a title is part of it",
+		text: "Energy analyst Rosa Lind said the price would fall in the spring.",
+		want: []string{`rosa-lind jobTitle "energy analyst"`},
+		deny: []string{"rosa-lind worksFor*"},
+	}, {
+		name: "a street or company name that opens a sentence stays whole",
+		text: "Kingsway Street has confirmed that the parade will go ahead on Sunday.",
+		deny: []string{"street *"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
