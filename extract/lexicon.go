@@ -58,7 +58,18 @@ func sameRole(a, b string) bool {
 }
 
 // demonyms map nationality adjectives to the place they come from.
-var demonyms = wordMap("demonyms")
+var demonyms = withAll(wordMap("demonyms"), demonymNouns)
+
+// demonymNouns name a person by nation ("Frenchwoman"); see demonyms.
+var demonymNouns = wordMap("demonym-nouns")
+
+// withAll adds the entries of more to m and returns m.
+func withAll(m, more map[string]string) map[string]string {
+	for k, v := range more {
+		m[k] = v
+	}
+	return m
+}
 
 // places are countries and regions commonly named in the news.
 var places = wordSet("places")

@@ -185,6 +185,9 @@ func findMentions(si int, s *Sentence) []*mention {
 		if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[toks[j-1].Lower] && j-i >= 2 && capitalised(toks[i-1].Text) {
 			i-- // "American Financial Corp", "General Acquisition Co": part of the name
 		}
+		if _, demonym := demonyms[toks[i].Lower]; demonym && j-i >= 2 && (strings.HasSuffix(toks[i+1].NER, "-PERSON") || demonymNouns[toks[i].Lower] != "") && !orgSuffixes[toks[j-1].Lower] {
+			i++ // "Russian Svetlana Kuznetsova": a nationality, then a person's name
+		}
 		if i == first+1 && j == i+1 && capitalised(toks[first].Text) && (placeSuffixes[toks[i].Lower] || orgSuffixes[toks[i].Lower]) {
 			i = first // "Downing Street has confirmed": the tagger's verb opens the name
 		}

@@ -71,6 +71,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "Kingsway Street has confirmed that the parade will go ahead on Sunday.",
 		deny: []string{"street *"},
 	}, {
+		name: "a nationality before a person's name is not part of it",
+		text: "Russian Olga Petrova beat Clara Diaz in the second round on Tuesday.",
+		want: []string{"olga-petrova beat clara-diaz"},
+		deny: []string{"russian-olga-petrova*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

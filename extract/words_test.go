@@ -15,6 +15,7 @@ var wordListKinds = map[string]string{
 	"currency-symbols":       "map",
 	"currency-words":         "map",
 	"demonyms":               "map",
+	"demonym-nouns":          "map",
 	"employer-prepositions":  "set",
 	"event-noun-verbs":       "map",
 	"event-nouns":            "set",
