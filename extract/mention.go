@@ -166,8 +166,9 @@ func findMentions(si int, s *Sentence) []*mention {
 				j++
 				continue
 			}
-			// "University of Connecticut", "Bank of England"
-			if toks[j].Text == "of" && j+1 < len(toks) && isNameToken(toks, j+1, false) && ofNameHeads[toks[j-1].Lower] {
+			// "University of Connecticut", "Bank of England", "Ring of
+			// Fire": one name (not "President of France")
+			if toks[j].Text == "of" && j+1 < len(toks) && isNameToken(toks, j+1, false) && (ofNameHeads[toks[j-1].Lower] || j == i+1 && !roleNouns[toks[i].Lower] && !honorifics[toks[i].Lower] && !places[toks[i].Lower]) {
 				j += 2
 				continue
 			}

@@ -76,6 +76,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{"olga-petrova beat clara-diaz"},
 		deny: []string{"russian-olga-petrova*"},
 	}, {
+		name: "a title with 'of' is one name",
+		text: "Lena Berg sang River of Glass at the Dunmore festival on Friday.",
+		want: []string{"lena-berg sing river-of-glass"},
+		deny: []string{"lena-berg sing river", "lena-berg sing glass"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
