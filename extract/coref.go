@@ -337,8 +337,12 @@ func (st *docState) lastSpeaker(si int) *docEntity {
 }
 
 // taggedThing reports whether the name tagger reads mention m of
-// sentence si as a place or an organisation: "he" is never "West Africa".
+// sentence si as a place or an organisation, and nothing as strong as a
+// title or honorific says it is a person: "he" is never "West Africa".
 func (st *docState) taggedThing(si int, m *mention) bool {
+	if m.ent != nil && m.ent.votes[typeIndex(Person)] >= 2 {
+		return false
+	}
 	n := 0
 	for _, t := range st.sents[si].Tokens[m.from:m.to] {
 		if strings.HasSuffix(t.NER, "-PLACE") || strings.HasSuffix(t.NER, "-ORGANIZATION") {
