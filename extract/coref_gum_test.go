@@ -368,13 +368,22 @@ func docClusters(gold, sys []mentionSpan) (key, resp [][]string) {
 }
 
 // mucScore is MUC (Vilain et al. 1995) summed over documents.
-func mucScore(gold, sys [][]mentionSpan) prf {
+func mucScore(gold, sys [][]mentionSpan) prf { return corefScore(gold, sys, mucPart) }
+
+// b3Score is B³ (Bagga and Baldwin 1998), mentions of all documents
+// weighted equally.
+func b3Score(gold, sys [][]mentionSpan) prf { return corefScore(gold, sys, b3Part) }
+
+// corefScore sums a metric's numerators and denominators over documents:
+// recall with the key clusters against the response, precision the other
+// way round.
+func corefScore(gold, sys [][]mentionSpan, part func(ks, rs [][]string) (float64, float64)) prf {
 	var rn, rd, pn, pd float64
 	for i := range gold {
 		key, resp := docClusters(gold[i], sys[i])
-		n, d := mucPart(key, resp)
+		n, d := part(key, resp)
 		rn, rd = rn+n, rd+d
-		n, d = mucPart(resp, key)
+		n, d = part(resp, key)
 		pn, pd = pn+n, pd+d
 	}
 	return prf{ratio(pn, pd), ratio(rn, rd)}
@@ -403,20 +412,6 @@ func mucPart(ks, rs [][]string) (float64, float64) {
 		den += float64(len(k) - 1)
 	}
 	return num, den
-}
-
-// b3Score is B³ (Bagga and Baldwin 1998), mentions of all documents
-// weighted equally.
-func b3Score(gold, sys [][]mentionSpan) prf {
-	var rn, rd, pn, pd float64
-	for i := range gold {
-		key, resp := docClusters(gold[i], sys[i])
-		n, d := b3Part(key, resp)
-		rn, rd = rn+n, rd+d
-		n, d = b3Part(resp, key)
-		pn, pd = pn+n, pd+d
-	}
-	return prf{ratio(pn, pd), ratio(rn, rd)}
 }
 
 // b3Part sums, over the mentions of clusters ks, the share of each
