@@ -13,17 +13,19 @@
 //	token.go         the token and its Treebank form
 //	chunk.go         tags → noun phrases (mentions, quantities, nominal relations)
 //	mention.go       names, titles, pronouns, descriptions → typed mentions
-//	coref.go         mentions → the document's entities
+//	coref.go         mentions → the document's entities (a sieve: names, heads, descriptions, pronouns)
 //	tree.go          the dependency tree, indexed: dependents, subtree spans, noun phrases
 //	treeclause.go    the tree → clauses: predicates, verb chains, conjuncts
 //	treeargs.go      a clause's subject, objects, arguments, reported speech, modality
 //	role.go          titles read with names → roles and affiliations
 //	treerole.go      roles stated by a copula or an apposition
-//	quote.go         direct quotations and reported speech
+//	quote.go         direct quotations and reported speech, with their speakers
+//	speaker.go       speakers known only by role ("a Nestle spokesman"), entities of their article
 //	relation.go      clauses → relations
 //	treequantity.go  quantities said of what an entity owns
 //	quantity.go      numbers, money and capacities
 //	date.go          absolute and relative dates
+//	calibrate.go     each fact's confidence, calibrated on facts judged by reading (calibration.txt)
 //	extract.go       the pipeline and the document's facts
 //	resolve.go       entities across documents, batches and builds
 //	openie.go        the same clauses as open-IE tuples (CaRB format)
