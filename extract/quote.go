@@ -175,11 +175,18 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 				return e, ci, 0.9, "quote.after"
 			}
 		}
-		// the parser lost the subject: a person named between the
-		// quotation and the verb ("…," Martin Mauro, an economist, told…)
-		if c.subj == nil {
+		// the parser lost the subject, or took it from inside the
+		// quotation: a person named between the quotation and the verb
+		// ("…," Martin Mauro, an economist, told…), or right after it
+		// ("…," said Alan Rose of First Bank)
+		if c.subj == nil || toks[c.subj.From].Start < q.End {
 			if e := st.personBetween(ci, q.End, toks[c.vg.From].Start); e != nil {
 				return e, ci, 0.8, "quote.after"
+			}
+			if gap <= 1 {
+				if e := st.personBetween(ci, toks[c.vg.Main].End, toks[c.vg.Main].End+2); e != nil {
+					return e, ci, 0.8, "quote.after"
+				}
 			}
 		}
 		// a speech verb right after the quotation whose speaker is no

@@ -24,7 +24,75 @@ func (st *docState) speakerEntity(si int, np *nounPhrase) *docEntity {
 	if e := st.npEntity(si, np); e != nil {
 		return e
 	}
+	if e := st.documentAuthor(si, np); e != nil {
+		return e
+	}
 	return st.unnamedSpeaker(si, np)
+}
+
+// documentNouns are the writings whose words are their author's.
+var documentNouns = wordSet("document-nouns")
+
+// documentAuthor returns the organisation whose document noun phrase np
+// names ("the report says" after "the U.S. Embassy report"): the
+// organisation named with the noun, here or in one of the eight sentences
+// before, or nil.
+func (st *docState) documentAuthor(si int, np *nounPhrase) *docEntity {
+	if np == nil || np.Head < 0 || np.Head >= len(st.sents[si].Tokens) {
+		return nil
+	}
+	lemma := st.sents[si].Tokens[np.Head].Lemma
+	if !documentNouns[lemma] {
+		return nil
+	}
+	for s := si; s >= 0 && s >= si-8; s-- {
+		t := st.treeOf(s)
+		if t == nil {
+			continue
+		}
+		for i, tk := range t.toks {
+			if tk.Lemma != lemma || s == si && i > np.Head {
+				continue
+			}
+			if e := st.authorOf(s, t, i); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// authorOf returns the organisation named as the author of document
+// noun i: "the U.S. Embassy report", "Acme's statement", "a report by
+// Acme", "Acme said in a report".
+func (st *docState) authorOf(si int, t *tree, i int) *docEntity {
+	if h := t.toks[i].Head; h >= 0 && baseRel(t.toks[i].Rel) == "obl" && speechVerbs[t.toks[h].Lemma] {
+		if s := t.child(h, "nsubj"); s >= 0 {
+			if e := st.orgAt(si, s); e != nil {
+				return e
+			}
+		}
+	}
+	for _, k := range t.kids[i] {
+		rel := t.toks[k].Rel
+		if rel != "compound" && rel != "nmod:poss" && !(rel == "nmod" && t.child(k, "case") >= 0 && authorPrepositions[t.toks[t.child(k, "case")].Lower]) {
+			continue
+		}
+		if e := st.orgAt(si, k); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// orgAt returns the organisation named at token k of sentence si.
+func (st *docState) orgAt(si, k int) *docEntity {
+	for _, m := range st.mentions[si] {
+		if m.kind == nameMention && m.ent != nil && k >= m.from && k < m.to && m.ent.typ() == Organization {
+			return m.ent
+		}
+	}
+	return nil
 }
 
 // unnamedSpeaker returns the article's entity for a speaker phrase headed
@@ -36,7 +104,7 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	}
 	toks := st.sents[si].Tokens
 	head := toks[np.Head]
-	if head.UPOS != "NOUN" || !roleNouns[head.Lemma] && !sourceNouns[head.Lemma] {
+	if head.UPOS != "NOUN" && head.UPOS != "ADJ" || !roleNouns[head.Lower] && !roleNouns[head.Lemma] && !sourceNouns[head.Lemma] {
 		return nil
 	}
 	// "a spokesman" and "the spokesman" are one speaker, named without

@@ -71,6 +71,10 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Anna Berg|said|She is a tough player on any surface`},
 		deny: []string{`Maria Holt|said|*`},
 	}, {
+		name: "a report's words are its author's",
+		text: "Outlook dims for Norland\n\nNorland's economy is slowing, the Halden Institute says in a new report published on Monday.\n\"Growth will stay below two percent until the end of next year,\" the report says.",
+		want: []string{`Halden Institute|said|Growth will stay below two percent until the end of next year`},
+	}, {
 		name: "declining to say says nothing",
 		text: "Review at Halden Pharma\n\nA Halden Pharma spokeswoman declined to say how the review would affect its marketing plans.",
 		deny: []string{`Halden Pharma spokeswoman|said|*`},

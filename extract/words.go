@@ -28,6 +28,8 @@ var (
 	// refusals turn what follows them down: "declined to say", "failed
 	// to respond".
 	refusals = wordSet("refusal-verbs")
+	// authorPrepositions name who wrote a document: "a report by Acme".
+	authorPrepositions = wordSet("author-prepositions")
 	// locationPrepositions say where a noun is: "researchers at the
 	// laboratory", "the laboratory in Cambridge" (open IE only).
 	locationPrepositions = wordSet("location-prepositions")

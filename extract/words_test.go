@@ -50,6 +50,8 @@ var wordListKinds = map[string]string{
 	"irrealis-adverbs":       "set",
 	"stance-verbs":           "set",
 	"refusal-verbs":          "set",
+	"document-nouns":         "set",
+	"author-prepositions":    "set",
 	"location-prepositions":  "set",
 	"portfolio-nouns":        "set",
 	"portfolio-titles":       "set",
