@@ -160,39 +160,12 @@ func findMentions(si int, s *Sentence) []*mention {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) {
-			if isNameToken(toks, j, false) || toks[j].Text == "-" && j+1 < len(toks) && isNameToken(toks, j+1, false) {
-				j++
-				continue
-			}
-			// "University of Connecticut", "Bank of England", "Ring of
-			// Fire": one name (not "President of France")
-			if toks[j].Text == "of" && j+1 < len(toks) && isNameToken(toks, j+1, false) && (ofNameHeads[toks[j-1].Lower] || j == i+1 && !roleNouns[toks[i].Lower] && !honorifics[toks[i].Lower] && !places[toks[i].Lower]) {
-				j += 2
-				continue
-			}
-			// "Estádio do Dragão", "Ludwig van Beethoven"
-			if nameParticles[toks[j].Text] && j+1 < len(toks) && isNameToken(toks, j+1, false) {
-				j += 2
-				continue
-			}
-			break
-		}
+		j := nameRunEnd(toks, i)
 		if _, demonym := demonyms[strings.ToLower(joinTokens(toks, i, j))]; demonym {
 			i = j // "in Russian", "South African firm": a nationality, not a name
 			continue
 		}
-		if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[toks[j-1].Lower] && j-i >= 2 && capitalised(toks[i-1].Text) {
-			i-- // "American Financial Corp", "General Acquisition Co": part of the name
-		}
-		if _, demonym := demonyms[toks[i].Lower]; demonym && j-i >= 2 && (strings.HasSuffix(toks[i+1].NER, "-PERSON") || demonymNouns[toks[i].Lower] != "") && !orgSuffixes[toks[j-1].Lower] {
-			i++ // "Russian Svetlana Kuznetsova": a nationality, then a person's name
-		}
-		if i == first+1 && j == i+1 && capitalised(toks[first].Text) && (placeSuffixes[toks[i].Lower] || orgSuffixes[toks[i].Lower]) {
-			i = first // "Downing Street has confirmed": the tagger's verb opens the name
-		}
-		out = append(out, nameMentions(si, toks, i, j)...)
+		out = append(out, nameMentions(si, toks, nameRunStart(toks, first, i, j), j)...)
 		i = j
 	}
 	// pronouns and descriptions
@@ -751,6 +724,51 @@ func joinTokens(toks []Token, from, to int) string {
 // normName is the comparison key of a name: lower case, letters and digits,
 // curly apostrophes straightened.
 func normName(s string) string { return Slug(s) }
+
+// nameRunEnd is the end of the run of name tokens that starts at i: name
+// words, hyphens between them, "of" after a name head ("University of
+// Connecticut", "Ring of Fire", not "President of France") and particles
+// ("Ludwig van Beethoven").
+func nameRunEnd(toks []Token, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		if isNameToken(toks, j, false) || toks[j].Text == "-" && j+1 < len(toks) && isNameToken(toks, j+1, false) {
+			j++
+			continue
+		}
+		next := j+1 < len(toks) && isNameToken(toks, j+1, false)
+		if toks[j].Text == "of" && next && (ofNameHeads[toks[j-1].Lower] || j == i+1 && !roleNouns[toks[i].Lower] && !honorifics[toks[i].Lower] && !places[toks[i].Lower]) {
+			j += 2
+			continue
+		}
+		if nameParticles[toks[j].Text] && next {
+			j += 2
+			continue
+		}
+		return j
+	}
+	return j
+}
+
+// nameRunStart moves the start of name run [i, j) over what the tagger
+// misread: a nationality or title word inside a company's name ("American
+// Financial Corp", "General Acquisition Co") belongs to it; a nationality
+// before a person's name ("Russian Olga Petrova", "Frenchwoman Camille
+// Pin") does not; a sentence's first word the tagger made a verb opens a
+// street's or company's name ("Downing Street has confirmed").
+func nameRunStart(toks []Token, first, i, j int) int {
+	suffix := toks[j-1].Lower
+	if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[suffix] && j-i >= 2 && capitalised(toks[i-1].Text) {
+		return i - 1
+	}
+	if _, demonym := demonyms[toks[i].Lower]; demonym && j-i >= 2 && (strings.HasSuffix(toks[i+1].NER, "-PERSON") || demonymNouns[toks[i].Lower] != "") && !orgSuffixes[suffix] {
+		return i + 1
+	}
+	if i == first+1 && j == i+1 && capitalised(toks[first].Text) && (placeSuffixes[suffix] || orgSuffixes[suffix]) {
+		return first
+	}
+	return i
+}
 
 // toksLower is the lower-cased token i, or "" outside the sentence.
 func toksLower(toks []Token, i int) string {

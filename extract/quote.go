@@ -141,13 +141,24 @@ func (st *docState) expresses(si int) bool {
 }
 
 // attributeQuote finds the speaker of quotation q, which starts in
-// sentence si, and the sentence that names them.
+// sentence si, and the sentence that names them: by a speech verb after
+// the quotation, else by one before it in its opening sentence. Rule
+// "quote.unknown" is a speech verb beside the quotation whose speaker is
+// no entity.
 func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, string) {
-	// after: the sentence where the quote closes
-	ci := si
+	ci := si // the sentence where the quote closes
 	for ci+1 < len(st.sents) && st.sents[ci].End < q.End {
 		ci++
 	}
+	if e, conf, rule, ok := st.speakerAfter(ci, q); ok {
+		return e, ci, conf, rule
+	}
+	return st.speakerBefore(si, q)
+}
+
+// speakerAfter finds the speaker of quotation q by the first speech verb
+// after it in sentence ci; ok is false when there is none close enough.
+func (st *docState) speakerAfter(ci int, q Span) (*docEntity, float64, string, bool) {
 	toks := st.sents[ci].Tokens
 	for _, c := range st.clauses[ci] {
 		if toks[c.vg.From].Start < q.End || !speechVerbs[toks[c.vg.Main].Lemma] {
@@ -157,44 +168,57 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 		for k := c.vg.From - 1; k >= 0 && toks[k].Start >= q.End; k-- {
 			gap++
 		}
+		subjAfter := c.subj != nil && toks[c.subj.From].Start >= q.End
 		// the speaker follows the quotation ("…," Martin Mauro, senior
 		// economist at Acme, told Reuters) or the verb does ("…," said)
-		subjNext := c.subj != nil && toks[c.subj.From].Start >= q.End && toks[c.subj.From].Start-q.End <= 3 ||
+		subjNext := subjAfter && toks[c.subj.From].Start-q.End <= 3 ||
 			c.subj == nil && st.personBetween(ci, q.End, q.End+4) != nil
 		if gap > 8 && !subjNext {
-			break
+			return nil, 0, "", false
 		}
-		if c.subj != nil && toks[c.subj.From].Start >= q.End {
+		if subjAfter {
 			if e := st.speakerEntity(ci, c.subj); e != nil {
-				return e, ci, 0.9, "quote.after"
+				return e, 0.9, "quote.after", true
 			}
 		}
-		if c.obj != nil && (c.subj == nil || toks[c.subj.From].Start < q.Start) {
+		if c.obj != nil && (c.subj == nil || toks[c.subj.From].Start < q.Start) && gap <= 1 {
 			// inverted: "…,” said Peskov
-			if e := st.speakerEntity(ci, c.obj); e != nil && gap <= 1 {
-				return e, ci, 0.9, "quote.after"
+			if e := st.speakerEntity(ci, c.obj); e != nil {
+				return e, 0.9, "quote.after", true
 			}
 		}
-		// the parser lost the subject, or took it from inside the
-		// quotation: a person named between the quotation and the verb
-		// ("…," Martin Mauro, an economist, told…), or right after it
-		// ("…," said Alan Rose of First Bank)
-		if c.subj == nil || toks[c.subj.From].Start < q.End {
-			if e := st.personBetween(ci, q.End, toks[c.vg.From].Start); e != nil {
-				return e, ci, 0.8, "quote.after"
-			}
-			if gap <= 1 {
-				if e := st.personBetween(ci, toks[c.vg.Main].End, toks[c.vg.Main].End+2); e != nil {
-					return e, ci, 0.8, "quote.after"
-				}
+		if !subjAfter {
+			if e := st.personNear(ci, q, c, gap); e != nil {
+				return e, 0.8, "quote.after", true
 			}
 		}
 		// a speech verb right after the quotation whose speaker is no
 		// entity ("…," says the website): the speaker is not the last one
-		return nil, ci, 0, "quote.unknown"
+		return nil, 0, "quote.unknown", true
 	}
-	// before: a speech verb earlier in the opening sentence
-	toks = st.sents[si].Tokens
+	return nil, 0, "", false
+}
+
+// personNear finds the speaker of quotation q when the parser lost the
+// subject of speech clause c or took it from inside the quotation: a
+// person named between the quotation and the verb ("…," Martin Mauro, an
+// economist, told…), or right after the verb ("…," said Alan Rose of
+// First Bank).
+func (st *docState) personNear(ci int, q Span, c clause, gap int) *docEntity {
+	toks := st.sents[ci].Tokens
+	if e := st.personBetween(ci, q.End, toks[c.vg.From].Start); e != nil {
+		return e
+	}
+	if gap > 1 {
+		return nil
+	}
+	return st.personBetween(ci, toks[c.vg.Main].End, toks[c.vg.Main].End+2)
+}
+
+// speakerBefore finds the speaker of quotation q by a speech verb before
+// it in its opening sentence si ("Peskov told reporters: “…”").
+func (st *docState) speakerBefore(si int, q Span) (*docEntity, int, float64, string) {
+	toks := st.sents[si].Tokens
 	var best *clause
 	for i := range st.clauses[si] {
 		c := &st.clauses[si][i]
@@ -207,20 +231,17 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 			best = nil // another verb between the speech verb and the quote
 		}
 	}
-	if best != nil && !opensAfterSpeech(toks, q.Start) {
-		best = nil // a phrase quoted inside reported speech, not a quotation
+	if best == nil || !opensAfterSpeech(toks, q.Start) {
+		return nil, si, 0, "" // none, or a phrase quoted inside reported speech
 	}
-	if best != nil {
-		if e := st.speakerEntity(si, best.subj); e != nil {
-			conf := 0.85
-			if best.inherited {
-				conf = 0.8
-			}
-			return e, si, conf, "quote.before"
+	if e := st.speakerEntity(si, best.subj); e != nil {
+		conf := 0.85
+		if best.inherited {
+			conf = 0.8
 		}
-		return nil, si, 0, "quote.unknown"
+		return e, si, conf, "quote.before"
 	}
-	return nil, si, 0, ""
+	return nil, si, 0, "quote.unknown"
 }
 
 func hasFiniteVerb(toks []Token) bool {
