@@ -325,11 +325,8 @@ func (st *docState) lastSpeaker(si int) *docEntity {
 		if subj < 0 {
 			continue
 		}
-		np := t.phrase(subj)
-		for _, m := range st.mentions[si] {
-			if m.kind == nameMention && m.ent != nil && !m.inTitle && np.Head >= m.from && np.Head < m.to && m.ent.typ() == Person {
-				return m.ent
-			}
+		if e := st.personOfSubject(si, t, subj); e != nil && e.typ() == Person {
+			return e
 		}
 		return nil
 	}
@@ -428,11 +425,16 @@ func (st *docState) subjectPerson(si int) *docEntity {
 	if subj < 0 || inSpans(st.quoteSpans(si), t.toks[subj].Start) {
 		return nil
 	}
+	return st.personOfSubject(si, t, subj)
+}
+
+// personOfSubject returns the one person subject token subj of sentence
+// si names: by name, by a name in apposition ("the chairman of the
+// conference, Manaspas Xuto, said"), or by role alone ("one dealer").
+func (st *docState) personOfSubject(si int, t *tree, subj int) *docEntity {
 	if tag := t.toks[subj].Tag; tag == "NNS" || tag == "NNPS" {
 		return nil // "he" and "she" are one person: "producers" are not
 	}
-	// "the chairman of the conference, Manaspas Xuto, said": the name in
-	// apposition is the subject
 	heads := append(t.children(subj, "appos"), subj)
 	for _, h := range heads {
 		np := t.phrase(h)

@@ -65,8 +65,10 @@ type docEntity struct {
 	desc *Description
 	id   string
 	// scope is the article ID for a speaker known only by role (see
-	// unnamedSpeaker): the entity is that article's alone.
-	scope string
+	// unnamedSpeaker): the entity is that article's alone; plural is set
+	// when that role names several people ("traders").
+	scope  string
+	plural bool
 }
 
 // Description is a definite description ("the Tesla boss") that names no

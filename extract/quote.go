@@ -34,6 +34,17 @@ func (st *docState) quoteFacts() {
 				continue
 			}
 			speaker, at, conf, rule := st.attributeQuote(si, q)
+			if rule == "quote.pronoun" {
+				// "…," he added, with no antecedent found for "he": the
+				// speaker of this paragraph or the last one goes on
+				speaker, conf, rule = speakerOfPara[s.Para], 0.75, "quote.after"
+				if speaker == nil {
+					speaker = speakerOfPara[s.Para-1]
+				}
+				if speaker == nil || speaker.plural {
+					speaker, rule = nil, "quote.unknown" // "he" is not "traders"
+				}
+			}
 			if speaker == nil && words >= 4 && rule == "" {
 				speaker, at, conf, rule = st.continuedQuote(si, q, speakerOfPara)
 			}
@@ -179,6 +190,9 @@ func (st *docState) speakerAfter(ci int, q Span) (*docEntity, float64, string, b
 		if subjAfter {
 			if e := st.speakerEntity(ci, c.subj); e != nil {
 				return e, 0.9, "quote.after", true
+			}
+			if toks[c.subj.Head].Tag == "PRP" {
+				return nil, 0, "quote.pronoun", true // "…," he added: see quoteFacts
 			}
 		}
 		if c.obj != nil && (c.subj == nil || toks[c.subj.From].Start < q.Start) && gap <= 1 {

@@ -123,7 +123,7 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	if e := st.unnamed[key]; e != nil {
 		return e
 	}
-	e := &docEntity{local: len(st.ents), names: map[string]int{name: 1}, scope: st.doc.ID}
+	e := &docEntity{local: len(st.ents), names: map[string]int{name: 1}, scope: st.doc.ID, plural: head.Tag == "NNS"}
 	e.votes[typeIndex(Person)] = 3
 	st.ents = append(st.ents, e)
 	if st.unnamed == nil {

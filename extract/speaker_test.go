@@ -75,6 +75,11 @@ func TestSpeakers(t *testing.T) {
 		text: "Outlook dims for Norland\n\nNorland's economy is slowing, the Halden Institute says in a new report published on Monday.\n\"Growth will stay below two percent until the end of next year,\" the report says.",
 		want: []string{`Halden Institute|said|Growth will stay below two percent until the end of next year`},
 	}, {
+		name: "he who goes on speaking is not a plural speaker",
+		text: "Coffee prices slide in London\n\n\"Prices will fall again before the summer,\" coffee traders said on Monday.\n\n\"Everybody is bearish now, as they were bullish before,\" he said.",
+		want: []string{`coffee traders|said|Prices will fall again before the summer`},
+		deny: []string{`coffee traders|said|Everybody*`},
+	}, {
 		name: "declining to say says nothing",
 		text: "Review at Halden Pharma\n\nA Halden Pharma spokeswoman declined to say how the review would affect its marketing plans.",
 		deny: []string{`Halden Pharma spokeswoman|said|*`},
