@@ -175,25 +175,41 @@ func (st *docState) nameCues(role string, e *docEntity) []string {
 	if e.scope != "" {
 		return nil
 	}
+	if st.shapes == nil {
+		st.shapes = map[*docEntity]nameShape{}
+	}
+	sh, ok := st.shapes[e]
+	if !ok {
+		sh = st.shapeOf(e)
+		st.shapes[e] = sh
+	}
 	var cues []string
-	if len(strings.Fields(e.canonical())) == 1 {
+	if sh.oneWord {
 		cues = append(cues, role+":oneword")
 	}
-	tagged, named := 0, 0
+	if sh.untagged {
+		cues = append(cues, role+":untagged")
+	}
+	return cues
+}
+
+// nameShape is what nameCues reads of an entity, computed once.
+type nameShape struct{ oneWord, untagged bool }
+
+func (st *docState) shapeOf(e *docEntity) nameShape {
+	sh := nameShape{oneWord: len(strings.Fields(e.canonical())) == 1}
+	named := false
 	for _, m := range e.mentions {
 		if m.kind != nameMention {
 			continue
 		}
-		named++
+		named = true
 		for _, t := range st.sents[m.sent].Tokens[m.from:m.to] {
-			if t.NER != "" && t.NER != "O" {
-				tagged++
-				break
+			if nameTag(t) != "" {
+				return sh // the name tagger saw a name here
 			}
 		}
 	}
-	if named > 0 && tagged == 0 {
-		cues = append(cues, role+":untagged")
-	}
-	return cues
+	sh.untagged = named
+	return sh
 }

@@ -94,9 +94,11 @@ func (st *docState) linkMentions() {
 				if inSpans(quotes, st.sents[si].Tokens[m.from].Start) || firstPerson(m.name) {
 					continue // "I" is the quotation's speaker: see linkSpeakerPronouns
 				}
-				e := st.antecedent(si, m.from)
+				var e *docEntity
 				if m.name == "its" {
 					e = st.subjectThing(si, m.from)
+				} else {
+					e = st.antecedent(si, m.from)
 				}
 				if e != nil {
 					m.ent = e
@@ -196,12 +198,13 @@ func bestVote(v [6]float64) int {
 // after "Kennedy Space Center". Two candidates make no link.
 func (st *docState) headOwner(m *mention) *docEntity {
 	word := m.name
+	cue := bestVote(m.votes)
 	var found *docEntity
 	for _, e := range st.ents {
 		if e.desc != nil || e.typ() == Person {
 			continue
 		}
-		if bestVote(m.votes) != typeIndex(Person) && m.votes[bestVote(m.votes)] > 0 && typeOrder[bestVote(m.votes)] != e.typ() {
+		if cue != typeIndex(Person) && m.votes[cue] > 0 && typeOrder[cue] != e.typ() {
 			continue
 		}
 		for n := range e.names {
@@ -342,7 +345,7 @@ func (st *docState) taggedThing(si int, m *mention) bool {
 	}
 	n := 0
 	for _, t := range st.sents[si].Tokens[m.from:m.to] {
-		if strings.HasSuffix(t.NER, "-PLACE") || strings.HasSuffix(t.NER, "-ORGANIZATION") {
+		if typ := nameTag(t); typ == Place || typ == Organization {
 			n++
 		}
 	}
@@ -372,12 +375,8 @@ func (st *docState) subjectThing(si, tok int) *docEntity {
 	if pt == nil {
 		return nil
 	}
-	for i, tk := range pt.toks {
-		if tk.Head < 0 {
-			if s := pt.child(i, "nsubj", "nsubj:pass"); s >= 0 {
-				return st.thingAt(si-1, s)
-			}
-		}
+	if s := pt.child(pt.root, "nsubj", "nsubj:pass"); s >= 0 {
+		return st.thingAt(si-1, s)
 	}
 	return nil
 }
@@ -403,16 +402,7 @@ func (st *docState) subjectPerson(si int) *docEntity {
 	if t == nil {
 		return nil
 	}
-	root := -1
-	for i, tk := range t.toks {
-		if tk.Head < 0 {
-			root = i
-			break
-		}
-	}
-	if root < 0 {
-		return nil
-	}
+	root := t.root
 	// "X have signed up, the comedian has told BBC News": the speaker of
 	// the sentence is its subject, not the subject of what is reported
 	for _, k := range t.children(root, "parataxis") {
@@ -435,16 +425,13 @@ func (st *docState) personOfSubject(si int, t *tree, subj int) *docEntity {
 	if tag := t.toks[subj].Tag; tag == "NNS" || tag == "NNPS" {
 		return nil // "he" and "she" are one person: "producers" are not
 	}
-	heads := append(t.children(subj, "appos"), subj)
-	for _, h := range heads {
+	for _, h := range append(t.children(subj, "appos"), subj) {
 		np := t.phrase(h)
-		for _, m := range st.mentions[si] {
-			if m.kind == nameMention && m.ent != nil && !m.inTitle && np.Head >= m.from && np.Head < m.to {
-				if typ := m.ent.typ(); typ == Person || typ == Other && h != subj {
-					return m.ent
-				}
-				return nil
+		if e := st.npEntity(si, &np); e != nil {
+			if typ := e.typ(); typ == Person || typ == Other && h != subj {
+				return e
 			}
+			return nil
 		}
 	}
 	np := t.phrase(subj)

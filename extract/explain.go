@@ -69,7 +69,7 @@ func (x *Extractor) Explain(ctx context.Context, w io.Writer, d *Document) error
 			for _, f := range []struct {
 				on   bool
 				name string
-			}{{c.inherited, "inherited subject"}, {c.vg.Passive, "passive"}, {c.vg.Negated, "negated"}, {c.irrealis, "not asserted"}, {c.embedded, "in reported speech"}} {
+			}{{c.inherited, "inherited subject"}, {c.vg.Passive, "passive"}, {c.vg.Negated, "negated"}, {c.irrealis, "not asserted"}, {c.embedded(), "in reported speech"}} {
 				if f.on {
 					flags = append(flags, f.name)
 				}

@@ -126,13 +126,11 @@ type docState struct {
 	dates      map[int][]DateMention // dates per sentence, computed once
 	trees      []*tree               // dependency trees per sentence, indexed once (see treeOf)
 	treeDone   []bool
-	// attributed, while set, is the speaker of the facts being added:
-	// they come from what that speaker said (see relationFacts).
-	attributed *docEntity
 	// unnamed holds the speakers known only by role, by phrase.
 	unnamed map[string]*docEntity
 	// unattributed are the quotations no speaker was found for.
 	unattributed []pendingQuote
+	shapes       map[*docEntity]nameShape // see nameCues
 }
 
 // pendingQuote is a quotation of sentence sent with no speaker.
@@ -227,12 +225,6 @@ func (st *docState) add(f pendingFact) {
 	if len(st.facts) >= st.opt.MaxFacts {
 		return
 	}
-	if f.attributed == nil {
-		f.attributed = st.attributed
-	}
-	if f.attributed == f.subj && f.pred == "said" {
-		f.attributed = nil
-	}
 	if f.lit != nil && strings.ContainsAny(f.lit.Text, "\n\r") {
 		lit := *f.lit
 		lit.Text = oneLine(lit.Text)
@@ -317,7 +309,7 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 		}
 		e.id = Slug(e.canonical())
 		if e.scope != "" {
-			e.id = e.scope + "/" + e.id // see Unnamed
+			e.id = unnamedID(e.scope, e.canonical())
 		}
 	}
 	seenEnt := map[string]*Entity{}

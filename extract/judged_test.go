@@ -22,7 +22,7 @@ var judgedSets = []struct {
 	maxWrongBack    int
 }{
 	{"reuters-stories.txt", "reuters20.tsv", 34},
-	{"heldout-stories.txt", "reuters20-heldout.tsv", 42},
+	{"heldout-stories.txt", "reuters20-heldout.tsv", 41},
 }
 
 // TestJudgedFactsStayFixed extracts each set's 20 judged Reuters stories

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // General English vocabulary the stages use as cues. None of it is about
 // particular stories: job titles, honorifics, nationality adjectives, and
@@ -58,18 +61,14 @@ func sameRole(a, b string) bool {
 }
 
 // demonyms map nationality adjectives to the place they come from.
-var demonyms = withAll(wordMap("demonyms"), demonymNouns)
+var demonyms = func() map[string]string {
+	m := wordMap("demonyms")
+	maps.Copy(m, demonymNouns)
+	return m
+}()
 
 // demonymNouns name a person by nation ("Frenchwoman"); see demonyms.
 var demonymNouns = wordMap("demonym-nouns")
-
-// withAll adds the entries of more to m and returns m.
-func withAll(m, more map[string]string) map[string]string {
-	for k, v := range more {
-		m[k] = v
-	}
-	return m
-}
 
 // places are countries and regions commonly named in the news.
 var places = wordSet("places")

@@ -237,9 +237,9 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	// "Finance Minister Tomas Berg": the portfolio is part of the title,
 	// not an organisation
 	portfolio := ""
-	for firstTitle > i && portfolioNouns[toks[firstTitle-1].Lower] && (portfolioTitles[toks[firstTitle].Lower] || firstTitle-1 == i) {
+	if firstTitle > i && portfolioNouns[toks[firstTitle-1].Lower] && (portfolioTitles[toks[firstTitle].Lower] || firstTitle-1 == i) {
 		firstTitle--
-		portfolio = strings.TrimSpace(toks[firstTitle].Lower + " " + portfolio)
+		portfolio = toks[firstTitle].Lower
 	}
 	// a run that ends with a role word is an organisation followed by a
 	// title for the next name: "SpaceX CEO" in "Tesla and SpaceX CEO Elon Musk"
@@ -572,16 +572,12 @@ func typeByShape(toks []Token, m *mention) {
 var nameTaggerTypes = map[string]EntityType{"PERSON": Person, "ORGANIZATION": Organization, "PLACE": Place, "EVENT": Event, "PRODUCT": Product}
 
 // voteByNameTagger adds the name tagger's reading of the mention's words:
-// the class most of them carry, as half a vote: a tie-breaker where the
-// shape and context cues above say little ("West Africa"). Its PERSON is no vote: it reads too many companies
-// so ("Halvorsen Shipping"), while people have cues of their own.
+// the class most of them carry, as half a vote, a tie-breaker where the
+// shape and context cues above say little ("West Africa"). Its PERSON is
+// no vote: it reads too many companies so ("Halvorsen Shipping"), while
+// people have cues of their own.
 func voteByNameTagger(toks []Token, m *mention) {
-	n := map[EntityType]int{}
-	for _, t := range toks[m.from:m.to] {
-		if _, class, ok := strings.Cut(t.NER, "-"); ok {
-			n[nameTaggerTypes[class]]++
-		}
-	}
+	n := nameTagCounts(toks[m.from:m.to])
 	best, bestN := EntityType(""), 0
 	for _, typ := range typeOrder {
 		if n[typ] > bestN {
@@ -591,6 +587,24 @@ func voteByNameTagger(toks []Token, m *mention) {
 	if bestN*2 > m.to-m.from && best != Person {
 		m.vote(best, 0.5)
 	}
+}
+
+// nameTag is the entity type of a token's name tag ("B-PLACE" → Place),
+// or "" outside names.
+func nameTag(t Token) EntityType {
+	_, class, _ := strings.Cut(t.NER, "-")
+	return nameTaggerTypes[class]
+}
+
+// nameTagCounts counts the tokens of each name-tag type.
+func nameTagCounts(toks []Token) map[EntityType]int {
+	n := map[EntityType]int{}
+	for _, t := range toks {
+		if typ := nameTag(t); typ != "" {
+			n[typ]++
+		}
+	}
+	return n
 }
 
 // knownOrgs are organisations so often named that their type is known.
@@ -763,7 +777,7 @@ func nameRunStart(toks []Token, first, i, j int) int {
 	if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[suffix] && j-i >= 2 && capitalised(toks[i-1].Text) {
 		return i - 1
 	}
-	if _, demonym := demonyms[toks[i].Lower]; demonym && j-i >= 2 && (strings.HasSuffix(toks[i+1].NER, "-PERSON") || demonymNouns[toks[i].Lower] != "") && !orgSuffixes[suffix] {
+	if _, demonym := demonyms[toks[i].Lower]; demonym && j-i >= 2 && (nameTag(toks[i+1]) == Person || demonymNouns[toks[i].Lower] != "") && !orgSuffixes[suffix] {
 		return i + 1
 	}
 	if i == first+1 && j == i+1 && capitalised(toks[first].Text) && (placeSuffixes[suffix] || orgSuffixes[suffix]) {

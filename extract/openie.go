@@ -253,7 +253,7 @@ func clauseTail(toks []Token, k int) int {
 // July 2006, Hezbollah launched"), which benchmark annotators attach as an
 // argument of the main clause.
 func leadingAdverbial(toks []Token, c clause) string {
-	if c.subj == nil || c.inherited || c.embedded {
+	if c.subj == nil || c.inherited || c.embedded() {
 		return ""
 	}
 	k := c.subj.From - 1

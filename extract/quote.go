@@ -35,15 +35,7 @@ func (st *docState) quoteFacts() {
 			}
 			speaker, at, conf, rule := st.attributeQuote(si, q)
 			if rule == "quote.pronoun" {
-				// "…," he added, with no antecedent found for "he": the
-				// speaker of this paragraph or the last one goes on
-				speaker, conf, rule = speakerOfPara[s.Para], 0.75, "quote.after"
-				if speaker == nil {
-					speaker = speakerOfPara[s.Para-1]
-				}
-				if speaker == nil || speaker.plural {
-					speaker, rule = nil, "quote.unknown" // "he" is not "traders"
-				}
+				speaker, conf, rule = goesOn(s.Para, speakerOfPara)
 			}
 			if speaker == nil && words >= 4 && rule == "" {
 				speaker, at, conf, rule = st.continuedQuote(si, q, speakerOfPara)
@@ -75,6 +67,20 @@ func (st *docState) quoteFacts() {
 			st.reportedSpeech(si, c, speaker)
 		}
 	}
+}
+
+// goesOn is the speaker of `"…," he added` when no antecedent was found
+// for "he": the speaker of paragraph para, or of the one before, unless
+// that is several people ("traders").
+func goesOn(para int, speakerOfPara map[int]*docEntity) (*docEntity, float64, string) {
+	speaker := speakerOfPara[para]
+	if speaker == nil {
+		speaker = speakerOfPara[para-1]
+	}
+	if speaker == nil || speaker.plural {
+		return nil, 0, "quote.unknown"
+	}
+	return speaker, 0.75, "quote.after"
 }
 
 // quotesPart reports whether the quotation opening at byte off of
@@ -143,12 +149,8 @@ func (st *docState) expresses(si int) bool {
 	if t == nil {
 		return false
 	}
-	for _, tk := range t.toks {
-		if tk.Head < 0 {
-			return speechVerbs[tk.Lemma] || stanceVerbs[tk.Lemma]
-		}
-	}
-	return false
+	l := t.toks[t.root].Lemma
+	return speechVerbs[l] || stanceVerbs[l]
 }
 
 // attributeQuote finds the speaker of quotation q, which starts in
@@ -191,7 +193,7 @@ func (st *docState) speakerAfter(ci int, q Span) (*docEntity, float64, string, b
 			if e := st.speakerEntity(ci, c.subj); e != nil {
 				return e, 0.9, "quote.after", true
 			}
-			if toks[c.subj.Head].Tag == "PRP" {
+			if l := toks[c.subj.Head].Lower; l == "he" || l == "she" {
 				return nil, 0, "quote.pronoun", true // "…," he added: see quoteFacts
 			}
 		}

@@ -37,14 +37,17 @@ type clause struct {
 	// comp is the first token of a complement clause ("that ..."), or -1.
 	comp int
 	end  int // last token (exclusive) of the clause's own material
-	// embedded is set for a clause inside a speech verb's complement;
-	// saidBy is then that verb's token.
-	embedded bool
-	saidBy   int
+	// saidBy is the speech verb whose complement holds the clause, or -1
+	// (see embedded).
+	saidBy int
 	// irrealis marks what the text does not assert: questions ("asked if
 	// Putin would join"), conditionals and modal guesses ("could be").
 	irrealis bool
 }
+
+// embedded reports a clause inside a speech verb's complement: what the
+// article only reports someone as saying.
+func (c clause) embedded() bool { return c.saidBy >= 0 }
 
 // chunkUnits splits a sentence into noun phrases, verb groups and tokens.
 func chunkUnits(toks []Token) []unit {
@@ -130,12 +133,14 @@ func (st *docState) relationFacts() {
 			// what a speaker says is their claim ("analysts said OPEC
 			// would…"); what "it said" is the article's own report, hedged
 			var speaker *docEntity
-			if c.embedded {
+			if c.embedded() {
 				speaker = st.speakerOf(si, cs, c.saidBy)
 			}
-			st.attributed = speaker
-			st.clauseFact(si, c, hedged || c.embedded && speaker == nil)
-			st.attributed = nil
+			first := len(st.facts)
+			st.clauseFact(si, c, hedged || c.embedded() && speaker == nil)
+			for i := first; i < len(st.facts); i++ {
+				st.facts[i].attributed = speaker
+			}
 		}
 		st.nominalFacts(si)
 	}

@@ -410,8 +410,7 @@ func (rv *Resolver) unnamedSpeakers(r *Result, descTo map[string]string) map[str
 		if first, rest, ok := strings.Cut(name, " "); ok && strings.EqualFold(first, "the") {
 			name = rest
 		}
-		docID := d.ID[1:strings.LastIndex(d.ID, "#")]
-		id := docID + "/" + Slug(name)
+		id := unnamedID(r.Doc.ID, name)
 		out[d.ID] = id
 		if rv.all[id] == nil {
 			rv.all[id] = &agg{ent: &Entity{ID: id, Name: strings.Clone(name), Type: Person}, votes: map[EntityType]int{Person: 1}}
@@ -446,7 +445,11 @@ func (rv *Resolver) surnameRemaps(results []*Result) ([]map[string]string, map[s
 			}
 		}
 	}
+	known := map[string]map[string]bool{} // employers by ID, built once each
 	orgsOf := func(id string) map[string]bool {
+		if out, ok := known[id]; ok {
+			return out
+		}
 		out := maps.Clone(batchOrgs[id])
 		if out == nil {
 			out = map[string]bool{}
@@ -454,6 +457,7 @@ func (rv *Resolver) surnameRemaps(results []*Result) ([]map[string]string, map[s
 		if ri := rv.roles[id]; ri != nil {
 			maps.Copy(out, ri.orgs)
 		}
+		known[id] = out
 		return out
 	}
 	docRemaps := make([]map[string]string, len(results))

@@ -18,6 +18,9 @@ var sourceNouns = wordSet("source-nouns")
 // "Nestle spokesman".
 func Unnamed(id string) bool { return strings.Contains(id, "/") }
 
+// unnamedID is the ID of the speaker known only as name in article docID.
+func unnamedID(docID, name string) string { return docID + "/" + Slug(name) }
+
 // speakerEntity returns the entity that noun phrase np names as a
 // speaker: a named entity, or one known only by its role.
 func (st *docState) speakerEntity(si int, np *nounPhrase) *docEntity {

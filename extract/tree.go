@@ -9,6 +9,7 @@ type tree struct {
 	toks     []Token
 	kids     [][]int
 	from, to []int // token i's subtree is [from[i], to[i])
+	root     int   // the (first) token with no head
 }
 
 // newTree indexes the tree of a parsed sentence; it returns nil when the
@@ -37,9 +38,10 @@ func newTree(toks []Token) *tree {
 	for k := 0; k < len(order); k++ {
 		order = append(order, t.kids[order[k]]...)
 	}
-	if len(order) != n {
+	if len(order) != n || len(order) == 0 {
 		return nil
 	}
+	t.root = order[0]
 	for k := n - 1; k >= 0; k-- {
 		i := order[k]
 		if h := toks[i].Head; h >= 0 && h < n {
@@ -201,16 +203,17 @@ func (t *tree) inRelativeClause(i int) bool {
 // of a clause, or in apposition or coordination with one.
 func (t *tree) subjectLike(from, to int) bool {
 	for i := from; i < to; i++ {
-		for cur, n := i, 0; cur >= 0 && n < len(t.toks); n++ {
-			switch baseRel(t.toks[cur].Rel) {
-			case "nsubj":
-				return true
-			case "flat", "compound", "appos", "conj":
-				cur = t.toks[cur].Head
-				continue
-			}
-			break
+		cur := i
+		for n := 0; cur >= 0 && n < len(t.toks) && relIn(t.toks[cur].Rel, nameLinkRels); n++ {
+			cur = t.toks[cur].Head
+		}
+		if cur >= 0 && baseRel(t.toks[cur].Rel) == "nsubj" {
+			return true
 		}
 	}
 	return false
 }
+
+// nameLinkRels join a word to the name or phrase it is part of, or stands
+// beside: walking up them from a name's word reaches the name's role.
+var nameLinkRels = []string{"flat", "compound", "appos", "conj"}

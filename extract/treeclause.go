@@ -101,10 +101,8 @@ func (b *clauseBuilder) clausesOf(p int) []clause {
 	main := chain[len(chain)-1]
 	vg := b.verbGroup(chain)
 	subj := b.subjectOf(p)
-	c := clause{vg: vg, comp: -1}
+	c := clause{vg: vg, comp: -1, saidBy: b.saidBy(p)}
 	c.inherited = subj.inherited
-	c.saidBy = b.saidBy(p)
-	c.embedded = c.saidBy >= 0
 	c.irrealis = irrealis(b.t, chain)
 	objs := b.objects(main, &c)
 	if b.t.toks[main].UPOS != "VERB" {

@@ -491,10 +491,7 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 			add(ev, AttributedP, EntityIRI(f.AttributedTo), art)
 		}
 		e := f.Evidence
-		add(ev, SentenceP, quad.LangString{Value: quad.String(e.Sentence), Lang: "en"}, art)
-		add(ev, SentenceIndexP, quad.Int(e.SentenceIndex), art)
-		add(ev, CharStartP, quad.Int(e.Start), art)
-		add(ev, CharEndP, quad.Int(e.End), art)
+		out = appendSentence(out, ev, e, art)
 		add(ev, RuleP, quad.String(e.Rule), art)
 		add(ev, ConfidenceP, quad.Float(e.Confidence), art)
 		if f.Negated {
@@ -540,19 +537,23 @@ func quotationQuads(res *extract.Result, art quad.IRI) []quad.Quad {
 	for _, q := range res.Unattributed {
 		text := quad.LangString{Value: quad.String(q.Text), Lang: "en"}
 		node := evidenceIRI(art, QuotationC, text, art, "")
-		e := q.Evidence
-		for _, pv := range []struct {
-			p quad.IRI
-			v quad.Value
-		}{
-			{TypeP, QuotationC}, {TextP, text}, {DerivedFromP, art},
-			{SentenceP, quad.LangString{Value: quad.String(e.Sentence), Lang: "en"}},
-			{SentenceIndexP, quad.Int(e.SentenceIndex)}, {CharStartP, quad.Int(e.Start)}, {CharEndP, quad.Int(e.End)},
-		} {
-			out = append(out, quad.Quad{Subject: node, Predicate: pv.p, Object: pv.v, Label: art})
-		}
+		out = append(out,
+			quad.Quad{Subject: node, Predicate: TypeP, Object: QuotationC, Label: art},
+			quad.Quad{Subject: node, Predicate: TextP, Object: text, Label: art},
+			quad.Quad{Subject: node, Predicate: DerivedFromP, Object: art, Label: art})
+		out = appendSentence(out, node, q.Evidence, art)
 	}
 	return out
+}
+
+// appendSentence appends the quads that say which sentence of the article
+// a statement or quotation node comes from.
+func appendSentence(out []quad.Quad, node quad.Value, e extract.Evidence, art quad.IRI) []quad.Quad {
+	return append(out,
+		quad.Quad{Subject: node, Predicate: SentenceP, Object: quad.LangString{Value: quad.String(e.Sentence), Lang: "en"}, Label: art},
+		quad.Quad{Subject: node, Predicate: SentenceIndexP, Object: quad.Int(e.SentenceIndex), Label: art},
+		quad.Quad{Subject: node, Predicate: CharStartP, Object: quad.Int(e.Start), Label: art},
+		quad.Quad{Subject: node, Predicate: CharEndP, Object: quad.Int(e.End), Label: art})
 }
 
 // ownOf returns what the result's document itself says of one of its
