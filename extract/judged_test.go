@@ -21,7 +21,7 @@ var judgedSets = []struct {
 	stories, judged string
 	maxWrongBack    int
 }{
-	{"reuters-stories.txt", "reuters20.tsv", 34},
+	{"reuters-stories.txt", "reuters20.tsv", 33},
 	{"heldout-stories.txt", "reuters20-heldout.tsv", 41},
 }
 

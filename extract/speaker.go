@@ -137,18 +137,16 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	return e
 }
 
-// unnamedEmployer records the organisation an unnamed speaker's phrase
-// names: "a Nestle spokesman", "an official at the Department of Trade".
+// unnamedEmployer records the organisation an unnamed speaker's title
+// names (see titleOf): "a Nestle spokesman", "an official at the
+// Department of Trade"; not a former one.
 func (st *docState) unnamedEmployer(si int, np *nounPhrase, e *docEntity) {
-	from, to := np.From, max(np.Head, st.employerEnd(si, np.Head))
-	for _, m := range st.mentions[si] {
-		if m.kind != nameMention || m.ent == nil || m.from < from || m.to > to || m.ent == e {
-			continue
-		}
-		if typ := m.ent.typ(); typ == Organization {
-			st.add(pendingFact{subj: e, obj: m.ent, pred: "worksFor", sent: si, rule: "role.unnamed", conf: 0.8})
-			return
-		}
+	t := st.treeOf(si)
+	if t == nil {
+		return
+	}
+	if _, former, org := st.titleOf(si, t, np.Head); org != nil && org != e && !former && org.typ() == Organization {
+		st.add(pendingFact{subj: e, obj: org, pred: "worksFor", sent: si, rule: "role.unnamed", conf: 0.8})
 	}
 }
 
