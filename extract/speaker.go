@@ -90,10 +90,8 @@ func (st *docState) authorOf(si int, t *tree, i int) *docEntity {
 
 // orgAt returns the organisation named at token k of sentence si.
 func (st *docState) orgAt(si, k int) *docEntity {
-	for _, m := range st.mentions[si] {
-		if m.kind == nameMention && m.ent != nil && k >= m.from && k < m.to && m.ent.typ() == Organization {
-			return m.ent
-		}
+	if e := st.entityAt(si, k); e != nil && e.typ() == Organization {
+		return e
 	}
 	return nil
 }

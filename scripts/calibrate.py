@@ -20,25 +20,17 @@ threshold is the lowest at which the facts reach the target precision:
 with several --fit sets, as each set is scored by a model fitted on the
 others (the shipped model is fitted on all); with one, in-sample. --test
 sets report how well that carries over to facts never fitted on; when
-no threshold reaches the target, the most precise one that keeps a
-fifth of the facts is written, with the precision it reached.
+no threshold reaches the target, the lowest one within two points of the
+best precision among those keeping a fifth of the facts is written, with
+the precision it reached.
 """
 import argparse
-import csv
 import hashlib
 import math
 import signal
 import sys
 
-
-def read(path):
-    with open(path, newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [dict(zip(rows[0], r)) for r in rows[1:]]
-
-
-def key(r):
-    return (r["doc"], r["subject"], r["predicate"], r["object"], r.get("by", ""))
+from judged_tsv import read, key
 
 
 def examples(pair):
@@ -89,20 +81,21 @@ def at(scored, t):
     return len(kept), (sum(kept) / len(kept) if kept else 0.0)
 
 
-def choose_threshold(scored, target, least=0.2):
+def choose_threshold(scored, target, least=0.2, slack=0.02):
     """The lowest threshold reaching the target precision; failing that,
-    the most precise one that keeps at least `least` of the facts."""
+    the lowest one within `slack` of the best precision among those that
+    keep at least `least` of the facts (near-equal precisions at very
+    different thresholds would otherwise make the choice flip between
+    fits)."""
     grid = [i / 100 for i in range(0, 100)]
     for t in grid:
         n, prec = at(scored, t)
         if n and prec >= target:
             return t
-    best, best_prec = 0.0, -1.0
-    for t in grid:
-        n, prec = at(scored, t)
-        if n >= least * len(scored) and prec > best_prec:
-            best, best_prec = t, prec
-    return best
+    kept = [(t, at(scored, t)) for t in grid]
+    kept = [(t, prec) for t, (n, prec) in kept if n >= least * len(scored)]
+    best = max(prec for _, prec in kept)
+    return min(t for t, prec in kept if prec >= best - slack - 1e-9)
 
 
 def sha(path):

@@ -12,20 +12,10 @@ and at each confidence threshold; and lists the facts judged wrong that
 came back.
 """
 import argparse
-import csv
 import signal
 import sys
 
-
-def read(path):
-    with open(path, newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    head = rows[0]
-    return [dict(zip(head, r)) for r in rows[1:]]
-
-
-def key(r):
-    return (r["doc"], r["subject"], r["predicate"], r["object"], r.get("by", ""))
+from judged_tsv import read, key
 
 
 def count(facts, judged, threshold):

@@ -15,18 +15,13 @@ marks that mark no speech (kind scare, or speaker "-") count as wrong when
 a quotation fact claims them as someone's words.
 """
 import argparse
-import csv
 import re
 import signal
 import sys
 
+from judged_tsv import read
+
 STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "of", "and"}
-
-
-def read(path):
-    with open(path, newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [dict(zip(rows[0], r)) for r in rows[1:]]
 
 
 def words(s):
