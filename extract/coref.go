@@ -270,7 +270,7 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 			return m.ent
 		}
 	}
-	if st.speaks(si, tok) && si > 0 {
+	if st.subjectSpeaks(si, tok) && si > 0 {
 		// "…, Fitzwater told reporters. He said …": the last speaker
 		if e := st.lastSpeaker(si - 1); e != nil {
 			return e
@@ -300,9 +300,9 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 	return nil
 }
 
-// speaks reports whether token tok of sentence si is the subject of a
-// speech verb.
-func (st *docState) speaks(si, tok int) bool {
+// subjectSpeaks reports whether token tok of sentence si is the subject
+// of a speech verb.
+func (st *docState) subjectSpeaks(si, tok int) bool {
 	t := st.treeOf(si)
 	if t == nil || t.toks[tok].Rel != "nsubj" || t.toks[tok].Head < 0 {
 		return false

@@ -107,6 +107,10 @@ var notNames = wordSet("not-names")
 // speechVerbs introduce what someone said (lemmas).
 var speechVerbs = wordSet("speech-verbs")
 
+// findingVerbs report a document's words ("the survey found"), see
+// [tree.speaks].
+var findingVerbs = wordSet("finding-verbs")
+
 // indefiniteNouns make poor objects: "has nothing", "a whole lot".
 var indefiniteNouns = wordSet("indefinite-nouns")
 

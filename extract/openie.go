@@ -157,7 +157,10 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 			from++
 		}
 		to := len(toks)
-		for to > from && (toks[to-1].Tag == "." || isQuoteTok(toks[to-1])) {
+		if c.compEnd > 0 {
+			to = c.compEnd
+		}
+		for to > from && (toks[to-1].Tag == "." || isQuoteTok(toks[to-1]) || toks[to-1].Text == ",") {
 			to--
 		}
 		if c.obj != nil && c.obj.To <= c.comp {

@@ -56,7 +56,7 @@ func (st *docState) quoteFacts() {
 		// reported speech, and speakers for the next paragraph
 		for _, c := range st.clauses[si] {
 			toks := s.Tokens
-			if !speechVerbs[toks[c.vg.Main].Lemma] || inSpans(st.quoteSpans(si), toks[c.vg.Main].Start) {
+			if !st.speaks(si, c.vg.Main) || inSpans(st.quoteSpans(si), toks[c.vg.Main].Start) {
 				continue
 			}
 			speaker := st.speakerEntity(si, c.subj)
@@ -315,6 +315,12 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 		return
 	}
 	to := len(toks)
+	if c.compEnd > 0 {
+		to = c.compEnd
+		if inSpans(st.quoteSpans(si), toks[from].Start) {
+			return // a direct quotation: attributed above
+		}
+	}
 	if isQuoteTok(toks[from]) && !st.quotesPart(si, toks[from].Start, toks[to-1].Start) {
 		return // a direct quotation: attributed above
 	}

@@ -34,9 +34,11 @@ type clause struct {
 	inherited bool // subject taken from the clause this one continues
 	obj, obj2 *nounPhrase
 	pps       []prepPhrase
-	// comp is the first token of a complement clause ("that ..."), or -1.
-	comp int
-	end  int // last token (exclusive) of the clause's own material
+	// comp is the first token of a complement clause ("that ..."), or -1;
+	// compEnd its end (exclusive) when the clause comes before the verb
+	// ("Acme paid the bill, prosecutors said"), else 0: the sentence's end.
+	comp, compEnd int
+	end           int // last token (exclusive) of the clause's own material
 	// saidBy is the speech verb whose complement holds the clause, or -1
 	// (see embedded).
 	saidBy int
@@ -124,7 +126,7 @@ func (st *docState) relationFacts() {
 				continue
 			}
 			lemma := toks[c.vg.Main].Lemma
-			if speechVerbs[lemma] && (c.comp >= 0 || c.obj == nil && len(c.pps) == 0 || lemma == "say") {
+			if st.speaks(si, c.vg.Main) && (c.comp >= 0 || c.obj == nil && len(c.pps) == 0 || lemma == "say") {
 				continue // reported speech: see quote.go ("said in a statement" says nothing)
 			}
 			if c.irrealis {

@@ -94,6 +94,18 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`(per two union officials) Norland Steel|close`},
 		deny: []string{`Norland Steel|close`},
 	}, {
+		name: "what speakers report before their verb is what they said",
+		text: "Norland Steel will close the Dunmore plant in May, two union officials said.",
+		want: []string{`two union officials|said|Norland Steel will close the Dunmore plant in May`},
+	}, {
+		name: "what a survey finds is its author's words",
+		text: "Drivers ignore limits\n\nA survey by the Halden Institute found that most drivers in Carlow ignore the speed limit.",
+		want: []string{`Halden Institute|said|most drivers in Carlow ignore the speed limit`},
+	}, {
+		name: "a finding verb with any other subject is no speech",
+		text: "Car found\n\nPolice in Carlow found that the stolen car had been burnt.",
+		deny: []string{`*|said|*`},
+	}, {
 		name: "what an unnamed report says stays the article's own report",
 		text: "The storm has cut power to 40,000 homes in Carlow County, the report said.",
 		deny: []string{`(per *`},

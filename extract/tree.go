@@ -71,6 +71,30 @@ func baseRel(rel string) string {
 	return rel
 }
 
+// speaks tells whether verb v introduces what its subject says: a
+// speech verb, or a finding verb whose subject is a document ("a survey
+// by Acme found that…").
+func (t *tree) speaks(v int) bool {
+	lemma := t.toks[v].Lemma
+	if speechVerbs[lemma] {
+		return true
+	}
+	if !findingVerbs[lemma] || t.toks[v].UPOS != "VERB" {
+		return false
+	}
+	s := t.child(v, "nsubj")
+	return s >= 0 && documentNouns[t.toks[s].Lemma]
+}
+
+// speaks is [tree.speaks] for token v of sentence si, the speech verbs
+// alone when the sentence has no tree.
+func (st *docState) speaks(si, v int) bool {
+	if t := st.treeOf(si); t != nil {
+		return t.speaks(v)
+	}
+	return speechVerbs[st.sents[si].Tokens[v].Lemma]
+}
+
 // child returns the first dependent of i whose relation is one of rels
 // (a bare relation also matches its subtypes), or -1.
 func (t *tree) child(i int, rels ...string) int {

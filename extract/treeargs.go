@@ -163,10 +163,101 @@ func (b *clauseBuilder) objects(main int, c *clause) []int {
 	}
 	if cc := t.child(main, "ccomp"); cc >= 0 && cc > main {
 		c.comp, _ = t.span(cc)
-	} else if speechVerbs[t.toks[main].Lemma] {
+	} else if t.speaks(main) {
 		c.comp = b.contentClause(append(objs, obj)...)
+		if c.comp < 0 {
+			c.comp, c.compEnd = b.frontedReport(main)
+		}
+		if c.compEnd > 0 && t.quoted(max(c.compEnd-1, 0), main) {
+			c.comp, c.compEnd = -1, 0
+		}
 	}
 	return objs
+}
+
+// frontedReport returns the span of what speech verb main reports before
+// it — "Acme paid the bill, prosecutors said", read as the clause the
+// verb hangs on (parataxis) or as a clause under the verb — or -1, 0.
+// The report runs from its clause's first word (the first conjunct's,
+// "X rose but Y fell, he said") to the comma before the reporting words.
+func (b *clauseBuilder) frontedReport(main int) (from, to int) {
+	t := b.t
+	for _, k := range t.kids[main] {
+		if k < main && reports(t, k, main) && t.toks[k].Rel != "parataxis" && t.hasSubject(k) {
+			from, _ = t.span(k)
+			return from, max(t.reportingStart(main), from)
+		}
+	}
+	h := t.toks[main].Head
+	if t.toks[main].Rel != "parataxis" || h < 0 || h > main {
+		return -1, 0
+	}
+	for t.toks[h].Rel == "conj" && t.toks[h].Head >= 0 && t.toks[h].Head < h {
+		h = t.toks[h].Head
+	}
+	if !t.hasSubject(h) {
+		return -1, 0
+	}
+	from, _ = t.span(h)
+	to = t.reportingStart(main)
+	if to <= from {
+		return -1, 0
+	}
+	return from, to
+}
+
+// hasSubject reports a clause with a subject of its own: a fronted
+// report is a whole clause ("Acme paid the bill, …"), not a word the
+// parser left there.
+func (t *tree) hasSubject(p int) bool {
+	return t.child(p, "nsubj", "nsubj:pass", "csubj", "expl") >= 0
+}
+
+// reportingStart returns where the reporting words of speech verb main
+// begin ("…, Allied-Lyons chairman Derrick Holden-Brown said"): at the
+// comma that opens the verb's subject, or the verb's own words, else at
+// the verb's subtree without its leading punctuation.
+func (t *tree) reportingStart(main int) int {
+	start := main
+	for _, s := range t.children(main, "nsubj") {
+		if s < main {
+			start = s // the subject nearest the verb
+		}
+	}
+	for k := start - 1; k >= 0 && k >= start-10; k-- {
+		if t.toks[k].Text == "," {
+			return k
+		}
+		if isFiniteTag(t.toks[k].Tag) {
+			break
+		}
+	}
+	to, _ := t.span(main)
+	for to > 0 && t.toks[to-1].UPOS == "PUNCT" {
+		to--
+	}
+	return to
+}
+
+// isFiniteTag reports a finite verb's tag.
+func isFiniteTag(tag string) bool {
+	switch tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// quoted reports whether tokens [from, to) hold a quotation mark: a
+// fronted report that ends in one is a direct quotation ("…," she said),
+// attributed with the quotations.
+func (t *tree) quoted(from, to int) bool {
+	for k := from; k < to; k++ {
+		if isQuoteTok(t.toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // contentClause finds what a speech verb reports when the parser hung
@@ -217,7 +308,7 @@ func (b *clauseBuilder) arguments(main int, c *clause) {
 func (b *clauseBuilder) saidBy(p int) int {
 	t := b.t
 	for _, k := range t.children(p, "parataxis") {
-		if speechVerbs[t.toks[k].Lemma] {
+		if t.speaks(k) {
 			return k
 		}
 	}
@@ -226,7 +317,7 @@ func (b *clauseBuilder) saidBy(p int) int {
 		if h < 0 {
 			return -1
 		}
-		if speechVerbs[t.toks[h].Lemma] && reports(t, cur, h) {
+		if t.speaks(h) && reports(t, cur, h) {
 			return h
 		}
 		cur = h

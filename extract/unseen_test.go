@@ -41,6 +41,7 @@ func TestUnseenArticles(t *testing.T) {
 		`daniel-okoro said "If it shifts, we could lose the ridge."`,
 		`daniel-okoro said "The wind is our biggest enemy right now"`,
 		`daniel-okoro said "crews had contained 15 percent of the blaze"`,
+		`wildfire/fire-officials said "The Carver Fire has burned more than 12,000 acres east of Redcliff since Saturday"`,
 		`hannah-price askFor "federal help"`,
 		`hannah-price declare "a state of emergency"`,
 		`hannah-price jobTitle "governor"`,

@@ -49,6 +49,7 @@ var wordListKinds = map[string]string{
 	"source-nouns":           "set",
 	"irrealis-adverbs":       "set",
 	"stance-verbs":           "set",
+	"finding-verbs":          "set",
 	"refusal-verbs":          "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
