@@ -17,8 +17,9 @@ import (
 
 func newParseCmd() *cobra.Command {
 	var input string
+	var beam int
 	cmd := &cobra.Command{
-		Use:   "parse [--input text|conllu] FILE... (or - for stdin)",
+		Use:   "parse [--input text|conllu] [--beam N] FILE... (or - for stdin)",
 		Short: "Tokenize, tag, parse and name-tag text; CoNLL-U out",
 		Long: `parse runs newsgraph's syntax layer and writes CoNLL-U: ID, FORM, LEMMA,
 UPOS, XPOS, HEAD and DEPREL, with name spans in MISC (NER=B-PERSON, …) and
@@ -27,15 +28,26 @@ each token's byte offsets in its file (TokenRange=START:END).
 With --input conllu it reads CoNLL-U instead of text, keeps its words and
 sentence breaks as given (gold tokenization) and overwrites LEMMA, UPOS,
 XPOS, FEATS (with _), HEAD, DEPREL and the name tags, so that the output
-can be scored with the CoNLL 2018 evaluation script against the input.`,
+can be scored with the CoNLL 2018 evaluation script against the input.
+
+--beam 2 parses with a beam of two instead of greedily: about 0.4 UAS and
+0.3 LAS better on EWT test (0.7 on GUM test), at half the speed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if input != "text" && input != "conllu" {
 				return fmt.Errorf("unknown --input %q (want text or conllu)", input)
 			}
+			if beam < 1 {
+				return fmt.Errorf("--beam %d: want 1 (greedy) or more", beam)
+			}
 			a, err := annotate.Default()
 			if err != nil {
 				return err
+			}
+			if beam > 1 {
+				b := *a
+				b.Parser = a.Parser.WithSearch(beam, 0)
+				a = &b
 			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
 			defer w.Flush()
@@ -51,6 +63,7 @@ can be scored with the CoNLL 2018 evaluation script against the input.`,
 		},
 	}
 	cmd.Flags().StringVar(&input, "input", "text", "what the files hold: text (any plain text) or conllu (words given)")
+	cmd.Flags().IntVar(&beam, "beam", 1, "parse with a beam this wide (1: greedy, the extractor's decoding)")
 	return cmd
 }
 

@@ -79,3 +79,33 @@ func TestParseCoNLLURoundTrips(t *testing.T) {
 		t.Errorf("parsing the output again changed it:\n%s\n%s", first, second)
 	}
 }
+
+// --beam parses with a beam: still one tree per sentence; a width below
+// one is refused with a clear error.
+func TestParseBeam(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "story.txt")
+	os.WriteFile(in, []byte("Acme paid the bill in full, prosecutors said on Monday.\nShares rose."), 0o644)
+	out, _, code := run(t, "parse", "--beam", "3", in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	sents, err := conllu.Read(strings.NewReader(out))
+	if err != nil || len(sents) != 2 {
+		t.Fatalf("%d sentences, %v:\n%s", len(sents), err, out)
+	}
+	for _, s := range sents {
+		roots := 0
+		for _, tok := range s.Tokens {
+			if tok.Head == 0 {
+				roots++
+			}
+		}
+		if roots != 1 {
+			t.Errorf("%s: %d roots", s.ID, roots)
+		}
+	}
+	if out, errOut, code := run(t, "parse", "--beam", "0", in); code == 0 || !strings.Contains(out+errOut, "--beam 0") {
+		t.Errorf("--beam 0: exit %d, %s%s", code, out, errOut)
+	}
+}

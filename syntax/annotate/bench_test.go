@@ -107,6 +107,13 @@ func BenchmarkParse(b *testing.B) {
 	benchStage(b, a.Tagger.Tag, a.Parser.Parse)
 }
 
+// BenchmarkParseBeam2 is BenchmarkParse with a beam of two (newsgraph
+// parse --beam 2), against the shipped greedy decoding.
+func BenchmarkParseBeam2(b *testing.B) {
+	a := load(b)
+	benchStage(b, a.Tagger.Tag, a.Parser.WithSearch(2, 0).Parse)
+}
+
 func BenchmarkNames(b *testing.B) {
 	a := load(b)
 	benchStage(b, a.TagAndParse, a.Names.Tag)

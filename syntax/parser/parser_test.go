@@ -207,14 +207,46 @@ func TestWellFormed(t *testing.T) {
 		{"sentence", []syntax.Token{tok("Shares", "NOUN", "NNS"), tok("rose", "VERB", "VBD"), tok("sharply", "ADV", "RB"), tok(".", "PUNCT", ".")}},
 		{"long", slices.Repeat([]syntax.Token{tok("the", "DET", "DT"), tok("dog", "NOUN", "NN"), tok(",", "PUNCT", ",")}, 100)},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := &syntax.Sentence{Tokens: tt.toks}
-			p.Parse(s)
-			checkTree(t, s)
-		})
+	for _, beam := range []int{1, 2, 5} {
+		q := p.WithSearch(beam, 0)
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s, beam %d", tt.name, beam), func(t *testing.T) {
+				s := &syntax.Sentence{Tokens: slices.Clone(tt.toks)}
+				q.Parse(s)
+				checkTree(t, s)
+			})
+		}
+		q.Parse(&syntax.Sentence{}) // no tokens: nothing to do
 	}
-	p.Parse(&syntax.Sentence{}) // no tokens: nothing to do
+}
+
+// A beam of two parses the held slice of EWT dev (predicted tags) better
+// than the shipped parser's greedy decoding.
+func TestBeamBeatsGreedy(t *testing.T) {
+	dev := treebank(t, "ewt", "en_ewt-ud-dev.conllu.gz")
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if beam, temp := p.Search(); beam != 1 || temp != DefaultTemperature {
+		t.Fatalf("shipped parser searches with beam %d at temperature %g, want greedy at %d", beam, temp, DefaultTemperature)
+	}
+	tg, err := tagger.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := dev[len(dev)-400:]
+	tagged := make([]syntax.Sentence, len(held))
+	for i := range held {
+		tagged[i] = *clone(&held[i])
+		tg.Tag(&tagged[i])
+	}
+	greedyUAS, greedyLAS := Evaluate(p, tagged)
+	uas, las := Evaluate(p.WithSearch(2, 0), tagged)
+	t.Logf("greedy UAS %.2f LAS %.2f, beam UAS %.2f LAS %.2f", greedyUAS, greedyLAS, uas, las)
+	if uas <= greedyUAS || las <= greedyLAS {
+		t.Errorf("beam UAS %.2f LAS %.2f, greedy %.2f %.2f", uas, las, greedyUAS, greedyLAS)
+	}
 }
 
 func checkTree(t *testing.T, s *syntax.Sentence) {
