@@ -107,6 +107,10 @@ var notNames = wordSet("not-names")
 // speechVerbs introduce what someone said (lemmas).
 var speechVerbs = wordSet("speech-verbs")
 
+// objectPrepositions open the modifiers that complete a text object
+// ("a stake in Telerate"), see [docState.objectModifiersEnd].
+var objectPrepositions = wordSet("object-prepositions")
+
 // findingVerbs report a document's words ("the survey found"), see
 // [tree.speaks].
 var findingVerbs = wordSet("finding-verbs")

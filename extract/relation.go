@@ -385,12 +385,47 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 		}
 		end = next.To // "a state of emergency"
 	}
+	if ext := st.objectModifiersEnd(si, np, end); ext-np.From <= 12 {
+		end = ext // not when the tree hung a long phrase there
+	}
 	if np.To-np.From > 8 || end-np.From > 12 {
 		return false
 	}
 	f.lit = &Literal{Kind: Text, Text: joinTokens(toks, np.From, end)}
 	f.conf *= 0.8
 	return true
+}
+
+// objectModifiersEnd extends a text object ending at end by the
+// prepositional phrases the tree hangs on its head right after it: "a
+// controlling stake in Telerate", "an agreement with Cable and Wireless".
+// What the phrase is of, in or with is part of what it names; when it
+// happened ("on Monday") is not.
+func (st *docState) objectModifiersEnd(si int, np *nounPhrase, end int) int {
+	t := st.treeOf(si)
+	if t == nil || np.Head < 0 || np.Head >= len(t.toks) {
+		return end
+	}
+	return t.modifiersEnd(st.sents[si].Tokens, np.Head, end, 0)
+}
+
+// modifiersEnd is objectModifiersEnd below head h, depth phrases deep.
+func (t *tree) modifiersEnd(toks []Token, h, end, depth int) int {
+	if depth > 3 {
+		return end
+	}
+	for _, k := range t.kids[h] {
+		if k <= h || t.toks[k].Rel != "nmod" {
+			continue
+		}
+		c := t.child(k, "case")
+		np := t.phrase(k)
+		if c != end || !objectPrepositions[t.toks[c].Lower] || isTimeNP(toks, np) || np.To <= c {
+			continue
+		}
+		end = t.modifiersEnd(toks, k, max(np.To, k+1), depth+1)
+	}
+	return end
 }
 
 func (st *docState) ppArgs(si int, pps []prepPhrase) []pendingArg {

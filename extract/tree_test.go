@@ -26,6 +26,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz thank "the crews"`},
 		deny: []string{"harbor-freight-lines thank*"},
 	}, {
+		name: "what a text object is in, of or with is part of it",
+		text: "Norland Steel bought a controlling stake in Halden Wire last year.\nNorland Steel rejected a bid for its Dunmore plant on Monday.",
+		want: []string{`norland-steel buy "a controlling stake in Halden Wire"`, `norland-steel reject "a bid for its Dunmore plant"`},
+		deny: []string{`norland-steel reject "a bid for its Dunmore plant on Monday"`},
+	}, {
 		name: "a quantity said of what an entity owns",
 		text: "Shares in Nordwind Energy fell 9.8 percent in late trading.\nNordwind Energy's net profit rose 44% to $205.4m from $142m.",
 		want: []string{"nordwind-energy shareFall 9.8 percent", "nordwind-energy profitRise 44 percent"},

@@ -22,7 +22,7 @@ func TestUnseenArticles(t *testing.T) {
 		`erik-lindqvist join porto`,
 		`erik-lindqvist said "This is the biggest step of my career"`,
 		`erik-lindqvist score 31 goals`,
-		`erik-lindqvist sign "a four-year contract"`,
+		`erik-lindqvist sign "a four-year contract with FC Porto"`,
 		`erik-lindqvist tell "reporters"`,
 		`marieke-boer jobTitle "director"`,
 		`marieke-boer said "the club had rejected two earlier offers"`,
@@ -32,7 +32,7 @@ func TestUnseenArticles(t *testing.T) {
 		`alicia-moreno jobTitle "governor"`,
 		`alicia-moreno said "We are not yet where we need to be"`,
 		`alicia-moreno said "the bank would not cut rates before the spring"`,
-		`alicia-moreno tell "a news conference"`,
+		`alicia-moreno tell "a news conference in Vesterby"`,
 		`bank-of-norland keep "its main interest rate"`,
 		`bank-of-norland raise "rates"`,
 		// wildfire.txt

@@ -50,6 +50,7 @@ var wordListKinds = map[string]string{
 	"irrealis-adverbs":       "set",
 	"stance-verbs":           "set",
 	"finding-verbs":          "set",
+	"object-prepositions":    "set",
 	"refusal-verbs":          "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
