@@ -142,6 +142,25 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	return false
 }
 
+// coordinatedPortfolio reports a run of portfolio nouns that the next
+// capitalised words, after "and", complete into a title: "Trade" in "the
+// Trade and Industry Secretary".
+func coordinatedPortfolio(toks []Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !portfolioNouns[toks[k].Lower] {
+			return false
+		}
+	}
+	if j+1 >= len(toks) || toks[j].Lower != "and" && toks[j].Text != "&" {
+		return false
+	}
+	k := j + 1
+	for k < len(toks) && portfolioNouns[toks[k].Lower] && isNameToken(toks, k, false) {
+		k++
+	}
+	return k > j+1 && k < len(toks) && (portfolioTitles[toks[k].Lower] || roleNouns[toks[k].Lower])
+}
+
 // findMentions finds names, pronouns and descriptions in sentence s.
 func findMentions(si int, s *Sentence) []*mention {
 	toks := s.Tokens
@@ -165,6 +184,10 @@ func findMentions(si int, s *Sentence) []*mention {
 		j := nameRunEnd(toks, i)
 		if _, demonym := demonyms[strings.ToLower(joinTokens(toks, i, j))]; demonym {
 			i = j // "in Russian", "South African firm": a nationality, not a name
+			continue
+		}
+		if j-i == 1 && utf8.RuneCountInString(toks[i].Text) == 1 || coordinatedPortfolio(toks, i, j) {
+			i = j // "B and C", "N' Pak": a letter is no name; "Trade and Industry Secretary": a title
 			continue
 		}
 		out = append(out, nameMentions(si, toks, nameRunStart(toks, first, i, j), j)...)

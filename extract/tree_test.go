@@ -26,6 +26,10 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz thank "the crews"`},
 		deny: []string{"harbor-freight-lines thank*"},
 	}, {
+		name: "a letter is no name, and a portfolio before 'and' is part of a title",
+		text: "B and C planned to form a new holding company.\nThe Trade and Industry Secretary accepted the recommendation on Tuesday.",
+		deny: []string{"b *", "c *", "trade *"},
+	}, {
 		name: "what a text object is in, of or with is part of it",
 		text: "Norland Steel bought a controlling stake in Halden Wire last year.\nNorland Steel rejected a bid for its Dunmore plant on Monday.",
 		want: []string{`norland-steel buy "a controlling stake in Halden Wire"`, `norland-steel reject "a bid for its Dunmore plant"`},
