@@ -6,6 +6,29 @@ import (
 	"unicode/utf8"
 )
 
+// legalSuffixes end companies' registered names.
+var legalSuffixes = wordSet("legal-suffixes")
+
+// withoutLegalSuffix returns a company's name without the legal suffixes
+// that end it ("Allis-Chalmers" for "Allis-Chalmers Corp"), or "" when
+// it has none, or nothing would be left but a place or a nationality.
+func withoutLegalSuffix(name string) string {
+	f := strings.Fields(name)
+	n := len(f)
+	for n > 1 && legalSuffixes[strings.ToLower(f[n-1])] {
+		n--
+	}
+	if n == len(f) {
+		return ""
+	}
+	short := strings.Join(f[:n], " ")
+	low := strings.ToLower(short)
+	if _, demonym := demonyms[low]; demonym || places[low] {
+		return ""
+	}
+	return short
+}
+
 // linkMentions groups a document's mentions into entities: equal names,
 // a surname after the full name ("Musk" after "Elon Musk"), an acronym
 // given in brackets, pronouns to the nearest person, and definite
@@ -25,6 +48,9 @@ func (st *docState) linkMentions() {
 		if m.kind == nameMention {
 			e.names[m.name]++
 			byKey[normName(m.name)] = e
+			if short := withoutLegalSuffix(m.name); short != "" && byKey[normName(short)] == nil {
+				byKey[normName(short)] = e // "Allis-Chalmers" after "Allis-Chalmers Corp"
+			}
 		}
 		for i, v := range m.votes {
 			e.votes[i] += v

@@ -30,6 +30,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "B and C planned to form a new holding company.\nThe Trade and Industry Secretary accepted the recommendation on Tuesday.",
 		deny: []string{"b *", "c *", "trade *"},
 	}, {
+		name: "a company named without its legal suffix is the same company",
+		text: "Halden Wire Corp posted a loss for the year.\nHalden Wire will close its Dunmore plant in May.\nThe company lost 40 mln dlrs in 1986.",
+		want: []string{`halden-wire-corp close "its Dunmore plant"`, `halden-wire-corp lose 4e+07 USD`},
+		deny: []string{"halden-wire *"},
+	}, {
 		name: "what a text object is in, of or with is part of it",
 		text: "Norland Steel bought a controlling stake in Halden Wire last year.\nNorland Steel rejected a bid for its Dunmore plant on Monday.",
 		want: []string{`norland-steel buy "a controlling stake in Halden Wire"`, `norland-steel reject "a bid for its Dunmore plant"`},

@@ -51,6 +51,7 @@ var wordListKinds = map[string]string{
 	"stance-verbs":           "set",
 	"finding-verbs":          "set",
 	"object-prepositions":    "set",
+	"legal-suffixes":         "set",
 	"refusal-verbs":          "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
