@@ -342,6 +342,11 @@ func reports(t *tree, c, h int) bool {
 // an adverb of possibility, under "if"/"whether", in an indirect
 // question, or a question itself.
 func irrealis(t *tree, chain []int) bool {
+	// a verb coordinated without auxiliaries of its own shares its first
+	// conjunct's: "will probably keep the target and make minimal changes"
+	if v := chain[0]; t.toks[v].Rel == "conj" && t.child(v, "aux", "aux:pass") < 0 && t.toks[v].Head >= 0 {
+		chain = append([]int{t.toks[v].Head}, chain...)
+	}
 	for _, v := range chain {
 		for _, k := range t.children(v, "aux") {
 			if irrealisModals[t.toks[k].Lower] || irrealisModals[t.toks[k].Lemma] {
