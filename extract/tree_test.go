@@ -63,8 +63,8 @@ func TestTreeFacts(t *testing.T) {
 		deny: []string{"washington *"},
 	}, {
 		name: "a guess is not asserted",
-		text: "Norland Steel will probably keep its output target at 12 million tonnes and raise its prices.\nThe mayor allegedly paid the contractor twice.",
-		deny: []string{"norland-steel keep*", "norland-steel raise*", "mayor pay*"},
+		text: "Norland Steel will probably keep its output target at 12 million tonnes.\nThe mayor allegedly paid the contractor twice.\nHalden Wire could cut its dividend and sell its Dunmore plant.",
+		deny: []string{"norland-steel keep*", "mayor pay*", "halden-wire sell*"},
 	}, {
 		name: "a nationality or title word inside a company's name stays in it",
 		text: "American Harbor Corp said it sold its stake.\nGeneral Dredging Co bought the Dunmore yard on Friday.",
