@@ -111,6 +111,10 @@ var speechVerbs = wordSet("speech-verbs")
 // ("a stake in Telerate"), see [docState.objectModifiersEnd].
 var objectPrepositions = wordSet("object-prepositions")
 
+// discoursePhrases link a sentence to its text ("for example"): no
+// argument of a verb.
+var discoursePhrases = wordSet("discourse-phrases")
+
 // findingVerbs report a document's words ("the survey found"), see
 // [tree.speaks].
 var findingVerbs = wordSet("finding-verbs")

@@ -26,6 +26,10 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz thank "the crews"`},
 		deny: []string{"harbor-freight-lines thank*"},
 	}, {
+		name: "a discourse phrase is no argument",
+		text: "Ana Ruiz, noting for example the drop in sales, said the plant would close.",
+		deny: []string{"ana-ruiz noteFor*"},
+	}, {
 		name: "a letter is no name, and a portfolio before 'and' is part of a title",
 		text: "B and C planned to form a new holding company.\nThe Trade and Industry Secretary accepted the recommendation on Tuesday.",
 		deny: []string{"b *", "c *", "trade *"},

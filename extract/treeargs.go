@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // The arguments of a tree clause: its subject (its own, or inherited),
 // objects, prepositional arguments and reported clause, and whether the
 // writer asserts it.
@@ -298,7 +300,11 @@ func (b *clauseBuilder) arguments(main int, c *clause) {
 		if cs < 0 || cs > k {
 			continue // "last week", "home": no preposition
 		}
-		c.pps = append(c.pps, prepPhrase{prep: cs, np: t.phrase(k)})
+		np := t.phrase(k)
+		if discoursePhrases[strings.ToLower(joinTokens(t.toks, cs, np.To))] {
+			continue // "noting, for example, …"
+		}
+		c.pps = append(c.pps, prepPhrase{prep: cs, np: np})
 	}
 }
 

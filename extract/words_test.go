@@ -52,6 +52,7 @@ var wordListKinds = map[string]string{
 	"finding-verbs":          "set",
 	"object-prepositions":    "set",
 	"legal-suffixes":         "set",
+	"discourse-phrases":      "set",
 	"refusal-verbs":          "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
