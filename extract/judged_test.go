@@ -21,8 +21,8 @@ var judgedSets = []struct {
 	stories, judged string
 	maxWrongBack    int
 }{
-	{"reuters-stories.txt", "reuters20.tsv", 28},
-	{"heldout-stories.txt", "reuters20-heldout.tsv", 33},
+	{"reuters-stories.txt", "reuters20.tsv", 27},
+	{"heldout-stories.txt", "reuters20-heldout.tsv", 32},
 }
 
 // TestJudgedFactsStayFixed extracts each set's 20 judged Reuters stories

@@ -784,9 +784,59 @@ func nameRunEnd(toks []Token, i int) int {
 			j += 2
 			continue
 		}
+		if k := coordinatedNameEnd(toks, j); k > j {
+			j = k // "Food and Drug Administration", "Marks & Spencer", "Kidder, Peabody and Co"
+			continue
+		}
 		return j
 	}
 	return j
+}
+
+// bodyNouns end the names of public bodies, whose names coordinate their
+// fields: "Food and Drug Administration", "Securities and Exchange
+// Commission".
+var bodyNouns = wordSet("body-nouns")
+
+// coordinatedNameEnd returns the end of a name that goes on at token j
+// through a coordination, or j: "&" between name words ("Marks &
+// Spencer"); "and" before name words that end in a public body's noun
+// ("Food and Drug Administration") or in "Co" ("Kidder, Peabody and Co");
+// ", Peabody and Co" likewise.
+func coordinatedNameEnd(toks []Token, j int) int {
+	k := j
+	if toks[k].Text == "," && k+2 < len(toks) && isNameToken(toks, k+1, false) && (toks[k+2].Lower == "and" || toks[k+2].Text == "&") {
+		k += 2 // ", Peabody and Co": the comma's name must end the same way
+		if toks[k-1].Lower != "co" && !coCompany(toks, k) {
+			return j
+		}
+	}
+	if k+1 >= len(toks) || !isNameToken(toks, k+1, false) {
+		return j
+	}
+	switch {
+	case toks[k].Text == "&":
+		return nameWordsEnd(toks, k+1)
+	case toks[k].Lower == "and":
+		end := nameWordsEnd(toks, k+1)
+		if last := toks[end-1].Lower; bodyNouns[last] || last == "co" || last == "company" {
+			return end
+		}
+	}
+	return j
+}
+
+// coCompany reports "and Co" or "& Co" at token k.
+func coCompany(toks []Token, k int) bool {
+	return k+1 < len(toks) && (toks[k].Lower == "and" || toks[k].Text == "&") && (toks[k+1].Lower == "co" || toks[k+1].Lower == "company")
+}
+
+// nameWordsEnd is the end of the run of name words from k.
+func nameWordsEnd(toks []Token, k int) int {
+	for k < len(toks) && isNameToken(toks, k, false) {
+		k++
+	}
+	return k
 }
 
 // nameRunStart moves the start of name run [i, j) over what the tagger
@@ -796,6 +846,11 @@ func nameRunEnd(toks []Token, i int) int {
 // Pin") does not; a sentence's first word the tagger made a verb opens a
 // street's or company's name ("Downing Street has confirmed").
 func nameRunStart(toks []Token, first, i, j int) int {
+	// "Allied-Lyons", "Hydro-Quebec": a capitalised word hyphened to the
+	// run's first word is part of the name, whatever its tag
+	for i >= 2 && toks[i-1].Text == "-" && toks[i-2].End == toks[i-1].Start && toks[i-1].End == toks[i].Start && capitalised(toks[i-2].Text) {
+		i -= 2
+	}
 	suffix := toks[j-1].Lower
 	if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[suffix] && j-i >= 2 && capitalised(toks[i-1].Text) {
 		return i - 1

@@ -26,6 +26,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz thank "the crews"`},
 		deny: []string{"harbor-freight-lines thank*"},
 	}, {
+		name: "names that go on through a hyphen or a coordination stay whole",
+		text: "The Food and Drug Administration approved the drug on Monday.\nHalden, Berg and Co said the fund had closed.\nNorland-Halden cut 200 jobs in May.",
+		want: []string{`food-and-drug-administration approve "the drug"`, `halden-berg-and-co said "the fund had closed"`, `norland-halden cut 200 jobs`},
+		deny: []string{"drug-administration *", "halden *", "berg *"},
+	}, {
 		name: "a discourse phrase is no argument",
 		text: "Ana Ruiz, noting for example the drop in sales, said the plant would close.",
 		deny: []string{"ana-ruiz noteFor*"},

@@ -53,6 +53,7 @@ var wordListKinds = map[string]string{
 	"object-prepositions":    "set",
 	"legal-suffixes":         "set",
 	"discourse-phrases":      "set",
+	"body-nouns":             "set",
 	"refusal-verbs":          "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
