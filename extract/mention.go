@@ -254,7 +254,7 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 			lastTitle = k
 		}
 	}
-	if orgSuffixes[toks[j-1].Lower] && j-i >= 2 {
+	if orgSuffixes[toks[j-1].Lower] && j-i >= 2 || adjectiveTitle(toks, firstTitle, j) {
 		lastTitle = -1 // "General Acquisition Co": no title before a company's name
 	}
 	// "Finance Minister Tomas Berg": the portfolio is part of the title,
@@ -793,6 +793,17 @@ func nameRunEnd(toks []Token, i int) int {
 	return j
 }
 
+// adjectiveTitles are titles that are also adjectives in names: "General
+// Motors", "Major League".
+var adjectiveTitles = wordSet("adjective-titles")
+
+// adjectiveTitle reports a run [t, j) that is such a title and one
+// English word: "General Acquisition", "General Agreement" name a company
+// or a treaty, not a general called Acquisition.
+func adjectiveTitle(toks []Token, t, j int) bool {
+	return t >= 0 && j == t+2 && adjectiveTitles[toks[t].Lower] && toks[t+1].Dict
+}
+
 // bodyNouns end the names of public bodies, whose names coordinate their
 // fields: "Food and Drug Administration", "Securities and Exchange
 // Commission".
@@ -850,6 +861,9 @@ func nameRunStart(toks []Token, first, i, j int) int {
 	// run's first word is part of the name, whatever its tag
 	for i >= 2 && toks[i-1].Text == "-" && toks[i-2].End == toks[i-1].Start && toks[i-1].End == toks[i].Start && capitalised(toks[i-2].Text) {
 		i -= 2
+	}
+	if i >= 1 && j == i+1 && capitalised(toks[i-1].Text) && adjectiveTitle(toks, i-1, j) {
+		return i - 1 // "General Acquisition", whose first word the tagger made an adjective
 	}
 	suffix := toks[j-1].Lower
 	if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[suffix] && j-i >= 2 && capitalised(toks[i-1].Text) {

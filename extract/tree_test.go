@@ -31,6 +31,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`food-and-drug-administration approve "the drug"`, `halden-berg-and-co said "the fund had closed"`, `norland-halden cut 200 jobs`},
 		deny: []string{"drug-administration *", "halden *", "berg *"},
 	}, {
+		name: "an adjective title before one English word is part of a name",
+		text: "General Acquisition repeated its request on Monday.\nGeneral Colin Powell said the troops would stay.",
+		want: []string{`colin-powell jobTitle "general"`},
+		deny: []string{`acquisition *`},
+	}, {
 		name: "a discourse phrase is no argument",
 		text: "Ana Ruiz, noting for example the drop in sales, said the plant would close.",
 		deny: []string{"ana-ruiz noteFor*"},

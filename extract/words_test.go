@@ -54,6 +54,7 @@ var wordListKinds = map[string]string{
 	"legal-suffixes":         "set",
 	"discourse-phrases":      "set",
 	"body-nouns":             "set",
+	"adjective-titles":       "set",
 	"refusal-verbs":          "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
