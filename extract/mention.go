@@ -574,6 +574,8 @@ func typeByShape(toks []Token, m *mention) {
 		m.vote(Place, 2.5)
 	case knownOrgs[low]:
 		m.vote(Organization, 2.5)
+	case len(words) > 1 && legalSuffixes[last]:
+		m.vote(Organization, 4) // "Inc", "Corp", "Ltd" say company and nothing else
 	case len(words) > 1 && productSuffixes[last]:
 		m.vote(Product, 2)
 	case len(words) > 1 && orgSuffixes[last]:

@@ -44,6 +44,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "B and C planned to form a new holding company.\nThe Trade and Industry Secretary accepted the recommendation on Tuesday.",
 		deny: []string{"b *", "c *", "trade *"},
 	}, {
+		name: "a legal suffix makes a company, whatever the name's words",
+		text: "Carolina Instruments Inc said the Federal Trade Commission approved its settlement of a patent dispute with a number of Korean chip companies.\nUnder the settlement, Carolina Instruments said it will receive royalty payments of about 50 mln dlrs.\nThe company said the payments would lift its profit.",
+		want: []string{`carolina-instruments-inc said "the payments would lift its profit"`},
+		deny: []string{"trade-commission said*"},
+	}, {
 		name: "a company named without its legal suffix is the same company",
 		text: "Halden Wire Corp posted a loss for the year.\nHalden Wire will close its Dunmore plant in May.\nThe company lost 40 mln dlrs in 1986.",
 		want: []string{`halden-wire-corp close "its Dunmore plant"`, `halden-wire-corp lose 4e+07 USD`},
