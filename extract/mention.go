@@ -142,6 +142,30 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	return false
 }
 
+// orgThenPerson returns where a person's name starts in the run [i, j)
+// when the run is a body's or company's name followed by two or three
+// words of a person's name with no title between ("Securities and
+// Exchange Commission John Shad"), or i.
+func orgThenPerson(toks []Token, i, j int) int {
+	for k := j - 2; k >= max(i+1, j-3); k-- {
+		end := toks[k-1].Lower
+		if !bodyNouns[end] && !legalSuffixes[end] {
+			continue
+		}
+		words := make([]string, 0, j-k)
+		for _, t := range toks[k:j] {
+			if orgSuffixes[t.Lower] || bodyNouns[t.Lower] || roleNouns[t.Lower] {
+				return i
+			}
+			words = append(words, t.Text)
+		}
+		if personShaped(words) {
+			return k
+		}
+	}
+	return i
+}
+
 // coordinatedPortfolio reports a run of portfolio nouns that the next
 // capitalised words, after "and", complete into a title: "Trade" in "the
 // Trade and Industry Secretary".
@@ -190,7 +214,12 @@ func findMentions(si int, s *Sentence) []*mention {
 			i = j // "B and C", "N' Pak": a letter is no name; "Trade and Industry Secretary": a title
 			continue
 		}
-		out = append(out, nameMentions(si, toks, nameRunStart(toks, first, i, j), j)...)
+		start := nameRunStart(toks, first, i, j)
+		if k := orgThenPerson(toks, start, j); k > start {
+			out = append(out, nameMentions(si, toks, start, k)...) // "Securities and Exchange Commission
+			start = k                                             // John Shad": two names
+		}
+		out = append(out, nameMentions(si, toks, start, j)...)
 		i = j
 	}
 	// pronouns and descriptions

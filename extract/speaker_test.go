@@ -94,6 +94,20 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`(per two union officials) Norland Steel|close`},
 		deny: []string{`Norland Steel|close`},
 	}, {
+		name: "a speaker 'of' a company is the speaker, not the company",
+		text: "Rates outlook\n\n\"The figures will decide it,\" said Jim Berg of Halden Bank.",
+		want: []string{`Jim Berg|said|The figures will decide it`},
+		deny: []string{`Halden Bank|said|*`},
+	}, {
+		name: "a body's name before a person's name is two names",
+		text: "Rules to change\n\nThe Halden Securities Commission Jane Mott said the rules would change in May.",
+		want: []string{`Jane Mott|said|the rules would change in May`},
+	}, {
+		name: "who adds is who spoke, not the reported clause's subject",
+		text: "Credit talks\n\nAna Ruiz said Norland was seeking new credit, adding that the banks had been helpful.",
+		want: []string{`Ana Ruiz|said|the banks had been helpful`},
+		deny: []string{`Norland|said|*`},
+	}, {
 		name: "what speakers report before their verb is what they said",
 		text: "Norland Steel will close the Dunmore plant in May, two union officials said.",
 		want: []string{`two union officials|said|Norland Steel will close the Dunmore plant in May`},

@@ -166,6 +166,9 @@ func (t *tree) phrase(h int) nounPhrase {
 		if rel == "advmod" && k > h {
 			continue
 		}
+		if k > h && (rel == "flat" || rel == "compound") && t.toks[t.from[k]].Rel == "case" {
+			continue // "Jim McGroarty of Discount Corp" read as one name: the "of" phrase is not
+		}
 		if rel == "nmod:poss" {
 			p := t.phrase(k)
 			np.Possessor = &p
@@ -180,6 +183,7 @@ func (t *tree) phrase(h int) nounPhrase {
 		}
 	}
 	t.nameAfterTitle(&np)
+	t.cutAtPreposition(&np)
 	// a phrase never takes in punctuation at its edges
 	for np.From < h && t.toks[np.From].UPOS == "PUNCT" {
 		np.From++
@@ -188,6 +192,19 @@ func (t *tree) phrase(h int) nounPhrase {
 		np.To--
 	}
 	return np
+}
+
+// cutAtPreposition ends a name phrase before a preposition inside it
+// when the parser made the name after the preposition its head: "Jim
+// Berg of Halden Bank" read as compounds of "Bank" names Jim Berg, of
+// Halden Bank.
+func (t *tree) cutAtPreposition(np *nounPhrase) {
+	for k := np.From + 1; k < np.Head; k++ {
+		if t.toks[k].Rel == "case" && t.toks[k].UPOS == "ADP" && t.toks[k-1].UPOS == "PROPN" && t.toks[np.Head].UPOS == "PROPN" {
+			np.To, np.Head = k, k-1
+			return
+		}
+	}
 }
 
 // nameAfterTitle takes in a name that directly follows a common noun as

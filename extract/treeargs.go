@@ -32,6 +32,13 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 	}
 	switch tok.Rel {
 	case "conj":
+		if speechVerbs[tok.Lemma] && b.nonFinite(p) {
+			// "said Argentina was seeking credit, adding that …": the one
+			// who spoke adds, not the reported clause's subject
+			if v := b.speakerClause(h); v >= 0 {
+				h = v
+			}
+		}
 		s := b.subjectOf(h)
 		s.inherited = len(s.heads) > 0
 		return s
