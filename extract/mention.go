@@ -217,7 +217,7 @@ func findMentions(si int, s *Sentence) []*mention {
 		start := nameRunStart(toks, first, i, j)
 		if k := orgThenPerson(toks, start, j); k > start {
 			out = append(out, nameMentions(si, toks, start, k)...) // "Securities and Exchange Commission
-			start = k                                             // John Shad": two names
+			start = k                                              // John Shad": two names
 		}
 		out = append(out, nameMentions(si, toks, start, j)...)
 		i = j
