@@ -288,28 +288,15 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	}
 	// "Finance Minister Tomas Berg": the portfolio is part of the title,
 	// not an organisation
-	portfolio := ""
 	if firstTitle > i && portfolioNouns[toks[firstTitle-1].Lower] && (portfolioTitles[toks[firstTitle].Lower] || firstTitle-1 == i) {
 		firstTitle--
-		portfolio = toks[firstTitle].Lower
 	}
 	// a run that ends with a role word is an organisation followed by a
 	// title for the next name: "SpaceX CEO" in "Tesla and SpaceX CEO Elon Musk"
 	var out []*mention
 	m := &mention{kind: nameMention, sent: si, from: i, to: j, npFrom: i}
 	if lastTitle >= 0 {
-		for k := firstTitle; k <= lastTitle; k++ {
-			low := toks[k].Lower
-			if honorifics[low] {
-				m.vote(Person, 3)
-			} else if roleNouns[low] {
-				if portfolio != "" {
-					low, portfolio = portfolio+" "+low, ""
-				}
-				m.roles = append(m.roles, low)
-				m.vote(Person, 2)
-			}
-		}
+		m.readTitles(toks, firstTitle, lastTitle+1)
 		if firstTitle > i { // organisations before the title
 			org := &mention{kind: nameMention, sent: si, from: i, to: firstTitle, npFrom: i, inTitle: true}
 			org.name = joinTokens(toks, i, firstTitle)
@@ -366,6 +353,43 @@ func classNounKind(low string) EntityType {
 	return ""
 }
 
+// readTitles reads the titles in toks[from:to] before a name: words
+// between honorifics, "and" and commas are one title ("Deputy Finance
+// Minister", "Chairman and Chief Executive" → chairman, chief executive).
+func (m *mention) readTitles(toks []Token, from, to int) {
+	var words []string
+	flush := func() {
+		if len(words) > 0 {
+			m.roles = append(m.roles, strings.Join(words, " "))
+			m.vote(Person, 2)
+			words = nil
+		}
+	}
+	for k := from; k < to; k++ {
+		switch low := toks[k].Lower; {
+		case honorifics[low]:
+			flush()
+			m.vote(Person, 3)
+		case low == "and" || low == "&" || low == ",":
+			flush()
+		default:
+			words = append(words, low)
+		}
+	}
+	flush()
+}
+
+// markFormer makes the mention's roles and employers so far former ones.
+func (m *mention) markFormer() {
+	for r := range m.roles {
+		if !strings.HasPrefix(m.roles[r], "former ") {
+			m.roles[r] = "former " + m.roles[r]
+		}
+	}
+	m.formerOrgs = append(m.formerOrgs, m.orgs...)
+	m.orgs = nil
+}
+
 // readLeftContext looks at the words before a name: titles ("Kremlin
 // spokesperson"), honorifics, nationality adjectives, "the", and
 // possessives ("Bloomberg's Ilya Arkhipov").
@@ -391,20 +415,18 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 				k-- // "fire chief", "finance minister"
 				low = toks[k].Lower + " " + low
 			}
-			m.roles = append([]string{low}, m.roles...)
+			if len(m.roles) > 0 && k+1 == m.npFrom && capitalised(toks[k].Text) && capitalised(toks[k+1].Text) {
+				m.roles[0] = low + " " + m.roles[0] // "Deputy" + "Finance Minister"
+			} else {
+				m.roles = append([]string{low}, m.roles...)
+			}
 			m.vote(Person, 2)
 			sawRole = true
 			m.npFrom = k
 			k--
 			continue
 		case low == "former" || low == "ex":
-			for r := range m.roles {
-				if !strings.HasPrefix(m.roles[r], "former ") {
-					m.roles[r] = "former " + m.roles[r]
-				}
-			}
-			m.formerOrgs = append(m.formerOrgs, m.orgs...)
-			m.orgs = nil
+			m.markFormer()
 			m.npFrom = k
 			k--
 			continue
@@ -440,6 +462,10 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 			if k >= 1 && (toks[k].Text == "and" || toks[k].Text == "&") && isNameToken(toks, k-1, false) {
 				k--
 				continue
+			}
+			if k >= 0 && (toks[k].Lower == "former" || toks[k].Lower == "ex") {
+				m.markFormer() // "former Wall Street Journal reporter R. Foster Winans"
+				m.npFrom = k
 			}
 			break
 		}

@@ -36,6 +36,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`colin-powell jobTitle "general"`},
 		deny: []string{`acquisition *`},
 	}, {
+		name: "a title's words stay one title, and a former title is a former one",
+		text: "Deputy Finance Minister Boris Skapin held talks with the banks.\nThe appeal was lodged by former Halden Courier reporter Ray Winans on Monday.",
+		want: []string{`boris-skapin jobTitle "deputy finance minister"`, `ray-winans formerJobTitle "reporter"`},
+		deny: []string{`boris-skapin jobTitle "deputy"`, `boris-skapin jobTitle "minister"`, "ray-winans worksFor*", `ray-winans jobTitle*`},
+	}, {
 		name: "a discourse phrase is no argument",
 		text: "Ana Ruiz, noting for example the drop in sales, said the plant would close.",
 		deny: []string{"ana-ruiz noteFor*"},
