@@ -397,92 +397,21 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 	k := m.npFrom - 1
 	sawRole := len(m.roles) > 0 // a title read with the name: "Russian President Vladimir Putin"
 	for k >= 0 {
-		low := toks[k].Lower
-		switch {
-		case honorifics[low] || strings.TrimSuffix(low, ".") != low && honorifics[strings.TrimSuffix(low, ".")]:
-			m.vote(Person, 3)
-			m.npFrom = k
-			k--
-			continue
-		case roleNouns[low] && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ"):
-			if k > 0 {
-				if mw, ok := multiWordRoles[toks[k-1].Lower+" "+low]; ok {
-					low = mw
-					k--
-				}
-			}
-			for k > 0 && (toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) || portfolioNouns[toks[k-1].Lower] && (k == 1 || !isNameToken(toks, k-2, false))) {
-				k-- // "fire chief", "finance minister"
-				low = toks[k].Lower + " " + low
-			}
-			if len(m.roles) > 0 && k+1 == m.npFrom && capitalised(toks[k].Text) && capitalised(toks[k+1].Text) {
-				m.roles[0] = low + " " + m.roles[0] // "Deputy" + "Finance Minister"
-			} else {
-				m.roles = append([]string{low}, m.roles...)
-			}
-			m.vote(Person, 2)
-			sawRole = true
-			m.npFrom = k
-			k--
-			continue
-		case low == "former" || low == "ex":
-			m.markFormer()
-			m.npFrom = k
-			k--
-			continue
-		case classNounKind(low) != "" && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
-			kind := classNounKind(low)
-			weight := 1.5
-			if kind == Product {
-				weight = 2
-			}
-			m.vote(kind, weight)
-			m.npFrom = k
-			k--
-			continue
-		}
-		if p, ok := demonyms[low]; ok && sawRole {
-			m.place = p
-			m.npFrom = k
-			k--
+		if next, role, ok := leftWord(toks, m, k, sawRole); ok {
+			k, sawRole = next, sawRole || role
 			continue
 		}
 		if sawRole && isNameToken(toks, k, k == 0) {
-			// "Kremlin spokesperson Dmitry Peskov", "Tesla and SpaceX CEO"
-			e := k + 1
-			for k >= 0 && isNameToken(toks, k, false) {
-				k--
-			}
-			org := &mention{kind: nameMention, sent: m.sent, from: k + 1, to: e, npFrom: k + 1, inTitle: true}
-			org.name = joinTokens(toks, k+1, e)
-			org.vote(Organization, 1.5)
-			*out = append(*out, org)
-			m.orgs = append(m.orgs, org)
-			m.npFrom = k + 1
-			if k >= 1 && (toks[k].Text == "and" || toks[k].Text == "&") && isNameToken(toks, k-1, false) {
-				k--
+			if k = leftOrganisation(toks, m, k, out); k >= 0 {
 				continue
 			}
-			if k >= 0 && (toks[k].Lower == "former" || toks[k].Lower == "ex") {
-				m.markFormer() // "former Wall Street Journal reporter R. Foster Winans"
-				m.npFrom = k
-			}
-			break
+			return
 		}
 		if toks[k].Tag == "POS" && k >= 1 {
-			// "Bloomberg's Ilya Arkhipov": remember the possessor by name
-			e := k
-			b := k - 1
-			for b >= 0 && isNameToken(toks, b, false) {
-				b--
-			}
-			if b+1 < e {
-				owner := &mention{kind: nameMention, sent: m.sent, from: b + 1, to: e, npFrom: b + 1}
-				owner.name = joinTokens(toks, b+1, e)
-				m.possessor = owner
-			}
-			break
+			leftPossessor(toks, m, k)
+			return
 		}
+		low := toks[k].Lower
 		if (low == "the" || low == "a" || low == "an") && !sawRole && m.npFrom == m.from {
 			m.vote(Organization, 0.6) // people rarely take an article
 			m.vote(Person, -1)
@@ -490,7 +419,103 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 		if sawRole && (low == "the" || low == "a" || low == "an") {
 			m.npFrom = k
 		}
-		break
+		return
+	}
+}
+
+// leftWord reads word k before mention m when it is an honorific, a
+// title, "former", a class noun ("the app"), or after a title a
+// nationality; it returns the next word to read and whether k was a
+// title, or ok false.
+func leftWord(toks []Token, m *mention, k int, sawRole bool) (next int, role, ok bool) {
+	low := toks[k].Lower
+	switch {
+	case honorifics[low] || strings.TrimSuffix(low, ".") != low && honorifics[strings.TrimSuffix(low, ".")]:
+		m.vote(Person, 3)
+	case roleNouns[low] && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ"):
+		k = leftTitle(toks, m, k)
+		role = true
+	case low == "former" || low == "ex":
+		m.markFormer()
+	case classNounKind(low) != "" && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
+		kind := classNounKind(low)
+		weight := 1.5
+		if kind == Product {
+			weight = 2
+		}
+		m.vote(kind, weight)
+	default:
+		p, demonym := demonyms[low]
+		if !demonym || !sawRole {
+			return k, false, false
+		}
+		m.place = p
+	}
+	m.npFrom = k
+	return k - 1, role, true
+}
+
+// leftTitle reads the title ending at word k before mention m, with the
+// words it takes ("managing director", "fire chief", "finance
+// minister"), and returns where it starts.
+func leftTitle(toks []Token, m *mention, k int) int {
+	low := toks[k].Lower
+	if k > 0 {
+		if mw, ok := multiWordRoles[toks[k-1].Lower+" "+low]; ok {
+			low = mw
+			k--
+		}
+	}
+	for k > 0 && (toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) || portfolioNouns[toks[k-1].Lower] && (k == 1 || !isNameToken(toks, k-2, false))) {
+		k-- // "fire chief", "finance minister"
+		low = toks[k].Lower + " " + low
+	}
+	if len(m.roles) > 0 && k+1 == m.npFrom && capitalised(toks[k].Text) && capitalised(toks[k+1].Text) {
+		m.roles[0] = low + " " + m.roles[0] // "Deputy" + "Finance Minister"
+	} else {
+		m.roles = append([]string{low}, m.roles...)
+	}
+	m.vote(Person, 2)
+	return k
+}
+
+// leftOrganisation reads the organisation named before a title ending at
+// word k ("Kremlin spokesperson Dmitry Peskov") and returns the word to
+// read next when another one is joined by "and" ("Tesla and SpaceX
+// CEO"), or -1.
+func leftOrganisation(toks []Token, m *mention, k int, out *[]*mention) int {
+	e := k + 1
+	for k >= 0 && isNameToken(toks, k, false) {
+		k--
+	}
+	org := &mention{kind: nameMention, sent: m.sent, from: k + 1, to: e, npFrom: k + 1, inTitle: true}
+	org.name = joinTokens(toks, k+1, e)
+	org.vote(Organization, 1.5)
+	*out = append(*out, org)
+	m.orgs = append(m.orgs, org)
+	m.npFrom = k + 1
+	if k >= 1 && (toks[k].Text == "and" || toks[k].Text == "&") && isNameToken(toks, k-1, false) {
+		return k - 1
+	}
+	if k >= 0 && (toks[k].Lower == "former" || toks[k].Lower == "ex") {
+		m.markFormer() // "former Wall Street Journal reporter R. Foster Winans"
+		m.npFrom = k
+	}
+	return -1
+}
+
+// leftPossessor remembers by name the possessor whose "'s" is word k:
+// "Bloomberg's Ilya Arkhipov".
+func leftPossessor(toks []Token, m *mention, k int) {
+	e := k
+	b := k - 1
+	for b >= 0 && isNameToken(toks, b, false) {
+		b--
+	}
+	if b+1 < e {
+		owner := &mention{kind: nameMention, sent: m.sent, from: b + 1, to: e, npFrom: b + 1}
+		owner.name = joinTokens(toks, b+1, e)
+		m.possessor = owner
 	}
 }
 
