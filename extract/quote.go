@@ -305,50 +305,11 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 	if len(c.vg.Chain) > 0 && refusals[c.vg.Chain[0]] {
 		return // "declined to say how …" says nothing
 	}
-	s := &st.sents[si]
-	toks := s.Tokens
-	from := c.comp
-	for from < len(toks) && (toks[from].Text == ":" || toks[from].Text == "," || strings.EqualFold(toks[from].Text, "that")) {
-		from++
-	}
-	if from >= len(toks) {
+	from, to, ok := st.reportedSpan(si, c)
+	if !ok {
 		return
 	}
-	to := len(toks)
-	if c.compEnd > 0 {
-		to = c.compEnd
-		if inSpans(st.quoteSpans(si), toks[from].Start) {
-			return // a direct quotation: attributed above
-		}
-	}
-	if isQuoteTok(toks[from]) && !st.quotesPart(si, toks[from].Start, toks[to-1].Start) {
-		return // a direct quotation: attributed above
-	}
-	// stop before a trailing attribution: ", according to Bloomberg"
-	for k := from; k < len(toks)-1; k++ {
-		if toks[k].Text == "," && (strings.EqualFold(toks[k+1].Text, "according") || strings.EqualFold(toks[k+1].Text, "saying")) {
-			to = k
-			break
-		}
-	}
-	for to > from && (toks[to-1].Tag == "." || toks[to-1].Text == "," || toks[to-1].Text == ";") {
-		to--
-	}
-	// a coordinated second statement ends this one: "said X, but on
-	// Tuesday said that Y"
-	for k := from + 1; k+1 < to; k++ {
-		if toks[k].Text == "," && toks[k+1].Tag == "CC" {
-			for j := k + 2; j < to && j < k+6; j++ {
-				if speechVerbs[toks[j].Lemma] && isVerbTag(toks[j].Tag) {
-					to = k
-					break
-				}
-			}
-		}
-	}
-	if to-from < 3 || !hasFiniteVerb(toks[from:to]) || toks[from].Tag == "VBG" || toks[from].Tag == "TO" || toks[from].Tag == "IN" && !strings.EqualFold(toks[from].Text, "as") {
-		return
-	}
+	toks := st.sents[si].Tokens
 	content := st.doc.Text[toks[from].Start:toks[to-1].End]
 	f := pendingFact{subj: speaker, pred: "said", lit: &Literal{Kind: Text, Text: content}, negated: c.vg.Negated, sent: si,
 		rule: "speech.reported", conf: 0.75, spanFrom: c.vg.From, spanTo: max(c.vg.To, c.comp)}
@@ -359,4 +320,60 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 		f.conf = 0.65
 	}
 	st.add(f)
+}
+
+// reportedSpan returns the tokens [from, to) of what clause c reports,
+// without "that" and the punctuation around it; ok is false for a direct
+// quotation (attributed with the quotations) or what is no statement.
+func (st *docState) reportedSpan(si int, c clause) (from, to int, ok bool) {
+	toks := st.sents[si].Tokens
+	from = c.comp
+	for from < len(toks) && (toks[from].Text == ":" || toks[from].Text == "," || strings.EqualFold(toks[from].Text, "that")) {
+		from++
+	}
+	if from >= len(toks) {
+		return 0, 0, false
+	}
+	to = len(toks)
+	if c.compEnd > 0 {
+		to = c.compEnd
+		if inSpans(st.quoteSpans(si), toks[from].Start) {
+			return 0, 0, false
+		}
+	}
+	if isQuoteTok(toks[from]) && !st.quotesPart(si, toks[from].Start, toks[to-1].Start) {
+		return 0, 0, false
+	}
+	to = reportEnd(toks, from, to)
+	if to-from < 3 || !hasFiniteVerb(toks[from:to]) || toks[from].Tag == "VBG" || toks[from].Tag == "TO" || toks[from].Tag == "IN" && !strings.EqualFold(toks[from].Text, "as") {
+		return 0, 0, false
+	}
+	return from, to, true
+}
+
+// reportEnd moves the end of a report starting at from back over a
+// trailing attribution (", according to Bloomberg"), its closing
+// punctuation, and a coordinated second statement ("said X, but on
+// Tuesday said that Y").
+func reportEnd(toks []Token, from, to int) int {
+	for k := from; k < len(toks)-1; k++ {
+		if toks[k].Text == "," && (strings.EqualFold(toks[k+1].Text, "according") || strings.EqualFold(toks[k+1].Text, "saying")) {
+			to = min(to, k)
+			break
+		}
+	}
+	for to > from && (toks[to-1].Tag == "." || toks[to-1].Text == "," || toks[to-1].Text == ";") {
+		to--
+	}
+	for k := from + 1; k+1 < to; k++ {
+		if toks[k].Text != "," || toks[k+1].Tag != "CC" {
+			continue
+		}
+		for j := k + 2; j < to && j < k+6; j++ {
+			if speechVerbs[toks[j].Lemma] && isVerbTag(toks[j].Tag) {
+				return k
+			}
+		}
+	}
+	return to
 }
