@@ -36,122 +36,161 @@ func withoutLegalSuffix(name string) string {
 // stated role matches. Descriptions that match no one become entities of
 // their own for [Resolve] to settle across documents.
 func (st *docState) linkMentions() {
-	byKey := map[string]*docEntity{}
-	newEnt := func(m *mention) *docEntity {
-		e := &docEntity{local: len(st.ents), names: map[string]int{}}
-		st.ents = append(st.ents, e)
-		return e
-	}
-	attach := func(e *docEntity, m *mention) {
-		m.ent = e
-		e.mentions = append(e.mentions, m)
-		if m.kind == nameMention {
-			e.names[m.name]++
-			byKey[normName(m.name)] = e
-			if short := withoutLegalSuffix(m.name); short != "" && byKey[normName(short)] == nil {
-				byKey[normName(short)] = e // "Allis-Chalmers" after "Allis-Chalmers Corp"
-			}
-		}
-		for i, v := range m.votes {
-			e.votes[i] += v
-		}
-	}
-	// pass 1: names of two or more words, and acronyms in brackets
+	l := &linker{st: st, byKey: map[string]*docEntity{}, descByText: map[string]*docEntity{}}
+	l.longNames()
+	l.oneWordNames()
+	l.possessors()
 	for si, ms := range st.mentions {
+		for _, m := range ms {
+			l.reference(si, m)
+		}
+	}
+}
+
+// linker holds what linkMentions has grouped so far: entities by the
+// keys of their names, and descriptions by their text.
+type linker struct {
+	st         *docState
+	byKey      map[string]*docEntity
+	descByText map[string]*docEntity
+	descN      int
+}
+
+func (l *linker) newEnt() *docEntity {
+	e := &docEntity{local: len(l.st.ents), names: map[string]int{}}
+	l.st.ents = append(l.st.ents, e)
+	return e
+}
+
+// attach makes m a mention of e, its name a key of e.
+func (l *linker) attach(e *docEntity, m *mention) {
+	m.ent = e
+	e.mentions = append(e.mentions, m)
+	if m.kind == nameMention {
+		e.names[m.name]++
+		l.byKey[normName(m.name)] = e
+		if short := withoutLegalSuffix(m.name); short != "" && l.byKey[normName(short)] == nil {
+			l.byKey[normName(short)] = e // "Allis-Chalmers" after "Allis-Chalmers Corp"
+		}
+	}
+	for i, v := range m.votes {
+		e.votes[i] += v
+	}
+}
+
+// refer makes m a mention of e without making its words a name of e.
+func refer(e *docEntity, m *mention) {
+	m.ent = e
+	e.mentions = append(e.mentions, m)
+}
+
+// longNames links the names of two or more words, and acronyms given
+// in brackets after them.
+func (l *linker) longNames() {
+	for si, ms := range l.st.mentions {
 		for _, m := range ms {
 			if m.kind != nameMention || len(strings.Fields(m.name)) < 2 {
 				continue
 			}
-			e := byKey[normName(m.name)]
+			e := l.byKey[normName(m.name)]
 			if e == nil {
-				e = newEnt(m)
+				e = l.newEnt()
 			}
-			attach(e, m)
-			toks := st.sents[si].Tokens
+			l.attach(e, m)
+			toks := l.st.sents[si].Tokens
 			if m.to+2 < len(toks) && toks[m.to].Text == "(" && toks[m.to+2].Text == ")" && isAcronym(toks[m.to+1].Text) {
-				byKey[normName(toks[m.to+1].Text)] = e
+				l.byKey[normName(toks[m.to+1].Text)] = e
 			}
 		}
 	}
-	// pass 2: single words: the same name, or the surname of a person
-	for _, ms := range st.mentions {
+}
+
+// oneWordNames links single words: the same name, a person's surname,
+// or the head or initials of one longer name.
+func (l *linker) oneWordNames() {
+	for _, ms := range l.st.mentions {
 		for _, m := range ms {
 			if m.kind != nameMention || len(strings.Fields(m.name)) >= 2 {
 				continue
 			}
 			key := normName(m.name)
-			e := byKey[key]
+			e := l.byKey[key]
 			if e == nil {
-				e = st.surnameOwner(m.name)
+				e = l.st.surnameOwner(m.name)
 			}
 			if e == nil {
-				e = st.headOwner(m)
+				e = l.st.headOwner(m)
 			}
 			if e == nil {
-				e = newEnt(m)
+				e = l.newEnt()
 			}
-			attach(e, m)
-			byKey[key] = e
+			l.attach(e, m)
+			l.byKey[key] = e
 		}
 	}
-	// pass 3: possessors named before a person ("Bloomberg's Ilya Arkhipov")
-	for _, ms := range st.mentions {
+}
+
+// possessors links the possessors named before a person ("Bloomberg's
+// Ilya Arkhipov").
+func (l *linker) possessors() {
+	for _, ms := range l.st.mentions {
 		for _, m := range ms {
 			if m.possessor != nil {
-				if e := byKey[normName(m.possessor.name)]; e != nil {
+				if e := l.byKey[normName(m.possessor.name)]; e != nil {
 					m.possessor.ent = e
 				}
 			}
 		}
 	}
-	// pass 4: pronouns and descriptions, in reading order
-	descN := 0
-	descByText := map[string]*docEntity{}
-	for si, ms := range st.mentions {
-		quotes := st.quoteSpans(si)
-		for _, m := range ms {
-			switch m.kind {
-			case categoryMention:
-				if e := st.lastOfType(si, m.from, typeOrder[bestVote(m.votes)], categoryNoun(m.name)); e != nil {
-					m.ent = e
-					e.mentions = append(e.mentions, m)
-				}
-			case pronounMention:
-				if inSpans(quotes, st.sents[si].Tokens[m.from].Start) || firstPerson(m.name) {
-					continue // "I" is the quotation's speaker: see linkSpeakerPronouns
-				}
-				var e *docEntity
-				if m.name == "its" {
-					e = st.subjectThing(si, m.from)
-				} else {
-					e = st.antecedent(si, m.from)
-				}
-				if e != nil {
-					m.ent = e
-					e.mentions = append(e.mentions, m)
-				}
-			case descMention:
-				if e := st.describedPerson(m); e != nil {
-					m.ent = e
-					e.mentions = append(e.mentions, m)
-					continue
-				}
-				if e := descByText[normName(m.name)]; e != nil {
-					attach(e, m) // "the minister" again: the same one
-					continue
-				}
-				e := newEnt(m)
-				descByText[normName(m.name)] = e
-				descN++
-				d := &Description{ID: fmt.Sprintf("?%s#%d", st.doc.ID, descN), Text: m.name, Role: m.roles[0], Place: m.place}
-				if len(m.orgs) > 0 && m.orgs[0].ent != nil {
-					d.Org = m.orgs[0].ent.canonical()
-				}
-				e.desc = d
-				attach(e, m)
-			}
+}
+
+// reference links a pronoun, category noun or description, in reading
+// order.
+func (l *linker) reference(si int, m *mention) {
+	st := l.st
+	var e *docEntity
+	switch m.kind {
+	case categoryMention:
+		e = st.lastOfType(si, m.from, typeOrder[bestVote(m.votes)], categoryNoun(m.name))
+	case pronounMention:
+		if inSpans(st.quoteSpans(si), st.sents[si].Tokens[m.from].Start) || firstPerson(m.name) {
+			return // "I" is the quotation's speaker: see linkSpeakerPronouns
 		}
+		if m.name == "its" {
+			e = st.subjectThing(si, m.from)
+		} else {
+			e = st.antecedent(si, m.from)
+		}
+	case descMention:
+		l.description(m)
+		return
 	}
+	if e != nil {
+		refer(e, m)
+	}
+}
+
+// description links a definite description: to the person whose stated
+// role it matches, to the same description earlier, or to an entity of
+// its own for Resolve to settle across documents.
+func (l *linker) description(m *mention) {
+	if e := l.st.describedPerson(m); e != nil {
+		refer(e, m)
+		return
+	}
+	if e := l.descByText[normName(m.name)]; e != nil {
+		l.attach(e, m) // "the minister" again: the same one
+		return
+	}
+	e := l.newEnt()
+	l.descByText[normName(m.name)] = e
+	l.descN++
+	d := &Description{ID: fmt.Sprintf("?%s#%d", l.st.doc.ID, l.descN), Text: m.name, Role: m.roles[0], Place: m.place}
+	if len(m.orgs) > 0 && m.orgs[0].ent != nil {
+		d.Org = m.orgs[0].ent.canonical()
+	}
+	e.desc = d
+	l.attach(e, m)
 }
 
 // lastOfType finds what "the company" or "the app" at token tok of
