@@ -170,7 +170,6 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 		st.attributeFact(si, c)
 		return
 	}
-	main := toks[c.vg.Main]
 	conf := 0.8
 	if c.inherited {
 		conf = 0.7
@@ -178,16 +177,8 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	if hedged {
 		conf *= 0.9
 	}
-	negated := c.vg.Negated
-	words := []string{}
-	for i, l := range c.vg.Chain {
-		if i == 0 && refusals[l] {
-			negated = !negated
-			continue
-		}
-		words = append(words, l, "to")
-	}
-	if main.Lemma == "be" && !c.vg.Passive {
+	words, negated := chainWords(c)
+	if toks[c.vg.Main].Lemma == "be" && !c.vg.Passive {
 		st.copulaFact(si, c, subj, conf, negated)
 		return
 	}
@@ -197,39 +188,74 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	if c.subj != nil && c.subj.From < f.spanFrom {
 		f.spanFrom = c.subj.From
 	}
-	pps := c.pps
 	if c.vg.Passive {
-		// "Clubhouse has been developed by Paul Davison"
-		for i, pp := range pps {
-			if strings.EqualFold(toks[pp.prep].Text, "by") {
-				if agent := st.npEntity(si, &pp.np); agent != nil {
-					f.subj, f.obj = agent, subj
-					f.pred = lowerCamel(append(words, main.Lemma)...)
-					f.rule = "relation.passive"
-					f.args = st.ppArgs(si, append(append([]prepPhrase{}, pps[:i]...), pps[i+1:]...))
-					st.add(f)
-				}
-				return
-			}
-		}
-		// no agent: "is valued at $1 billion" → valuedAt
-		if len(pps) == 0 {
-			return
-		}
-		pred := append(words, strings.ToLower(main.Text), toks[pps[0].prep].Text)
-		f.pred = lowerCamel(pred...)
-		if !st.setObject(si, &f, &pps[0].np) {
-			return
-		}
-		f.rule = "relation.passive"
-		f.args = st.ppArgs(si, pps[1:])
-		st.add(f)
+		st.passiveFact(si, c, f, words)
 		return
 	}
-	verb := append(words, main.Lemma)
+	st.activeFact(si, c, f, words)
+}
+
+// chainWords returns the predicate words of a clause's verb chain before
+// its main verb ("agreed to" in "agreed to establish") and whether the
+// clause is negated, a refusal ("declined to comment") counting as a
+// negation.
+func chainWords(c clause) ([]string, bool) {
+	negated := c.vg.Negated
+	words := []string{}
+	for i, l := range c.vg.Chain {
+		if i == 0 && refusals[l] {
+			negated = !negated
+			continue
+		}
+		words = append(words, l, "to")
+	}
+	return words, negated
+}
+
+// passiveFact records a passive clause with an entity subject: turned
+// around with its agent ("Clubhouse has been developed by Paul
+// Davison"), or with its preposition in the predicate when it has none
+// ("is valued at $1 billion" → valuedAt).
+func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string) {
+	toks := st.sents[si].Tokens
+	main := toks[c.vg.Main]
+	pps := c.pps
+	subj := f.subj
+	for i, pp := range pps {
+		if !strings.EqualFold(toks[pp.prep].Text, "by") {
+			continue
+		}
+		if agent := st.npEntity(si, &pp.np); agent != nil {
+			f.subj, f.obj = agent, subj
+			f.pred = lowerCamel(append(words, main.Lemma)...)
+			f.rule = "relation.passive"
+			f.args = st.ppArgs(si, append(append([]prepPhrase{}, pps[:i]...), pps[i+1:]...))
+			st.add(f)
+		}
+		return
+	}
+	if len(pps) == 0 {
+		return
+	}
+	f.pred = lowerCamel(append(words, strings.ToLower(main.Text), toks[pps[0].prep].Text)...)
+	if !st.setObject(si, &f, &pps[0].np) {
+		return
+	}
+	f.rule = "relation.passive"
+	f.args = st.ppArgs(si, pps[1:])
+	st.add(f)
+}
+
+// activeFact records an active clause with an entity subject: its object,
+// or its first prepositional argument with the preposition in the
+// predicate ("invited Putin", "talked to reporters").
+func (st *docState) activeFact(si int, c clause, f pendingFact, words []string) {
+	toks := st.sents[si].Tokens
+	verb := append(words, toks[c.vg.Main].Lemma)
 	if c.vg.Particle >= 0 {
 		verb = append(verb, toks[c.vg.Particle].Text)
 	}
+	pps := c.pps
 	obj := c.obj
 	if obj == nil {
 		if len(pps) == 0 {
