@@ -260,67 +260,16 @@ func covered(ms []*mention, i int) bool {
 // splitting off titles ("Russian President Vladimir Putin") and reading
 // the words around it for roles and type cues.
 func nameMentions(si int, toks []Token, i, j int) []*mention {
-	allTitles := true
-	for k := i; k < j; k++ {
-		low := toks[k].Lower
-		if !roleNouns[low] && !honorifics[low] {
-			allTitles = false
-		}
-	}
-	if allTitles || roleNouns[toks[j-1].Lower] && (j >= len(toks) || !isNameToken(toks, j, false)) {
-		// only titles, or a title with no name after it ("Russian President")
+	if onlyTitles(toks, i, j) {
 		return nil
 	}
-	// roles and honorifics inside the run
-	lastTitle := -1
-	firstTitle := -1
-	for k := i; k < j-1; k++ {
-		low := toks[k].Lower
-		if roleNouns[low] || honorifics[low] {
-			if firstTitle < 0 {
-				firstTitle = k
-			}
-			lastTitle = k
-		}
-	}
-	if orgSuffixes[toks[j-1].Lower] && j-i >= 2 || adjectiveTitle(toks, firstTitle, j) {
-		lastTitle = -1 // "General Acquisition Co": no title before a company's name
-	}
-	// "Finance Minister Tomas Berg": the portfolio is part of the title,
-	// not an organisation
-	if firstTitle > i && portfolioNouns[toks[firstTitle-1].Lower] && (portfolioTitles[toks[firstTitle].Lower] || firstTitle-1 == i) {
-		firstTitle--
-	}
-	// a run that ends with a role word is an organisation followed by a
-	// title for the next name: "SpaceX CEO" in "Tesla and SpaceX CEO Elon Musk"
+	firstTitle, lastTitle := titlesIn(toks, i, j)
 	var out []*mention
 	m := &mention{kind: nameMention, sent: si, from: i, to: j, npFrom: i}
 	if lastTitle >= 0 {
 		m.readTitles(toks, firstTitle, lastTitle+1)
 		if firstTitle > i { // organisations before the title
-			org := &mention{kind: nameMention, sent: si, from: i, to: firstTitle, npFrom: i, inTitle: true}
-			org.name = joinTokens(toks, i, firstTitle)
-			if p, ok := demonyms[strings.ToLower(org.name)]; ok {
-				m.place = p
-			} else {
-				org.vote(Organization, 1.5)
-				out = append(out, org)
-				m.orgs = append(m.orgs, org)
-				// "Tesla and SpaceX CEO": more organisations joined by "and"
-				for b := i; b >= 2 && (toks[b-1].Text == "and" || toks[b-1].Text == "&") && isNameToken(toks, b-2, false); {
-					e := b - 1
-					s := e - 1
-					for s > 0 && isNameToken(toks, s-1, false) {
-						s--
-					}
-					o2 := &mention{kind: nameMention, sent: si, from: s, to: e, npFrom: s, inTitle: true, name: joinTokens(toks, s, e)}
-					o2.vote(Organization, 1.5)
-					out = append(out, o2)
-					m.orgs = append(m.orgs, o2)
-					m.npFrom = s
-					b = s
-				}
-			}
+			out = m.titleOrganisations(toks, i, firstTitle, out)
 		}
 		m.from = lastTitle + 1
 	}
@@ -336,6 +285,72 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	readRightContext(toks, m, &out)
 	typeByShape(toks, m)
 	return append(out, m)
+}
+
+// onlyTitles reports a run of titles alone, or one that ends in a title
+// with no name after it ("Russian President").
+func onlyTitles(toks []Token, i, j int) bool {
+	all := true
+	for k := i; k < j; k++ {
+		low := toks[k].Lower
+		if !roleNouns[low] && !honorifics[low] {
+			all = false
+		}
+	}
+	return all || roleNouns[toks[j-1].Lower] && (j >= len(toks) || !isNameToken(toks, j, false))
+}
+
+// titlesIn returns the first and last title word inside the run [i, j)
+// before its name, -1 for none: none before a company's name ("General
+// Acquisition Co"), and a portfolio before a title is part of it
+// ("Finance Minister Tomas Berg").
+func titlesIn(toks []Token, i, j int) (first, last int) {
+	first, last = -1, -1
+	for k := i; k < j-1; k++ {
+		low := toks[k].Lower
+		if roleNouns[low] || honorifics[low] {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if orgSuffixes[toks[j-1].Lower] && j-i >= 2 || adjectiveTitle(toks, first, j) {
+		last = -1
+	}
+	if first > i && portfolioNouns[toks[first-1].Lower] && (portfolioTitles[toks[first].Lower] || first-1 == i) {
+		first--
+	}
+	return first, last
+}
+
+// titleOrganisations reads the organisations named before the title that
+// starts at t ("SpaceX CEO Elon Musk", "Tesla and SpaceX CEO"), or a
+// nationality ("Russian President"), and appends the organisations to out.
+func (m *mention) titleOrganisations(toks []Token, i, t int, out []*mention) []*mention {
+	org := &mention{kind: nameMention, sent: m.sent, from: i, to: t, npFrom: i, inTitle: true}
+	org.name = joinTokens(toks, i, t)
+	if p, ok := demonyms[strings.ToLower(org.name)]; ok {
+		m.place = p
+		return out
+	}
+	org.vote(Organization, 1.5)
+	out = append(out, org)
+	m.orgs = append(m.orgs, org)
+	for b := i; b >= 2 && (toks[b-1].Text == "and" || toks[b-1].Text == "&") && isNameToken(toks, b-2, false); {
+		e := b - 1
+		s := e - 1
+		for s > 0 && isNameToken(toks, s-1, false) {
+			s--
+		}
+		o2 := &mention{kind: nameMention, sent: m.sent, from: s, to: e, npFrom: s, inTitle: true, name: joinTokens(toks, s, e)}
+		o2.vote(Organization, 1.5)
+		out = append(out, o2)
+		m.orgs = append(m.orgs, o2)
+		m.npFrom = s
+		b = s
+	}
+	return out
 }
 
 // classNounKind is the kind a common noun before a name suggests ("the app
