@@ -29,6 +29,9 @@ type verbGroup struct {
 	Chain []string
 	// NonFinite is a group that starts with -ing or "to" (no own subject).
 	NonFinite bool
+	// YetTo is "has yet to specify", "is yet to decide": the verb after
+	// "to" has not happened.
+	YetTo bool
 }
 
 func isNounTag(t string) bool {

@@ -197,13 +197,13 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 
 // chainWords returns the predicate words of a clause's verb chain before
 // its main verb ("agreed to" in "agreed to establish") and whether the
-// clause is negated, a refusal ("declined to comment") counting as a
-// negation.
+// clause is negated, a refusal ("declined to comment") or "has yet to"
+// counting as a negation.
 func chainWords(c clause) ([]string, bool) {
 	negated := c.vg.Negated
 	words := []string{}
 	for i, l := range c.vg.Chain {
-		if i == 0 && refusals[l] {
+		if i == 0 && (refusals[l] || c.vg.YetTo) {
 			negated = !negated
 			continue
 		}

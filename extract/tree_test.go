@@ -41,6 +41,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`boris-skapin jobTitle "deputy finance minister"`, `ray-winans formerJobTitle "reporter"`},
 		deny: []string{`boris-skapin jobTitle "deputy"`, `boris-skapin jobTitle "minister"`, "ray-winans worksFor*", `ray-winans jobTitle*`},
 	}, {
+		name: "what has yet to happen has not happened",
+		text: "Halden Bank has yet to specify the types of shares it will sell.\nNorland Steel is yet to decide the size of the cut.",
+		want: []string{`halden-bank NOT specify "the types of shares"`, `norland-steel NOT decide "the size of the cut"`},
+		deny: []string{`halden-bank haveToSpecify*`, `norland-steel decide*`},
+	}, {
 		name: "a discourse phrase is no argument",
 		text: "Ana Ruiz, noting for example the drop in sales, said the plant would close.",
 		deny: []string{"ana-ruiz noteFor*"},

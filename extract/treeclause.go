@@ -175,6 +175,8 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 			case rel == "advmod" && negates(t.toks[k]):
 				vg.Negated = !vg.Negated
 				vg.From = min(vg.From, k)
+			case rel == "advmod" && t.toks[k].Lower == "yet" && ci == 0 && len(chain) > 1 && (t.toks[v].Lemma == "have" || t.toks[v].Lemma == "be"):
+				vg.YetTo = true
 			case rel == "compound:prt" && v == main:
 				vg.Particle = k
 				vg.To = max(vg.To, k+1)
@@ -185,6 +187,13 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 		vg.From, vg.First = min(vg.From, v), min(vg.First, v)
 	}
 	vg.NonFinite = b.nonFinite(chain[0])
+	if m := t.child(main, "mark"); m >= 0 && t.toks[m].Lower == "to" && t.child(main, "cop") >= 0 {
+		for _, k := range t.children(main, "advmod") {
+			if t.toks[k].Lower == "yet" && len(chain) == 1 {
+				vg.Negated = !vg.Negated // "is yet to decide", read as a copula
+			}
+		}
+	}
 	return vg
 }
 
