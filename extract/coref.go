@@ -156,9 +156,14 @@ func (l *linker) reference(si int, m *mention) {
 		if inSpans(st.quoteSpans(si), st.sents[si].Tokens[m.from].Start) || firstPerson(m.name) {
 			return // "I" is the quotation's speaker: see linkSpeakerPronouns
 		}
-		if m.name == "its" {
+		switch m.name {
+		case "its":
 			e = st.subjectThing(si, m.from)
-		} else {
+		case "it":
+			if st.subjectSpeaks(si, m.from) {
+				e = st.lastOrgSpeaker(si) // "Acme said … It said …"
+			}
+		default:
 			e = st.antecedent(si, m.from)
 		}
 	case descMention:
@@ -397,6 +402,36 @@ func (st *docState) lastSpeaker(si int) *docEntity {
 			return e
 		}
 		return nil
+	}
+	return nil
+}
+
+// lastOrgSpeaker is what "it said" in sentence si refers to: the
+// organisation that last spoke in the paragraph's sentences before it, or
+// nil when a person or nobody did.
+func (st *docState) lastOrgSpeaker(si int) *docEntity {
+	for s := si - 1; s >= 0 && s >= si-3 && st.sents[s].Para >= st.sents[si].Para-1; s-- {
+		t := st.treeOf(s)
+		if t == nil {
+			continue
+		}
+		for v := len(t.toks) - 1; v >= 0; v-- {
+			if !t.speaks(v) || t.toks[v].UPOS != "VERB" {
+				continue
+			}
+			subj := t.child(v, "nsubj")
+			if subj < 0 {
+				continue
+			}
+			e := st.personOfSubject(s, t, subj)
+			if e == nil {
+				e = st.entityAt(s, subj)
+			}
+			if e != nil && e.typ() == Organization {
+				return e
+			}
+			return nil
+		}
 	}
 	return nil
 }

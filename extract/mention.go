@@ -226,6 +226,12 @@ func findMentions(si int, s *Sentence) []*mention {
 	for i := 0; i < len(toks); i++ {
 		low := toks[i].Lower
 		switch low {
+		case "it":
+			if i+1 < len(toks) && speechVerbs[toks[i+1].Lemma] {
+				// "It said …": an organisation that spoke before (see lastOrgSpeaker)
+				out = append(out, &mention{kind: pronounMention, sent: si, from: i, to: i + 1, npFrom: i, name: low})
+			}
+			continue
 		case "he", "him", "his", "she", "her", "hers", "i", "me", "my", "mine", "myself", "its":
 			out = append(out, &mention{kind: pronounMention, sent: si, from: i, to: i + 1, npFrom: i, name: low})
 			continue

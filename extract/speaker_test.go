@@ -108,6 +108,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Ana Ruiz|said|the banks had been helpful`},
 		deny: []string{`Norland|said|*`},
 	}, {
+		name: "'it said' after an organisation spoke is that organisation",
+		text: "Plant to close\n\nHalden Steel said it would close the Dunmore plant in May.\nIt said 300 workers would lose their jobs.\n\nAna Ruiz said the plan was sound.\nIt said the cost would be met by the state.",
+		want: []string{`Halden Steel|said|300 workers would lose their jobs`},
+		deny: []string{`Ana Ruiz|said|the cost would be met by the state`},
+	}, {
 		name: "what speakers report before their verb is what they said",
 		text: "Norland Steel will close the Dunmore plant in May, two union officials said.",
 		want: []string{`two union officials|said|Norland Steel will close the Dunmore plant in May`},
