@@ -41,6 +41,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`boris-skapin jobTitle "deputy finance minister"`, `ray-winans formerJobTitle "reporter"`},
 		deny: []string{`boris-skapin jobTitle "deputy"`, `boris-skapin jobTitle "minister"`, "ray-winans worksFor*", `ray-winans jobTitle*`},
 	}, {
+		name: "a perfect with 'have' is no passive",
+		text: "Ana Ruiz and Tom Berg have endorsed Kalo Hineman for the post.",
+		want: []string{`ana-ruiz endorse kalo-hineman`, `tom-berg endorse kalo-hineman`},
+		deny: []string{`ana-ruiz endorsedFor*`},
+	}, {
 		name: "what has yet to happen has not happened",
 		text: "Halden Bank has yet to specify the types of shares it will sell.\nNorland Steel is yet to decide the size of the cut.",
 		want: []string{`halden-bank NOT specify "the types of shares"`, `norland-steel NOT decide "the size of the cut"`},

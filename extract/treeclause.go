@@ -155,6 +155,23 @@ func (b *clauseBuilder) predicatePhrase(o int) nounPhrase {
 
 // verbGroup is the clause's verbs with their auxiliaries, negation and
 // particle.
+// passiveAux reports an auxiliary that can make a passive: a form of
+// "be" or "get" ("has received" is no passive, whatever the parser's
+// label).
+func passiveAux(t Token) bool { return t.Lemma == "be" || t.Lemma == "get" }
+
+// hasPassiveAux reports a verb with a passive auxiliary of its own, or a
+// past participle with no auxiliary at all ("the shares owned by TWA").
+func (b *clauseBuilder) hasPassiveAux(v int) bool {
+	auxes := b.t.children(v, "aux", "aux:pass")
+	for _, k := range auxes {
+		if passiveAux(b.t.toks[k]) {
+			return true
+		}
+	}
+	return len(auxes) == 0
+}
+
 func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 	main := chain[len(chain)-1]
 	t := b.t
@@ -171,7 +188,7 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 			switch rel := t.toks[k].Rel; {
 			case rel == "aux" || rel == "aux:pass":
 				vg.From, vg.First = min(vg.From, k), min(vg.First, k)
-				vg.Passive = vg.Passive || rel == "aux:pass"
+				vg.Passive = vg.Passive || rel == "aux:pass" && passiveAux(t.toks[k])
 			case rel == "advmod" && negates(t.toks[k]):
 				vg.Negated = !vg.Negated
 				vg.From = min(vg.From, k)
@@ -181,7 +198,7 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 				vg.Particle = k
 				vg.To = max(vg.To, k+1)
 			case rel == "nsubj:pass":
-				vg.Passive = true
+				vg.Passive = vg.Passive || b.hasPassiveAux(v)
 			}
 		}
 		vg.From, vg.First = min(vg.From, v), min(vg.First, v)
