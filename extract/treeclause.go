@@ -172,6 +172,21 @@ func (b *clauseBuilder) hasPassiveAux(v int) bool {
 	return len(auxes) == 0
 }
 
+// yetToCopula reports "is yet to decide" read as a copula with "to"
+// before its verb: what has yet to happen has not happened.
+func (t *tree) yetToCopula(v int) bool {
+	m := t.child(v, "mark")
+	if m < 0 || t.toks[m].Lower != "to" || t.child(v, "cop") < 0 {
+		return false
+	}
+	for _, k := range t.children(v, "advmod") {
+		if t.toks[k].Lower == "yet" {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 	main := chain[len(chain)-1]
 	t := b.t
@@ -204,12 +219,8 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 		vg.From, vg.First = min(vg.From, v), min(vg.First, v)
 	}
 	vg.NonFinite = b.nonFinite(chain[0])
-	if m := t.child(main, "mark"); m >= 0 && t.toks[m].Lower == "to" && t.child(main, "cop") >= 0 {
-		for _, k := range t.children(main, "advmod") {
-			if t.toks[k].Lower == "yet" && len(chain) == 1 {
-				vg.Negated = !vg.Negated // "is yet to decide", read as a copula
-			}
-		}
+	if len(chain) == 1 && t.yetToCopula(main) {
+		vg.Negated = !vg.Negated
 	}
 	return vg
 }
