@@ -453,7 +453,7 @@ func leftWord(toks []Token, m *mention, k int, sawRole bool) (next int, role, ok
 	switch {
 	case honorifics[low] || strings.TrimSuffix(low, ".") != low && honorifics[strings.TrimSuffix(low, ".")]:
 		m.vote(Person, 3)
-	case roleNouns[low] && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ"):
+	case roleNouns[low] && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ") && !modifiesLaterNoun(toks, m):
 		k = leftTitle(toks, m, k)
 		role = true
 	case low == "former" || low == "ex":
@@ -474,6 +474,14 @@ func leftWord(toks []Token, m *mention, k int, sawRole bool) (next int, role, ok
 	}
 	m.npFrom = k
 	return k - 1, role, true
+}
+
+// modifiesLaterNoun reports a name the tree hangs as a compound on a
+// noun after it: "the official Tanjug news agency" — the word before the
+// name describes the agency, not Tanjug.
+func modifiesLaterNoun(toks []Token, m *mention) bool {
+	last := toks[m.to-1]
+	return last.Rel == "compound" && last.Head >= m.to && last.Head < len(toks) && toks[last.Head].Tag != "NNP" && toks[last.Head].Tag != "NNPS"
 }
 
 // leftTitle reads the title ending at word k before mention m, with the

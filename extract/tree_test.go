@@ -41,6 +41,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`boris-skapin jobTitle "deputy finance minister"`, `ray-winans formerJobTitle "reporter"`},
 		deny: []string{`boris-skapin jobTitle "deputy"`, `boris-skapin jobTitle "minister"`, "ray-winans worksFor*", `ray-winans jobTitle*`},
 	}, {
+		name: "a word before a name that modifies a later noun is no title of the name",
+		text: "Talks with the banks began on Monday, the official Tanjug news agency said.\nKremlin spokesperson Dmitry Peskov said the talks would go on.",
+		want: []string{`dmitry-peskov jobTitle "spokesperson"`},
+		deny: []string{`tanjug jobTitle*`},
+	}, {
 		name: "a perfect with 'have' is no passive",
 		text: "Ana Ruiz and Tom Berg have endorsed Kalo Hineman for the post.",
 		want: []string{`ana-ruiz endorse kalo-hineman`, `tom-berg endorse kalo-hineman`},
