@@ -160,7 +160,7 @@ func (l *linker) reference(si int, m *mention) {
 		case "its":
 			e = st.subjectThing(si, m.from)
 		case "it":
-			if st.subjectSpeaks(si, m.from) {
+			if st.subjectSpeaks(si, m.from) && st.reportsSpeech(si, m.from) {
 				e = st.lastOrgSpeaker(si) // "Acme said … It said …"
 			}
 		default:
@@ -377,61 +377,65 @@ func (st *docState) subjectSpeaks(si, tok int) bool {
 	if t == nil || t.toks[tok].Rel != "nsubj" || t.toks[tok].Head < 0 {
 		return false
 	}
-	h := t.toks[t.toks[tok].Head]
-	return speechVerbs[h.Lemma] && h.UPOS == "VERB"
+	h := t.toks[tok].Head
+	return t.toks[h].UPOS == "VERB" && t.speaks(h)
+}
+
+// reportsSpeech reports whether the verb whose subject is token tok of
+// sentence si reports speech: it takes no object ("it added that …", not
+// "it added several conditions").
+func (st *docState) reportsSpeech(si, tok int) bool {
+	t := st.treeOf(si)
+	return t != nil && t.child(t.toks[tok].Head, "obj") < 0
+}
+
+// lastSpeechSubject returns the tree of sentence si and the subject of
+// its last speech verb outside quotations, or -1.
+func (st *docState) lastSpeechSubject(si int) (*tree, int) {
+	t := st.treeOf(si)
+	if t == nil {
+		return nil, -1
+	}
+	quotes := st.quoteSpans(si)
+	for v := len(t.toks) - 1; v >= 0; v-- {
+		if t.toks[v].UPOS != "VERB" || !t.speaks(v) || inSpans(quotes, t.toks[v].Start) {
+			continue
+		}
+		if subj := t.child(v, "nsubj"); subj >= 0 {
+			return t, subj
+		}
+	}
+	return t, -1
 }
 
 // lastSpeaker returns the person who is the subject of the last speech
 // verb of sentence si outside quotations, or nil.
 func (st *docState) lastSpeaker(si int) *docEntity {
-	t := st.treeOf(si)
-	if t == nil {
+	t, subj := st.lastSpeechSubject(si)
+	if subj < 0 {
 		return nil
 	}
-	quotes := st.quoteSpans(si)
-	for v := len(t.toks) - 1; v >= 0; v-- {
-		tk := t.toks[v]
-		if !speechVerbs[tk.Lemma] || tk.UPOS != "VERB" || inSpans(quotes, tk.Start) {
-			continue
-		}
-		subj := t.child(v, "nsubj")
-		if subj < 0 {
-			continue
-		}
-		if e := st.personOfSubject(si, t, subj); e != nil && e.typ() == Person {
-			return e
-		}
-		return nil
+	if e := st.personOfSubject(si, t, subj); e != nil && e.typ() == Person {
+		return e
 	}
 	return nil
 }
 
 // lastOrgSpeaker is what "it said" in sentence si refers to: the
-// organisation that last spoke in the paragraph's sentences before it, or
-// nil when a person or nobody did.
+// organisation that last spoke in the sentences before it, in its
+// paragraph or the one before, or nil when a person or nobody did. An
+// earlier "It said" counts as that organisation speaking.
 func (st *docState) lastOrgSpeaker(si int) *docEntity {
 	for s := si - 1; s >= 0 && s >= si-3 && st.sents[s].Para >= st.sents[si].Para-1; s-- {
-		t := st.treeOf(s)
-		if t == nil {
+		t, subj := st.lastSpeechSubject(s)
+		if subj < 0 {
 			continue
 		}
-		for v := len(t.toks) - 1; v >= 0; v-- {
-			if !t.speaks(v) || t.toks[v].UPOS != "VERB" {
-				continue
-			}
-			subj := t.child(v, "nsubj")
-			if subj < 0 {
-				continue
-			}
-			e := st.personOfSubject(s, t, subj)
-			if e == nil {
-				e = st.entityAt(s, subj)
-			}
-			if e != nil && e.typ() == Organization {
-				return e
-			}
-			return nil
+		np := t.phrase(subj)
+		if e := st.npEntity(s, &np); e != nil && e.typ() == Organization {
+			return e
 		}
+		return nil
 	}
 	return nil
 }

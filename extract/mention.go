@@ -211,7 +211,7 @@ func findMentions(si int, s *Sentence) []*mention {
 			continue
 		}
 		if j-i == 1 && utf8.RuneCountInString(toks[i].Text) == 1 || coordinatedPortfolio(toks, i, j) {
-			i = j // "B and C", "N' Pak": a letter is no name; "Trade and Industry Secretary": a title
+			i = j // "B and C": a letter is no name; "Trade and Industry Secretary": a title
 			continue
 		}
 		start := nameRunStart(toks, first, i, j)
@@ -928,8 +928,8 @@ var bodyNouns = wordSet("body-nouns")
 func coordinatedNameEnd(toks []Token, j int) int {
 	k := j
 	if toks[k].Text == "," && k+2 < len(toks) && isNameToken(toks, k+1, false) && (toks[k+2].Lower == "and" || toks[k+2].Text == "&") {
-		k += 2 // ", Peabody and Co": the comma's name must end the same way
-		if toks[k-1].Lower != "co" && !coCompany(toks, k) {
+		k += 2 // ", Peabody and Co": only before "and Co"
+		if !coCompany(toks, k) {
 			return j
 		}
 	}

@@ -161,6 +161,9 @@ func (st *docState) speakerOf(si int, cs []clause, v int) *docEntity {
 
 func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	toks := st.sents[si].Tokens
+	if c.inherited && c.subj != nil && toks[c.subj.Head].Lower == "it" {
+		return // "it" stands for a speaker ("…, it said"), not for what another verb did
+	}
 	subj := st.npEntity(si, c.subj)
 	if subj == nil && c.vg.Passive {
 		st.agentFact(si, c, hedged)
@@ -445,8 +448,11 @@ func (t *tree) modifiersEnd(toks []Token, h, end, depth int) int {
 			continue
 		}
 		c := t.child(k, "case")
+		if c != end || !objectPrepositions[t.toks[c].Lower] {
+			continue
+		}
 		np := t.phrase(k)
-		if c != end || !objectPrepositions[t.toks[c].Lower] || isTimeNP(toks, np) || np.To <= c {
+		if isTimeNP(toks, np) || np.To <= c {
 			continue
 		}
 		end = t.modifiersEnd(toks, k, max(np.To, k+1), depth+1)

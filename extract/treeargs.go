@@ -32,12 +32,10 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 	}
 	switch tok.Rel {
 	case "conj":
-		if speechVerbs[tok.Lemma] && b.nonFinite(p) {
+		if b.nonFinite(p) {
 			// "said Argentina was seeking credit, adding that …": the one
 			// who spoke adds, not the reported clause's subject
-			if v := b.speakerClause(h); v >= 0 {
-				h = v
-			}
+			h = b.speakerFor(p, h)
 		}
 		s := b.subjectOf(h)
 		s.inherited = len(s.heads) > 0
@@ -61,17 +59,25 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 		if !b.nonFinite(p) || !inheritsSubject(t, p) {
 			return subjectOf{}
 		}
-		if speechVerbs[tok.Lemma] {
-			// "told reporters that …, saying …": the one who spoke
-			if v := b.speakerClause(h); v >= 0 {
-				h = v
-			}
-		}
+		h = b.speakerFor(p, h) // "told reporters that …, saying …": the one who spoke
 		s := b.subjectOf(h)
 		s.inherited = len(s.heads) > 0
 		return s
 	}
 	return subjectOf{}
+}
+
+// speakerFor returns where speech participle p ("saying", "adding")
+// takes its subject from: the nearest speech verb at or above its head h;
+// h itself when p is no speech verb or none is found.
+func (b *clauseBuilder) speakerFor(p, h int) int {
+	if !speechVerbs[b.t.toks[p].Lemma] {
+		return h
+	}
+	if v := b.speakerClause(h); v >= 0 {
+		return v
+	}
+	return h
 }
 
 // speakerClause returns the nearest speech verb at or above h, or -1.

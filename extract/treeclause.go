@@ -153,8 +153,6 @@ func (b *clauseBuilder) predicatePhrase(o int) nounPhrase {
 	return np
 }
 
-// verbGroup is the clause's verbs with their auxiliaries, negation and
-// particle.
 // passiveAux reports an auxiliary that can make a passive: a form of
 // "be" or "get" ("has received" is no passive, whatever the parser's
 // label).
@@ -187,6 +185,8 @@ func (t *tree) yetToCopula(v int) bool {
 	return false
 }
 
+// verbGroup is the clause's verbs with their auxiliaries, negation and
+// particle.
 func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 	main := chain[len(chain)-1]
 	t := b.t

@@ -56,7 +56,10 @@ func (p *Parser) parseBeam(ws *workspace, s *syntax.Sentence, k int) {
 	if len(ws.beam) < 2*k {
 		ws.beam = make([]beamItem, 2*k)
 	}
-	cur, next := ws.beam[:1], ws.beam[k:k]
+	// the beam and the next one live in the two halves of ws.beam, which
+	// swap roles at every step
+	here, there := ws.beam[:k], ws.beam[k:2*k]
+	cur := here[:1]
 	cur[0].st.reset(len(s.Tokens))
 	cur[0].score = 0
 	for !cur[0].st.terminal() {
@@ -65,18 +68,13 @@ func (p *Parser) parseBeam(ws *workspace, s *syntax.Sentence, k int) {
 			ws.cands = p.expand(ws, &cur[i], i, ws.cands)
 		}
 		best := topK(ws.cands, k)
-		next = next[:len(best)]
+		next := there[:len(best)]
 		for j, c := range best {
 			next[j].st.copyFrom(&cur[c.from].st)
 			next[j].score = c.score
 			p.take(ws, &next[j].st, c.t)
 		}
-		// the two halves of ws.beam swap roles
-		if &cur[0] == &ws.beam[0] {
-			cur, next = next, ws.beam[:0]
-		} else {
-			cur, next = next, ws.beam[k:k]
-		}
+		cur, here, there = next, there, here
 	}
 	ws.st.copyFrom(&cur[0].st)
 }

@@ -17,7 +17,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/syntax"
@@ -59,12 +58,6 @@ func newParser(trans, label *perceptron.Model) (*Parser, error) {
 		return nil, fmt.Errorf("parser: models have %d transitions and %d labels for %d names", trans.Classes(), label.Classes(), len(labels))
 	}
 	p := &Parser{trans: trans, label: label, labels: labels, root: -1, beam: 1, temperature: DefaultTemperature}
-	if b, err := strconv.Atoi(trans.Meta.Extra["beam"]); err == nil && b > 1 {
-		p.beam = b
-	}
-	if t, err := strconv.ParseFloat(trans.Meta.Extra["temperature"], 64); err == nil && t > 0 {
-		p.temperature = t
-	}
 	for i, l := range labels {
 		if l == "root" {
 			p.root = int32(i)
@@ -84,12 +77,12 @@ func (p *Parser) newPool() {
 		return &workspace{
 			scores:  make([]float32, nTransitions),
 			lscores: make([]float32, len(labels)),
-			x:       extractor{out: make([]uint64, 0, 200)},
+			x:       extractor{out: make([]uint64, 0, 160)},
 		}
 	}
 }
 
-// DefaultTemperature is the temperature of a model that records none:
+// DefaultTemperature is what a beam divides the transition scores by:
 // the best of 50, 70 and 100 for the shipped model with a beam of two on
 // EWT dev (see beam.go).
 const DefaultTemperature = 70
@@ -100,7 +93,7 @@ func (p *Parser) Search() (beam int, temperature float64) { return p.beam, p.tem
 
 // WithSearch returns a parser with the same model that searches with a
 // beam of width k (1: greedy decoding) at the given temperature (0 keeps
-// the model's).
+// p's).
 func (p *Parser) WithSearch(k int, temperature float64) *Parser {
 	if temperature <= 0 {
 		temperature = p.temperature

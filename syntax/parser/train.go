@@ -38,12 +38,7 @@ type TrainOptions struct {
 	// Tags says in the model's metadata which tags it was trained on;
 	// "" means "gold".
 	Tags string
-	// Beam and Temperature are how the model parses (see beam.go),
-	// recorded in its metadata; 0 means greedy decoding at
-	// DefaultTemperature.
-	Beam        int
-	Temperature float64
-	Log         io.Writer // progress, one line an epoch; nil for none
+	Log  io.Writer // progress, one line an epoch; nil for none
 }
 
 func (o *TrainOptions) defaults() {
@@ -273,12 +268,6 @@ func (tr *trainer) finish() (*Parser, error) {
 			"tags":         tr.opt.Tags,
 			"prune":        strconv.FormatFloat(float64(tr.opt.Prune), 'g', -1, 32),
 		},
-	}
-	if tr.opt.Beam > 1 {
-		trans.Meta.Extra["beam"] = strconv.Itoa(tr.opt.Beam)
-	}
-	if tr.opt.Temperature > 0 {
-		trans.Meta.Extra["temperature"] = strconv.FormatFloat(tr.opt.Temperature, 'g', -1, 64)
 	}
 	label.Meta = perceptron.Meta{Code: CodeVersion, Seed: tr.opt.Seed, Epochs: tr.opt.Epochs, Classes: tr.p.labels}
 	p, err := newParser(trans, label)
