@@ -78,6 +78,9 @@ type cleanSeg struct {
 	span   Span
 	sents  []Sentence
 	reason string
+	// addressed holds the sentences that speak to the reader, dropped one
+	// by one while the rest of the segment stays
+	addressed []Sentence
 }
 
 // clean splits the document into lines and segments, tags them, decides
@@ -142,7 +145,10 @@ func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 				}
 				seg.sents = append(seg.sents, Sentence{Line: ln.num, Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Tokens: toks})
 			}
-			seg.reason = segmentClutter(seg.sents, quotes, d.FromPage)
+			if !d.FromPage {
+				seg.sents, seg.addressed = splitAddressing(seg.sents, quotes)
+			}
+			seg.reason = segmentClutter(seg.sents, seg.addressed)
 			ln.segs = append(ln.segs, seg)
 		}
 		bad := 0
@@ -211,6 +217,9 @@ func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 				dropped = append(dropped, DroppedLine{Line: ln.num, Text: d.Text[sg.span.Start:sg.span.End], Reason: sg.reason})
 				continue
 			}
+			for _, s := range sg.addressed {
+				dropped = append(dropped, DroppedLine{Line: ln.num, Text: s.Text, Reason: dropAddress})
+			}
 			for _, s := range sg.sents {
 				key := normLine(s.Text)
 				if seenSent[key] {
@@ -228,18 +237,38 @@ func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 	return out, dropped
 }
 
-// segmentClutter judges a glued segment (usually one sentence) on its own.
-// In text from a page extractor, addressing the reader is the writer's
-// voice (features, columns), not a share bar or newsletter box.
-func segmentClutter(sents []Sentence, quotes []Span, fromPage bool) string {
+// splitAddressing parts a segment's sentences into those told in the
+// third person and those that speak to the reader. A donation appeal or
+// newsletter box speaks to the reader in at least half its sentences and
+// goes whole ("We rely on readers like you. Please consider…"); one such
+// sentence in a paragraph of story is dropped alone. In text from a page
+// extractor, addressing the reader is the writer's voice (features,
+// columns), so the caller does not split it.
+func splitAddressing(sents []Sentence, quotes []Span) (told, addressed []Sentence) {
+	for _, s := range sents {
+		if addressesReader(s.Tokens, quotes) {
+			addressed = append(addressed, s)
+		} else {
+			told = append(told, s)
+		}
+	}
+	if len(addressed)*2 >= len(sents) {
+		return nil, sents
+	}
+	return told, addressed
+}
+
+// segmentClutter judges a glued segment (usually one sentence) on its own,
+// after the sentences that address the reader are taken out of it.
+func segmentClutter(sents, addressed []Sentence) string {
+	if len(sents) == 0 && len(addressed) > 0 {
+		return dropAddress
+	}
 	if len(sents) == 0 {
 		return dropJunk
 	}
 	verbs := false
 	for _, s := range sents {
-		if !fromPage && addressesReader(s.Tokens, quotes) {
-			return dropAddress
-		}
 		if hasVerb(s.Tokens) {
 			verbs = true
 		}
@@ -273,18 +302,34 @@ func firstWord(toks []Token) *Token {
 
 // addressesReader reports first- or second-person pronouns outside
 // quotation marks: news is told in the third person, while donation
-// appeals, newsletters and comment prompts speak to "you" as "we".
+// appeals, newsletters and comment prompts speak to "you" as "we". A
+// capitalised pronoun inside a sentence belongs to a title ("the comedy
+// Shall We Dance?", "the song You Are My Sunshine"), not to the writer.
 func addressesReader(toks []Token, quotes []Span) bool {
-	for _, t := range toks {
+	for i, t := range toks {
 		switch t.Lower {
 		case "you", "your", "yours", "we", "our", "ours", "us":
-			if t.Text == "US" || inSpans(quotes, t.Start) {
+			if t.Text == "US" || inSpans(quotes, t.Start) || titleWord(toks, i) {
 				continue
 			}
 			return true
 		}
 	}
 	return false
+}
+
+// titleWord reports a capitalised word that does not open its sentence,
+// clause or quotation.
+func titleWord(toks []Token, i int) bool {
+	r, _ := utf8.DecodeRuneInString(toks[i].Text)
+	if !unicode.IsUpper(r) || i == 0 {
+		return false
+	}
+	switch toks[i-1].Text {
+	case ":", ";", "(", "-", "--", "\u2014", "\"", "\u201c", "'", "\u2018", "``":
+		return false
+	}
+	return true
 }
 
 func inSpans(spans []Span, off int) bool {

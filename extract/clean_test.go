@@ -71,3 +71,76 @@ func TestCleanDropsClutter(t *testing.T) {
 		t.Errorf("title = %q", d.Meta.Title)
 	}
 }
+
+// TestCleanAddressingIsJudgedBySentence: a sentence that speaks to the
+// reader is dropped on its own, not with the paragraph around it, and a
+// capitalised pronoun inside a sentence is part of a title.
+func TestCleanAddressingIsJudgedBySentence(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name    string
+		text    string
+		kept    []string
+		dropped []string
+	}{
+		{
+			name: "one appeal inside a paragraph of story",
+			text: "Harbour strike ends after two weeks\n\n" +
+				"Dockworkers at Port Vale returned to work on Monday after the operator raised wages by 4 percent. " +
+				"We rely on readers like you. " +
+				"The union said the deal would run for three years.\n",
+			kept: []string{
+				"Harbour strike ends after two weeks",
+				"Dockworkers at Port Vale returned to work on Monday after the operator raised wages by 4 percent.",
+				"The union said the deal would run for three years.",
+			},
+			dropped: []string{"We rely on readers like you."},
+		},
+		{
+			name: "a title with a pronoun in it",
+			text: "Musical tops the charts\n\n" +
+				"The film version of the musical Can You Hear Me Now? took $12m in its first weekend, the studio said. " +
+				"It opens in Europe next month.\n",
+			kept: []string{
+				"Musical tops the charts",
+				"The film version of the musical Can You Hear Me Now? took $12m in its first weekend, the studio said.",
+				"It opens in Europe next month.",
+			},
+		},
+		{
+			name: "a newsletter box is dropped whole",
+			text: "Harbour strike ends after two weeks\n\n" +
+				"Dockworkers at Port Vale returned to work on Monday after the operator raised wages by 4 percent.\n\n" +
+				"Sign up for our newsletter. We send you the day's news every morning.\n",
+			kept: []string{
+				"Harbour strike ends after two weeks",
+				"Dockworkers at Port Vale returned to work on Monday after the operator raised wages by 4 percent.",
+			},
+			dropped: []string{"Sign up for our newsletter. We send you the day's news every morning."},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := NewDocument("story.txt", []byte(tc.text), nil, DocOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sents, dropped := clean(d, x.analyzer)
+			var kept, gone []string
+			for _, s := range sents {
+				kept = append(kept, s.Text)
+			}
+			for _, dl := range dropped {
+				if dl.Reason == dropAddress {
+					gone = append(gone, strings.TrimSpace(dl.Text))
+				}
+			}
+			if strings.Join(kept, "\n") != strings.Join(tc.kept, "\n") {
+				t.Errorf("kept:\n%s\nwant:\n%s", strings.Join(kept, "\n"), strings.Join(tc.kept, "\n"))
+			}
+			if strings.Join(gone, "\n") != strings.Join(tc.dropped, "\n") {
+				t.Errorf("dropped as addressing the reader:\n%s\nwant:\n%s", strings.Join(gone, "\n"), strings.Join(tc.dropped, "\n"))
+			}
+		})
+	}
+}
