@@ -108,7 +108,7 @@ func (e *docEntity) canonical() string {
 func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	t := toks[i]
 	r, _ := utf8.DecodeRuneInString(t.Text)
-	if !unicode.IsUpper(r) && !(unicode.IsDigit(r) && i > 0 && isNameToken(toks, i-1, false)) {
+	if !unicode.IsUpper(r) && !camelCase(t.Text) && !(unicode.IsDigit(r) && i > 0 && isNameToken(toks, i-1, false)) {
 		return false
 	}
 	low := t.Lower
@@ -140,6 +140,16 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 		return !roleNouns[low]
 	}
 	return false
+}
+
+// camelCase reports a brand written with a small letter before a capital,
+// "eBay", "iPhone", "eToys": one small letter, a capital, then at least
+// two more letters with a small one among them (not "pH", "mRNA", "kWh").
+func camelCase(w string) bool {
+	if len(w) < 4 || w[0] < 'a' || w[0] > 'z' || w[1] < 'A' || w[1] > 'Z' {
+		return false
+	}
+	return strings.IndexFunc(w[2:], unicode.IsLower) >= 0
 }
 
 // orgThenPerson returns where a person's name starts in the run [i, j)
@@ -458,6 +468,10 @@ func leftWord(toks []Token, m *mention, k int, sawRole bool) (next int, role, ok
 		role = true
 	case low == "former" || low == "ex":
 		m.markFormer()
+	case (low == "and" || low == "&") && sawRole && k >= 1 && roleNouns[toks[k-1].Text] && (isNounTag(toks[k-1].Tag) || toks[k-1].Tag == "JJ"):
+		// "president and chief executive Meg Whitman": one more title. A
+		// capitalised one may end a company's name coordinated with "and"
+		// ("Cable and Wireless Chairman"), so only a small-letter one.
 	case classNounKind(low) != "" && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
 		kind := classNounKind(low)
 		weight := 1.5

@@ -94,7 +94,29 @@ func SplitSentences(text string, base int) []Span {
 	if len(out) == 0 {
 		out = append(out, trimSpan(text, 0, len(text), base))
 	}
-	return mergeFragments(text, base, out)
+	return mergeFragments(text, base, splitDecimalEnds(text, base, out))
+}
+
+// reDecimalEnd finds a sentence that ends on a decimal amount, "$3.27bn.",
+// "rose 2.5%.", before a capitalised word. Punkt takes a word with a period
+// inside for an abbreviation ("e.g.", "U.S.") and does not split there.
+var reDecimalEnd = regexp.MustCompile(`\d\.\d+(?:[a-zA-Z]{1,3}|%)?\.\s+["“]?[A-Z]`)
+
+// splitDecimalEnds splits Punkt's spans after decimal amounts that end a
+// sentence.
+func splitDecimalEnds(text string, base int, spans []Span) []Span {
+	var out []Span
+	for _, sp := range spans {
+		piece := text[sp.Start-base : sp.End-base]
+		start := 0
+		for _, m := range reDecimalEnd.FindAllStringIndex(piece, -1) {
+			cut := strings.IndexByte(piece[m[0]+2:m[1]], '.') + m[0] + 3 // after the full stop
+			out = append(out, trimSpan(text, sp.Start-base+start, sp.Start-base+cut, base))
+			start = cut
+		}
+		out = append(out, trimSpan(text, sp.Start-base+start, sp.End-base, base))
+	}
+	return out
 }
 
 // mergeFragments re-joins pieces Punkt split too eagerly: a closing quote

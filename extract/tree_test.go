@@ -41,6 +41,15 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`boris-skapin jobTitle "deputy finance minister"`, `ray-winans formerJobTitle "reporter"`},
 		deny: []string{`boris-skapin jobTitle "deputy"`, `boris-skapin jobTitle "minister"`, "ray-winans worksFor*", `ray-winans jobTitle*`},
 	}, {
+		name: "two titles joined by 'and' before a name are both the name's",
+		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
+		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},
+		deny: []string{`halden-foods-president *`},
+	}, {
+		name: "a brand written with a small letter first is a name",
+		text: "For the year as a whole, eToys earned $12.5m on sales of $150m.",
+		want: []string{`etoys earn 1.25e+07 USD`},
+	}, {
 		name: "a word before a name that modifies a later noun is no title of the name",
 		text: "Talks with the banks began on Monday, the official Tanjug news agency said.\nKremlin spokesperson Dmitry Peskov said the talks would go on.",
 		want: []string{`dmitry-peskov jobTitle "spokesperson"`},

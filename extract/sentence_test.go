@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"decimal amount before a name",
+			"Northwind earned $3.27bn. Northwind president Ana Ruiz called it a record.",
+			[]string{"Northwind earned $3.27bn.", "Northwind president Ana Ruiz called it a record."}},
+		{"decimal percent before a name",
+			"Output rose 2.5%. Finance Minister Ana Ruiz welcomed the figure.",
+			[]string{"Output rose 2.5%.", "Finance Minister Ana Ruiz welcomed the figure."}},
+		{"decimal amount before a quotation",
+			`Sales reached 4.1 mln. "We are pleased," she said.`,
+			[]string{"Sales reached 4.1 mln.", `"We are pleased," she said.`}},
+		{"a decimal inside a sentence stays",
+			"Shares rose 3.5 pct to 12.75 dlrs on the news.",
+			[]string{"Shares rose 3.5 pct to 12.75 dlrs on the news."}},
+		{"an abbreviation with periods stays",
+			"The U.S. Treasury said it would sell bonds.",
+			[]string{"The U.S. Treasury said it would sell bonds."}},
+		{"a lower-case word after a decimal is the same sentence",
+			"It paid 1.5 mln. dlrs for the stake.",
+			[]string{"It paid 1.5 mln. dlrs for the stake."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range SplitSentences(tc.text, 0) {
+				got = append(got, tc.text[sp.Start:sp.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
