@@ -55,6 +55,8 @@ func ParseQuantity(toks []Token, from, to int) *Literal {
 			}
 		case (toks[k].Tag == "CD" || numberWords[low] > 0 && !have) && k+1 < to && toks[k+1].Tag == "HYPH":
 			return nil // "a four-year contract": the number is part of a modifier
+		case !have && start < 0 && yearModifier(toks, k, to):
+			return nil // "2005 revenue": a year, not an amount
 		case toks[k].Tag == "CD" || numberWords[low] > 0 && !have:
 			if have {
 				if m := multiplierOf(lit, toks[k]); m > 0 {
@@ -236,4 +238,16 @@ func singular(t Token) string {
 		return t.Lemma
 	}
 	return t.Lower
+}
+
+// yearModifier reports a year before a singular noun, "2005 revenue", "the
+// 1987 budget": written without a comma, 1800 to 2100, and a count would
+// take a plural ("2000 workers").
+func yearModifier(toks []Token, k, to int) bool {
+	w := toks[k].Text
+	if toks[k].Tag != "CD" || len(w) != 4 || k+1 >= to || toks[k+1].Tag != "NN" {
+		return false
+	}
+	y, err := strconv.Atoi(w)
+	return err == nil && y >= 1800 && y <= 2100
 }

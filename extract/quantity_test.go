@@ -21,6 +21,7 @@ func TestParseQuantity(t *testing.T) {
 		{"12 million dollars", Money, 12e6, "USD", "", false},
 		{"5.5 per cent", Number, 5.5, "percent", "", false},
 		{"£264m", Money, 264e6, "GBP", "", false},
+		{"2000 workers", Number, 2000, "workers", "", false},
 	}
 	for _, tt := range tests {
 		toks := an.Tokens(tt.text, 0)
@@ -33,7 +34,7 @@ func TestParseQuantity(t *testing.T) {
 			t.Errorf("%q: got %+v", tt.text, *q)
 		}
 	}
-	for _, none := range []string{"in 2019", "the committee", "second thoughts"} {
+	for _, none := range []string{"in 2019", "the committee", "second thoughts", "2005 revenue", "the 1987 budget"} {
 		toks := an.Tokens(none, 0)
 		if q := ParseQuantity(toks, 0, len(toks)); q != nil {
 			t.Errorf("%q: unexpected quantity %+v", none, *q)

@@ -46,6 +46,15 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},
 		deny: []string{`halden-foods-president *`},
 	}, {
+		name: "an appointment gives the appointee the position",
+		text: "Jane Doe was named president of Acme Robotics on Monday.\nThe board elected Mark Lee chairman of Norland Steel.\nTom Berg has been appointed president and general manager of Halden Foods.",
+		want: []string{`jane-doe jobTitle "president"`, `jane-doe worksFor acme-robotics`, `mark-lee jobTitle "chairman"`, `mark-lee worksFor norland-steel`,
+			`tom-berg jobTitle "president"`, `tom-berg jobTitle "general manager"`, `tom-berg worksFor halden-foods`},
+	}, {
+		name: "an appointment that is planned, denied or of a group gives no position",
+		text: "Halden Bank plans to name Ana Ruiz chairman.\nRuiz was not appointed director.\nThe magazine named the owners of Acme Robotics as likely partners.",
+		deny: []string{`ana-ruiz jobTitle*`, `*jobTitle "owners"`, `ana-ruiz worksFor*`},
+	}, {
 		name: "a brand written with a small letter first is a name",
 		text: "For the year as a whole, eToys earned $12.5m on sales of $150m.",
 		want: []string{`etoys earn 1.25e+07 USD`},

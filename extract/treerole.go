@@ -15,6 +15,10 @@ func (st *docState) treeRoleFacts(si int) {
 		return
 	}
 	for p := range t.toks {
+		if n := appointee(t, p); n >= 0 {
+			st.roleOf(si, t, n, p)
+			continue
+		}
 		if !st.isRoleNoun(t, p) {
 			continue
 		}
@@ -33,6 +37,65 @@ func (st *docState) treeRoleFacts(si int) {
 			}
 		}
 	}
+}
+
+// appointee returns the person that an appointment verb puts in the
+// position headed by p, or -1: "Jane Doe was named president of Acme"
+// (the passive's subject), "the board elected Tom Berg chairman" (the
+// object), "was appointed as chief executive". Not when the appointment
+// is denied or only possible ("may name him chairman").
+func appointee(t *tree, p int) int {
+	tok := t.toks[p]
+	v := tok.Head
+	if v < 0 || !roleNouns[tok.Lemma] && !roleNouns[tok.Lower] {
+		return -1
+	}
+	if tok.Rel == "conj" {
+		return appointee(t, v) // "appointed president and general manager"
+	}
+	switch {
+	case !appointmentVerbs[t.toks[v].Lemma]:
+		return -1
+	case tok.UPOS != "NOUN" && tok.UPOS != "ADJ": // "chief executive" may end on an adjective
+		return -1
+	case tok.Tag == "NNS" || t.child(p, "nmod:poss") >= 0 || definite(t, p):
+		return -1 // a position is given bare or with "a", not "named the owners of"
+	case tok.Rel == "obl" && !t.hasCase(p, "as"), tok.Rel != "xcomp" && tok.Rel != "obj" && tok.Rel != "obl":
+		return -1
+	case negatedVerb(t, v) || irrealis(t, []int{v}):
+		return -1
+	case t.toks[v].Rel == "xcomp" || t.child(v, "mark") >= 0:
+		return -1 // "plans to name him chairman", "is expected to be named"
+	}
+	if s := t.child(v, "nsubj:pass"); s >= 0 {
+		return s
+	}
+	if o := t.child(v, "obj"); o >= 0 && o < p {
+		return o // the person comes first: "elected Mark Lee chairman"
+	}
+	return -1
+}
+
+// definite reports a noun with a determiner other than "a" or "an".
+func definite(t *tree, p int) bool {
+	d := t.child(p, "det")
+	return d >= 0 && t.toks[d].Lower != "a" && t.toks[d].Lower != "an"
+}
+
+// negatedVerb reports a verb with "not" or "never" on it.
+func negatedVerb(t *tree, v int) bool {
+	for _, k := range t.children(v, "advmod") {
+		if negates(t.toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCase reports a dependent of p marked by the case word w ("as").
+func (t *tree) hasCase(p int, w string) bool {
+	c := t.child(p, "case")
+	return c >= 0 && t.toks[c].Lower == w
 }
 
 // isRoleNoun reports a common noun that names a position: "analyst",

@@ -28,6 +28,9 @@ var (
 	// refusals turn what follows them down: "declined to say", "failed
 	// to respond".
 	refusals = wordSet("refusal-verbs")
+	// appointmentVerbs put a person in the position their complement
+	// names: "was named president", "elected him chairman".
+	appointmentVerbs = wordSet("appointment-verbs")
 	// authorPrepositions name who wrote a document: "a report by Acme".
 	authorPrepositions = wordSet("author-prepositions")
 	// locationPrepositions say where a noun is: "researchers at the

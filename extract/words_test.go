@@ -56,6 +56,7 @@ var wordListKinds = map[string]string{
 	"body-nouns":             "set",
 	"adjective-titles":       "set",
 	"refusal-verbs":          "set",
+	"appointment-verbs":      "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
 	"location-prepositions":  "set",
