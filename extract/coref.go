@@ -533,7 +533,7 @@ func (st *docState) personOfSubject(si int, t *tree, subj int) *docEntity {
 		np := t.phrase(h)
 		if e := st.npEntity(si, &np); e != nil {
 			if typ := e.typ(); typ == Person || typ == Other && h != subj {
-				return e
+				return st.describedSpeaker(si, e)
 			}
 			return nil
 		}

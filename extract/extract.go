@@ -128,6 +128,10 @@ type docState struct {
 	treeDone   []bool
 	// unnamed holds the speakers known only by role, by phrase.
 	unnamed map[string]*docEntity
+	// lastUnnamed holds, by head noun, the speaker known only by role who
+	// was spoken of last: "the spokesman" after "a spokesman for the Home
+	// Office".
+	lastUnnamed map[string]spokenOf
 	// unattributed are the quotations no speaker was found for.
 	unattributed []pendingQuote
 	shapes       map[*docEntity]nameShape // see nameCues

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Speakers named only by what they are: "a Nestle spokesman said", "one
 // dealer said", "conference sources said". Such a speaker is an entity of
@@ -25,7 +28,7 @@ func unnamedID(docID, name string) string { return docID + "/" + Slug(name) }
 // speaker: a named entity, or one known only by its role.
 func (st *docState) speakerEntity(si int, np *nounPhrase) *docEntity {
 	if e := st.npEntity(si, np); e != nil {
-		return e
+		return st.describedSpeaker(si, e)
 	}
 	if e := st.documentAuthor(si, np); e != nil {
 		return e
@@ -122,7 +125,10 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	}
 	key := normName(joinTokens(toks, keyFrom, to))
 	if e := st.unnamed[key]; e != nil {
-		return e
+		return st.spoken(si, head, e)
+	}
+	if last := st.lastUnnamed[head.Lower]; last.e != nil && from == np.Head && to == np.Head+1 && toks[np.From].Lower == "the" {
+		return st.spoken(si, head, last.e) // "the spokesman": the one just described
 	}
 	e := &docEntity{local: len(st.ents), names: map[string]int{name: 1}, scope: st.doc.ID, plural: head.Tag == "NNS"}
 	e.votes[typeIndex(Person)] = 3
@@ -132,6 +138,50 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	}
 	st.unnamed[key] = e
 	st.unnamedEmployer(si, np, e)
+	return st.spoken(si, head, e)
+}
+
+// spokenOf is the speaker known only by a role who was spoken of last,
+// and the sentence where.
+type spokenOf struct {
+	e    *docEntity
+	sent int
+}
+
+// describedSpeaker returns, for a speaker that is a bare description in
+// sentence si ("the spokesman"), the speaker known only by that role who
+// was spoken of last ("a spokesman for the Home Office"), unless a named
+// person with that role came between; else e.
+func (st *docState) describedSpeaker(si int, e *docEntity) *docEntity {
+	if e.desc == nil || e.desc.Org != "" || e.desc.Place != "" {
+		return e
+	}
+	last := st.lastUnnamed[e.desc.Role]
+	if last.e == nil || last.e.plural || st.namedWithRole(e.desc.Role, last.sent, si) {
+		return e
+	}
+	return last.e
+}
+
+// namedWithRole reports a name given the role in sentences from to to.
+func (st *docState) namedWithRole(role string, from, to int) bool {
+	for si := from; si <= to && si < len(st.mentions); si++ {
+		for _, m := range st.mentions[si] {
+			if m.kind == nameMention && slices.Contains(m.roles, role) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spoken remembers e, headed by head, as the last speaker known only by
+// that role, spoken of in sentence si, and returns it.
+func (st *docState) spoken(si int, head Token, e *docEntity) *docEntity {
+	if st.lastUnnamed == nil {
+		st.lastUnnamed = map[string]spokenOf{}
+	}
+	st.lastUnnamed[head.Lower] = spokenOf{e, si}
 	return e
 }
 

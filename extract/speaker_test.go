@@ -20,6 +20,15 @@ func TestSpeakers(t *testing.T) {
 		text: `"The plant will reopen in May," a Norland Steel spokesman said on Tuesday.`,
 		want: []string{`Norland Steel spokesman|said|The plant will reopen in May`, `Norland Steel spokesman|worksFor|Norland Steel`},
 	}, {
+		name: "the spokesman is the spokesman just described",
+		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
+		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},
+		deny: []string{`spokesman|said|*`},
+	}, {
+		name: "the spokesman is not an unnamed one when a named spokesman came between",
+		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. Ana Ruiz, a spokesman for the shipping line, disagreed. \"We are not ready for the ships,\" said the spokesman.",
+		deny: []string{`spokesman for the Port Authority|said|We are not ready for the ships`},
+	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},
