@@ -131,7 +131,7 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 		// a capital in mid-sentence on a word the tagger did not see as a
 		// name; first in a sentence only when possessive ("Reuters' Anna")
 		// or not an English word ("Lindqvist scored")
-		if (sentenceStart || i == 0) && !possessed && (t.Dict || t.Tag == "VB" || t.Tag == "VBP" || t.Tag == "VBZ") {
+		if (sentenceStart || i == 0) && !possessed && (t.Dict || t.Tag == "VB" || t.Tag == "VBP" || t.Tag == "VBZ") && !opensCompanyName(toks, i) {
 			return false
 		}
 		if _, ok := demonyms[low]; ok {
@@ -140,6 +140,17 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 		return !roleNouns[low]
 	}
 	return false
+}
+
+// opensCompanyName reports an English word that opens a run of
+// capitalised words ending in a legal suffix: "Combustion Engineering
+// Inc said", "Pay N' Pak Stores Inc" at the start of a sentence.
+func opensCompanyName(toks []Token, i int) bool {
+	k := i + 1
+	for k < len(toks) && capitalised(toks[k].Text) {
+		k++
+	}
+	return k-i >= 2 && legalSuffixes[toks[k-1].Lower]
 }
 
 // camelCase reports a brand written with a small letter before a capital,
@@ -528,7 +539,7 @@ func leftTitle(toks []Token, m *mention, k int) int {
 // CEO"), or -1.
 func leftOrganisation(toks []Token, m *mention, k int, out *[]*mention) int {
 	e := k + 1
-	for k >= 0 && isNameToken(toks, k, false) {
+	for k >= 0 && (isNameToken(toks, k, false) || hyphenInName(toks, k)) {
 		k--
 	}
 	org := &mention{kind: nameMention, sent: m.sent, from: k + 1, to: e, npFrom: k + 1, inTitle: true}
@@ -545,6 +556,15 @@ func leftOrganisation(toks []Token, m *mention, k int, out *[]*mention) int {
 		m.npFrom = k
 	}
 	return -1
+}
+
+// hyphenInName reports a hyphen written between two name words with no
+// space: "Allied-Lyons", "Hydro-Quebec".
+func hyphenInName(toks []Token, k int) bool {
+	if k < 1 || k+1 >= len(toks) || toks[k].Text != "-" || toks[k].Start != toks[k-1].End || toks[k+1].Start != toks[k].End {
+		return false
+	}
+	return isNameToken(toks, k-1, false) && isNameToken(toks, k+1, false)
 }
 
 // leftPossessor remembers by name the possessor whose "'s" is word k:

@@ -55,6 +55,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "Halden Bank plans to name Ana Ruiz chairman.\nRuiz was not appointed director.\nThe magazine named the owners of Acme Robotics as likely partners.",
 		deny: []string{`ana-ruiz jobTitle*`, `*jobTitle "owners"`, `ana-ruiz worksFor*`},
 	}, {
+		name: "a company's name stays whole before a title and at the start of a sentence",
+		text: "The plant will stay open, Rolls-Norland chairman Derrick Hale said.\nHydro-Halden spokesman Maurice Lebel said the dam was safe.\nCombustion Engineering Inc said it would sell its boiler unit.",
+		want: []string{`derrick-hale worksFor rolls-norland`, `maurice-lebel worksFor hydro-halden`, `combustion-engineering-inc said "it would sell its boiler unit"`},
+		deny: []string{`derrick-hale worksFor norland`, `maurice-lebel worksFor halden`, `engineering-inc *`},
+	}, {
 		name: "a brand written with a small letter first is a name",
 		text: "For the year as a whole, eToys earned $12.5m on sales of $150m.",
 		want: []string{`etoys earn 1.25e+07 USD`},
