@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,13 +12,19 @@ import (
 // proper noun in mid-sentence is one at the start too.
 
 // nameFirstWords retags the capitalised first word of a sentence as a
-// proper noun when the document uses it as one in mid-sentence.
+// proper noun when the document uses it as one in mid-sentence or to open
+// a company's name.
 func nameFirstWords(sents []Sentence) {
 	names := map[string]bool{}
 	for _, s := range sents {
 		for i, t := range s.Tokens {
 			// after an opening quotation mark a word is capitalised anyway
 			if i > 0 && (t.Tag == "NNP" || t.Tag == "NNPS") && s.Tokens[i-1].Tag != "``" && capitalised(t.Text) {
+				names[t.Text] = true
+			}
+			// "Combustion Engineering Inc said …": a noun or verb opening a
+			// company's name is a name wherever it stands
+			if capitalised(t.Text) && strings.IndexAny(t.Tag[:1], "NV") == 0 && opensCompanyName(s.Tokens, i) {
 				names[t.Text] = true
 			}
 		}

@@ -14,14 +14,11 @@ var legalSuffixes = wordSet("legal-suffixes")
 // it has none, or nothing would be left but a place or a nationality.
 func withoutLegalSuffix(name string) string {
 	f := strings.Fields(name)
-	n := len(f)
-	for n > 1 && legalSuffixes[strings.ToLower(f[n-1])] {
-		n--
-	}
-	if n == len(f) {
+	words := withoutSuffixWords(f)
+	if len(words) == len(f) {
 		return ""
 	}
-	short := strings.Join(f[:n], " ")
+	short := strings.Join(words, " ")
 	low := strings.ToLower(short)
 	if _, demonym := demonyms[low]; demonym || places[low] {
 		return ""
@@ -151,7 +148,7 @@ func (l *linker) reference(si int, m *mention) {
 	var e *docEntity
 	switch m.kind {
 	case categoryMention:
-		e = st.lastOfType(si, m.from, typeOrder[bestVote(m.votes)], categoryNoun(m.name))
+		e = st.categoryReferent(si, m)
 	case pronounMention:
 		if inSpans(st.quoteSpans(si), st.sents[si].Tokens[m.from].Start) || firstPerson(m.name) {
 			return // "I" is the quotation's speaker: see linkSpeakerPronouns
@@ -198,6 +195,20 @@ func (l *linker) description(m *mention) {
 	l.attach(e, m)
 }
 
+// categoryReferent finds what "the company" or "the app" of mention m
+// in sentence si refers to. "The company said" after an organisation
+// spoke is that organisation ("TWA said … the company said"), else the
+// story's entity of that kind (see lastOfType).
+func (st *docState) categoryReferent(si int, m *mention) *docEntity {
+	t, noun := typeOrder[bestVote(m.votes)], categoryNoun(m.name)
+	if head := m.to - 1; t == Organization && !categoryNamedNouns[noun] && st.subjectSpeaks(si, head) && st.reportsSpeech(si, head) {
+		if e := st.lastOrgSpeaker(si); e != nil {
+			return e
+		}
+	}
+	return st.lastOfType(si, m.from, t, noun)
+}
+
 // lastOfType finds what "the company" or "the app" at token tok of
 // sentence si refers to: among the entities of type t named in the last
 // six sentences, the one the document has named most often so far (the
@@ -221,7 +232,7 @@ func (st *docState) lastOfType(si, tok int, t EntityType, noun string) *docEntit
 				continue
 			}
 			// equal counts: the one the story named first is its subject
-			if n := st.mentionsBefore(m.ent, si, tok); n > bestN || n == bestN && best != nil && firstMention(m.ent) < firstMention(best) {
+			if n := st.mentionsBefore(m.ent, si, tok); n > bestN || n == bestN && best != nil && namedBefore(m.ent, best) {
 				best, bestN = m.ent, n
 			}
 		}
@@ -229,15 +240,24 @@ func (st *docState) lastOfType(si, tok int, t EntityType, noun string) *docEntit
 	return best
 }
 
-// firstMention is the sentence where e is first named.
-func firstMention(e *docEntity) int {
-	first := 1 << 30
+// namedBefore reports that the story names a before b: in an earlier
+// sentence, or earlier in the same one ("Acme said … its acquisition of
+// Norland Corp. The company said …" is Acme).
+func namedBefore(a, b *docEntity) bool {
+	as, at := firstMention(a)
+	bs, bt := firstMention(b)
+	return as < bs || as == bs && at < bt
+}
+
+// firstMention is the sentence and token where e is first named.
+func firstMention(e *docEntity) (sent, tok int) {
+	sent, tok = 1<<30, 0
 	for _, m := range e.mentions {
-		if m.kind == nameMention && m.sent < first {
-			first = m.sent
+		if m.kind == nameMention && (m.sent < sent || m.sent == sent && m.from < tok) {
+			sent, tok = m.sent, m.from
 		}
 	}
-	return first
+	return sent, tok
 }
 
 // mentionsBefore counts the name mentions of e before token tok of
@@ -263,9 +283,11 @@ func bestVote(v [6]float64) int {
 }
 
 // headOwner finds the one entity, not a person, whose multi-word name
-// ends in m's word or whose initials m spells, and whose type m's cues do
-// not contradict: "Discovery" after "Space Shuttle Discovery", "KSC"
-// after "Kennedy Space Center". Two candidates make no link.
+// ends in m's word, whose initials m spells, or whose registered name m's
+// word opens, and whose type m's cues do not contradict: "Discovery"
+// after "Space Shuttle Discovery", "KSC" after "Kennedy Space Center",
+// "Combustion" after "Combustion Engineering Inc". Two candidates make no
+// link.
 func (st *docState) headOwner(m *mention) *docEntity {
 	word := m.name
 	cue := bestVote(m.votes)
@@ -274,7 +296,7 @@ func (st *docState) headOwner(m *mention) *docEntity {
 		if e.desc != nil || e.typ() == Person {
 			continue
 		}
-		if cue != typeIndex(Person) && m.votes[cue] > 0 && typeOrder[cue] != e.typ() {
+		if cue != typeIndex(Person) && m.votes[cue] >= 0.5 && typeOrder[cue] != e.typ() {
 			continue
 		}
 		for n := range e.names {
@@ -282,7 +304,7 @@ func (st *docState) headOwner(m *mention) *docEntity {
 			if len(f) < 2 {
 				continue
 			}
-			if strings.EqualFold(f[len(f)-1], word) || isAcronym(word) && initials(f) == word {
+			if strings.EqualFold(f[len(f)-1], word) || isAcronym(word) && initials(withoutSuffixWords(f)) == word || companyFirstWord(f, word) {
 				if found != nil && found != e {
 					return nil
 				}
@@ -291,6 +313,26 @@ func (st *docState) headOwner(m *mention) *docEntity {
 		}
 	}
 	return found
+}
+
+// companyFirstWord reports word as the first of a company's registered
+// name of three words or more: "Combustion" for "Combustion Engineering
+// Inc". Not a nationality or an adjective title ("American", "General").
+func companyFirstWord(name []string, word string) bool {
+	low := strings.ToLower(word)
+	if _, demonym := demonyms[low]; demonym || adjectiveTitles[low] || len(name) < 3 {
+		return false
+	}
+	return strings.EqualFold(name[0], word) && legalSuffixes[strings.ToLower(name[len(name)-1])]
+}
+
+// withoutSuffixWords drops the legal suffixes that end a name's words:
+// "Trans World Airlines Inc" is "TWA".
+func withoutSuffixWords(f []string) []string {
+	for len(f) > 1 && legalSuffixes[strings.ToLower(f[len(f)-1])] {
+		f = f[:len(f)-1]
+	}
+	return f
 }
 
 // initials are the first letters of a name's capitalised words:

@@ -120,8 +120,9 @@ func splitDecimalEnds(text string, base int, spans []Span) []Span {
 }
 
 // mergeFragments re-joins pieces Punkt split too eagerly: a closing quote
-// left at the start of the next piece, and a piece that starts in lower
-// case or with a digit after an abbreviation ("Rs. 580 crore").
+// left at the start of the next piece, a piece that starts in lower case
+// or with a digit after an abbreviation ("Rs. 580 crore"), and any piece
+// after a title or name abbreviation ("Ste. Therese", "Sen. Lugar").
 func mergeFragments(text string, base int, spans []Span) []Span {
 	out := spans[:1]
 	for _, sp := range spans[1:] {
@@ -133,13 +134,19 @@ func mergeFragments(text string, base int, spans []Span) []Span {
 		case strings.HasPrefix(piece, "”"),
 			strings.HasPrefix(piece, "\"") && strings.Count(prevText, "\"")%2 == 1,
 			unicode.IsLower(r),
-			unicode.IsDigit(r) && endsWithAbbreviation(prevText):
+			unicode.IsDigit(r) && endsWithAbbreviation(prevText),
+			endsWithNameAbbreviation(prevText): // "its Ste. Therese plant"
 			prev.End = sp.End
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+func endsWithNameAbbreviation(s string) bool {
+	k := strings.LastIndexAny(s, " (")
+	return strings.HasSuffix(s, ".") && tokenize.NameAbbreviation(s[k+1:])
 }
 
 func endsWithAbbreviation(s string) bool {

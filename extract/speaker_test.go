@@ -29,6 +29,16 @@ func TestSpeakers(t *testing.T) {
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. Ana Ruiz, a spokesman for the shipping line, disagreed. \"We are not ready for the ships,\" said the spokesman.",
 		deny: []string{`spokesman for the Port Authority|said|We are not ready for the ships`},
 	}, {
+		name: "a company's first word alone is that company, and the company that spoke is 'the company'",
+		text: "Boilers\n\nHalden Marine Engineering Inc said it expects lower earnings after its purchase of Norland Corp.\nHalden said 3,500 shares will be sold.\nThe company said it expects to report results in April.",
+		want: []string{`Halden Marine Engineering Inc|said|3,500 shares will be sold`, `Halden Marine Engineering Inc|said|it expects to report results in April`},
+		deny: []string{`Halden|said|*`, `Norland Corp|said|*`},
+	}, {
+		name: "an acronym spells a company's name without its legal suffix; the company that spoke last is 'the company'",
+		text: "Airline deal\n\nTrans World Airlines Inc said it reached an agreement with Halden Air Group Inc.\nUnder the agreement, TWA will not buy more Halden Air shares and Halden Air will drop its suit against TWA.\nTWA said the agreement was final.\nThe court has lifted its order against TWA, the company said.",
+		want: []string{`Trans World Airlines Inc|said|the agreement was final`, `Trans World Airlines Inc|said|The court has lifted its order against TWA`},
+		deny: []string{`Halden Air Group Inc|said|*`, `TWA|said|*`},
+	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},

@@ -90,6 +90,13 @@ func readList(name string) ([]string, error) {
 	return out, nil
 }
 
+// NameAbbreviation reports whether word, with or without its final
+// period, is a title or abbreviation that never ends a sentence because a
+// name or number follows it ("Mr.", "Ste. Therese").
+func NameAbbreviation(word string) bool {
+	return lists.titles[strings.ToLower(strings.TrimSuffix(word, "."))+"."]
+}
+
 // Abbreviation reports whether word, with or without its final period, is
 // an abbreviation or a title the tokenizer keeps whole ("Inc.", "Mr.").
 func Abbreviation(word string) bool {
