@@ -390,7 +390,10 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 		f.obj = e
 		return true
 	}
-	if q := st.quantityOf(si, np); q != nil {
+	head := toks[np.Head]
+	// an amount that stops short of the phrase's head measures only a
+	// modifier: "3,100 new supplier jobs", "a $5m contract" are things
+	if q := st.quantityOf(si, np); q != nil && strings.Contains(q.Text, head.Text) {
 		// a bare count ("rejected two") or a frequency ("nine times") is
 		// not what the verb acts on
 		if q.Kind == Number && (q.Unit == "" || q.Unit == "times") {
@@ -399,7 +402,6 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 		f.lit = q
 		return true
 	}
-	head := toks[np.Head]
 	if head.Tag == "PRP" || head.Tag == "EX" || isTimeNP(toks, *np) || head.Tag == "CD" || indefiniteNouns[strings.ToLower(head.Text)] {
 		return false
 	}

@@ -74,6 +74,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz endorse kalo-hineman`, `tom-berg endorse kalo-hineman`},
 		deny: []string{`ana-ruiz endorsedFor*`},
 	}, {
+		name: "a verb joined by 'or' to a denied one is denied too",
+		text: "Norland Steel did not sign the deal and left the talks.\nHalden Bank will not expand or sell its branch network.",
+		want: []string{`norland-steel NOT sign "the deal"`, `norland-steel leave "the talks"`, `halden-bank NOT sell "its branch network"`},
+		deny: []string{`halden-bank sell*`},
+	}, {
 		name: "what has yet to happen has not happened",
 		text: "Halden Bank has yet to specify the types of shares it will sell.\nNorland Steel is yet to decide the size of the cut.",
 		want: []string{`halden-bank NOT specify "the types of shares"`, `norland-steel NOT decide "the size of the cut"`},

@@ -219,10 +219,22 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 		vg.From, vg.First = min(vg.From, v), min(vg.First, v)
 	}
 	vg.NonFinite = b.nonFinite(chain[0])
-	if len(chain) == 1 && t.yetToCopula(main) {
+	if len(chain) == 1 && t.yetToCopula(main) || disjoinedFromNegated(t, chain[0]) {
 		vg.Negated = !vg.Negated
 	}
 	return vg
+}
+
+// disjoinedFromNegated reports a verb joined by "or" or "nor" to a
+// negated verb, with no auxiliary or negation of its own: "not to save
+// or create any credit system" denies both.
+func disjoinedFromNegated(t *tree, v int) bool {
+	h := t.toks[v].Head
+	if t.toks[v].Rel != "conj" || h < 0 || t.child(v, "aux", "aux:pass") >= 0 || negatedVerb(t, v) {
+		return false
+	}
+	cc := t.child(v, "cc")
+	return cc >= 0 && (t.toks[cc].Lower == "or" || t.toks[cc].Lower == "nor") && negatedVerb(t, h)
 }
 
 func negates(t Token) bool {
