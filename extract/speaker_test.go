@@ -39,6 +39,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Trans World Airlines Inc|said|the agreement was final`, `Trans World Airlines Inc|said|The court has lifted its order against TWA`},
 		deny: []string{`Halden Air Group Inc|said|*`, `TWA|said|*`},
 	}, {
+		name: "a side that speaks as one makes the claim its own",
+		text: "Fraud trial\n\nMr Berg's defence team claimed that he was fighting corruption at the bank.\nCritics say the Halden Bank board ignored the warnings.",
+		want: []string{`Mr Berg's defence team|said|he was fighting corruption at the bank`, `(per Mr Berg's defence team) Berg|fight`},
+		deny: []string{`Berg|fight|*`},
+	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},
