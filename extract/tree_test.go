@@ -60,6 +60,10 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`derrick-hale worksFor rolls-norland`, `maurice-lebel worksFor hydro-halden`, `combustion-engineering-inc said "it would sell its boiler unit"`},
 		deny: []string{`derrick-hale worksFor norland`, `maurice-lebel worksFor halden`, `engineering-inc *`},
 	}, {
+		name: "a recording format after a title is no part of the name",
+		text: "Film sales\n\nThe Halden Story DVD beats its box office takings.\nBlue Harbour CD tops the charts, Norland Records said.",
+		deny: []string{`the-halden-story-dvd *`, `halden-story-dvd *`, `blue-harbour-cd *`},
+	}, {
 		name: "a brand written with a small letter first is a name",
 		text: "For the year as a whole, eToys earned $12.5m on sales of $150m.",
 		want: []string{`etoys earn 1.25e+07 USD`},
