@@ -131,6 +131,30 @@ func (t *tree) span(i int) (int, int) { return t.from[i], t.to[i] }
 
 // conjuncts returns i and the tokens coordinated with it ("Musk and
 // Putin", "Musk, Putin and Peskov").
+// objectConjuncts returns the conjuncts of object head obj, but not one
+// that comes after a prepositional modifier of the object: in "feeding
+// information to Tom Berg and another trader" the parser may join the
+// trader to the information, but a reader joins him to Berg.
+func (t *tree) objectConjuncts(obj int) []int {
+	out := []int{obj}
+	for _, k := range t.children(obj, "conj") {
+		if !t.modifierBetween(obj, k) {
+			out = append(out, t.conjuncts(k)...)
+		}
+	}
+	return out
+}
+
+// modifierBetween reports a prepositional modifier of h between h and k.
+func (t *tree) modifierBetween(h, k int) bool {
+	for _, m := range t.children(h, "nmod") {
+		if m > h && m < k && t.child(m, "case") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
 	for _, k := range t.children(i, "conj") {

@@ -78,6 +78,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz endorse kalo-hineman`, `tom-berg endorse kalo-hineman`},
 		deny: []string{`ana-ruiz endorsedFor*`},
 	}, {
+		name: "a conjunct after the object's prepositional phrase is no second object",
+		text: "Ana Ruiz had been feeding information to Tom Berg and another trader in an attempt to expose fraud.\nNorland Steel sold its plants and its mines last year.",
+		want: []string{`ana-ruiz feed "information to Tom Berg"`, `norland-steel sell "its plants"`, `norland-steel sell "its mines"`},
+		deny: []string{`ana-ruiz feed "another trader*`},
+	}, {
 		name: "a verb joined by 'or' to a denied one is denied too",
 		text: "Norland Steel did not sign the deal and left the talks.\nHalden Bank will not expand or sell its branch network.",
 		want: []string{`norland-steel NOT sign "the deal"`, `norland-steel leave "the talks"`, `halden-bank NOT sell "its branch network"`},

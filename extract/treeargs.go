@@ -168,7 +168,7 @@ func (b *clauseBuilder) objects(main int, c *clause) []int {
 		np := t.phrase(obj)
 		c.obj2 = &np
 	case obj >= 0:
-		objs = t.conjuncts(obj)
+		objs = t.objectConjuncts(obj)
 	case iobj >= 0:
 		objs = []int{iobj}
 	}
