@@ -83,6 +83,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz feed "information to Tom Berg"`, `norland-steel sell "its plants"`, `norland-steel sell "its mines"`},
 		deny: []string{`ana-ruiz feed "another trader*`},
 	}, {
+		name: "a quantity is an attribute of its owner only for a measured noun and a measure verb",
+		text: "Halden Bank's net profit rose 12 pct to 40 mln dlrs.\nShares in Norland Steel fell 4.2 pct on Monday.\nThe Norland Steel team visited the plant on three occasions.\nHalden Bank's chairman bought 5,000 shares.",
+		want: []string{`halden-bank profitRise 12 percent`, `norland-steel shareFall 4.2 percent`},
+		deny: []string{`norland-steel teamVisit*`, `halden-bank chairmanBuy*`},
+	}, {
 		name: "a verb joined by 'or' to a denied one is denied too",
 		text: "Norland Steel did not sign the deal and left the talks.\nHalden Bank will not expand or sell its branch network.",
 		want: []string{`norland-steel NOT sign "the deal"`, `norland-steel leave "the talks"`, `halden-bank NOT sell "its branch network"`},

@@ -6,14 +6,21 @@ package extract
 // the predicate: (eBay, profitRise, 44 percent) with the other amounts
 // as arguments ("to" $205.4m).
 
+// measuredNouns are what an entity has in numbers ("profit", "shares");
+// measureVerbs state or change an amount ("rose", "stood at").
+var (
+	measuredNouns = wordSet("measured-nouns")
+	measureVerbs  = wordSet("measure-verbs")
+)
+
 // attributeFact records the quantity of clause c, whose subject is a
-// common noun belonging to an entity.
+// measured noun belonging to an entity, with a measure verb.
 func (st *docState) attributeFact(si int, c clause) {
 	if c.subj == nil || c.inherited || c.vg.Passive || len(c.vg.Chain) > 0 {
 		return
 	}
 	toks := st.sents[si].Tokens
-	if head := toks[c.subj.Head]; !isNounTag(head.Tag) || head.Tag == "NNP" || head.Tag == "NNPS" {
+	if head := toks[c.subj.Head]; !isNounTag(head.Tag) || head.Tag == "NNP" || head.Tag == "NNPS" || !measuredNouns[singular(head)] || !measureVerbs[toks[c.vg.Main].Lemma] {
 		return
 	}
 	owner := st.ownerOf(si, c.subj)

@@ -57,6 +57,8 @@ var wordListKinds = map[string]string{
 	"adjective-titles":       "set",
 	"refusal-verbs":          "set",
 	"appointment-verbs":      "set",
+	"measured-nouns":         "set",
+	"measure-verbs":          "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
 	"location-prepositions":  "set",
