@@ -378,8 +378,11 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		if m.from >= tok {
 			break
 		}
-		if m.ent != nil && m.kind == nameMention && !m.inTitle && m.ent.typ() == Person && !st.taggedThing(si, m) {
-			return m.ent
+		if m.ent == nil || m.kind != nameMention || m.inTitle || st.taggedThing(si, m) {
+			continue
+		}
+		if typ := m.ent.typ(); typ == Person || typ == Other && st.speaksOf(si, m.to-1, tok) {
+			return m.ent // "Reagan said he …": who speaks of "he" is a person
 		}
 	}
 	if st.subjectSpeaks(si, tok) && si > 0 {
@@ -421,6 +424,22 @@ func (st *docState) subjectSpeaks(si, tok int) bool {
 	}
 	h := t.toks[tok].Head
 	return t.toks[h].UPOS == "VERB" && t.speaks(h)
+}
+
+// speaksOf reports whether token subj of sentence si is the subject of a
+// speech verb that token tok is reported under.
+func (st *docState) speaksOf(si, subj, tok int) bool {
+	if !st.subjectSpeaks(si, subj) {
+		return false
+	}
+	t := st.treeOf(si)
+	v := t.toks[subj].Head
+	for k, n := tok, 0; k >= 0 && n < len(t.toks); k, n = t.toks[k].Head, n+1 {
+		if k == v {
+			return true
+		}
+	}
+	return false
 }
 
 // reportsSpeech reports whether the verb whose subject is token tok of

@@ -30,6 +30,10 @@ var roleNouns = wordSet("role-nouns")
 // name.
 var multiWordRoles = wordMap("multi-word-roles")
 
+// titlePrefixes make another title of the title they are hyphened to:
+// "Vice-President", "Co-Chairman".
+var titlePrefixes = wordSet("title-prefixes")
+
 // portfolioNouns are the fields a minister or secretary answers for:
 // capitalised before a title ("Finance Minister", "Home Secretary") they
 // are part of it, not an organisation.

@@ -348,6 +348,9 @@ func titlesIn(toks []Token, i, j int) (first, last int) {
 	if first > i && portfolioNouns[toks[first-1].Lower] && (portfolioTitles[toks[first].Lower] || first-1 == i) {
 		first--
 	}
+	if first >= i+2 && toks[first-1].Text == "-" && titlePrefixes[toks[first-2].Lower] {
+		first -= 2 // "Vice-President": the prefix is the title's
+	}
 	return first, last
 }
 
@@ -414,6 +417,7 @@ func (m *mention) readTitles(toks []Token, from, to int) {
 			m.vote(Person, 3)
 		case low == "and" || low == "&" || low == ",":
 			flush()
+		case low == "-": // "Vice-President" is one title
 		default:
 			words = append(words, low)
 		}
@@ -519,6 +523,10 @@ func leftTitle(toks []Token, m *mention, k int) int {
 			low = mw
 			k--
 		}
+	}
+	if k >= 2 && toks[k-1].Text == "-" && titlePrefixes[toks[k-2].Lower] && toks[k-1].Start == toks[k-2].End && toks[k].Start == toks[k-1].End {
+		k -= 2 // "Vice-President"
+		low = toks[k].Lower + " " + low
 	}
 	for k > 0 && (toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) || portfolioNouns[toks[k-1].Lower] && (k == 1 || !isNameToken(toks, k-2, false))) {
 		k-- // "fire chief", "finance minister"

@@ -135,13 +135,28 @@ func mergeFragments(text string, base int, spans []Span) []Span {
 			strings.HasPrefix(piece, "\"") && strings.Count(prevText, "\"")%2 == 1,
 			unicode.IsLower(r),
 			unicode.IsDigit(r) && endsWithAbbreviation(prevText),
-			endsWithNameAbbreviation(prevText): // "its Ste. Therese plant"
+			endsWithNameAbbreviation(prevText), // "its Ste. Therese plant"
+			endsWithModifierInitials(prevText): // "his U.S. Counterpart"
 			prev.End = sp.End
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// reInitialsEnd finds initials with periods ending a piece ("U.S.",
+// "U.K.") and the word before them.
+var reInitialsEnd = regexp.MustCompile(`(\S+)\s+(?:[A-Z]\.){2,3}$`)
+
+// endsWithModifierInitials reports a piece ending on initials that are
+// no noun phrase of their own: a country named as a noun takes "the"
+// ("exports to the U.S."), so after any other word ("his U.S.
+// Counterpart", "worth of U.S. farm products") the initials modify what
+// follows and the sentence goes on.
+func endsWithModifierInitials(s string) bool {
+	m := reInitialsEnd.FindStringSubmatch(s)
+	return m != nil && !strings.EqualFold(m[1], "the")
 }
 
 func endsWithNameAbbreviation(s string) bool {

@@ -44,6 +44,16 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Mr Berg's defence team|said|he was fighting corruption at the bank`, `(per Mr Berg's defence team) Berg|fight`},
 		deny: []string{`Berg|fight|*`},
 	}, {
+		name: "he is the one-word speaker who speaks of him",
+		text: "Chip trade\n\nTom Berg said the use of certificates eased storage costs.\nReagan said he expected Japan to open its own market to U.S. chips.",
+		want: []string{`(per Reagan) Reagan|expect`},
+		deny: []string{`(per Reagan) Tom Berg|expect`},
+	}, {
+		name: "a reported clause keeps the subject the parser gave the speech verb as its object",
+		text: "Grain trade\n\nTom Berg added Norland is the largest customer for Halden grain.\nAna Ruiz told reporters the plant would close.",
+		want: []string{`Tom Berg|said|Norland is the largest customer for Halden grain`, `Ana Ruiz|said|the plant would close`},
+		deny: []string{`Tom Berg|said|is the largest*`, `Tom Berg|add|*`},
+	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},

@@ -129,8 +129,6 @@ func relIn(rel string, rels []string) bool {
 // span returns the first and last+1 token of i's subtree.
 func (t *tree) span(i int) (int, int) { return t.from[i], t.to[i] }
 
-// conjuncts returns i and the tokens coordinated with it ("Musk and
-// Putin", "Musk, Putin and Peskov").
 // objectConjuncts returns the conjuncts of object head obj, but not one
 // that comes after a prepositional modifier of the object: in "feeding
 // information to Tom Berg and another trader" the parser may join the
@@ -155,6 +153,8 @@ func (t *tree) modifierBetween(h, k int) bool {
 	return false
 }
 
+// conjuncts returns i and the tokens coordinated with it ("Musk and
+// Putin", "Musk, Putin and Peskov").
 func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
 	for _, k := range t.children(i, "conj") {

@@ -23,6 +23,12 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 	h := tok.Head
 	if own := b.ownSubjects(p); len(own) > 0 {
 		if tok.Rel == "acl:relcl" && h >= 0 && isRelativePronoun(t.toks[own[0]]) {
+			if t.toks[own[0]].Lower == "which" && b.person != nil && b.person(h) {
+				// "Ana Ruiz, director of the Halden Institute, which
+				// studies …": "which" is never a person, so the parser
+				// hung the clause on the wrong noun
+				return subjectOf{}
+			}
 			return subjectOf{heads: t.conjuncts(h)[:1], relative: true}
 		}
 		return subjectOf{heads: own}
@@ -31,6 +37,11 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 		return subjectOf{}
 	}
 	switch tok.Rel {
+	case "ccomp":
+		if o := b.strandedSubject(h, p); o >= 0 {
+			return subjectOf{heads: t.conjuncts(o)}
+		}
+		return subjectOf{}
 	case "conj":
 		if b.nonFinite(p) {
 			// "said Argentina was seeking credit, adding that …": the one
@@ -87,6 +98,21 @@ func (b *clauseBuilder) speakerClause(h int) int {
 			return h
 		}
 		h = b.t.toks[h].Head
+	}
+	return -1
+}
+
+// strandedSubject returns the object that speech verb v's parse took
+// from its reported clause p, or -1: in "Kato added Japan is the largest
+// customer" Japan is what is, not what was added. A verb that takes a
+// hearer ("told reporters the plant would close") keeps its object.
+func (b *clauseBuilder) strandedSubject(v, p int) int {
+	t := b.t
+	if !t.speaks(v) || hearerVerbs[t.toks[v].Lemma] || len(t.children(p, "nsubj", "nsubj:pass", "expl")) > 0 {
+		return -1
+	}
+	if o := t.child(v, "obj"); o >= 0 && o < p && t.to[o] == t.from[p] {
+		return o
 	}
 	return -1
 }
@@ -178,6 +204,9 @@ func (b *clauseBuilder) objects(main int, c *clause) []int {
 	}
 	if cc := t.child(main, "ccomp"); cc >= 0 && cc > main {
 		c.comp, _ = t.span(cc)
+		if o := b.strandedSubject(main, cc); o >= 0 {
+			c.comp, objs = t.from[o], nil
+		}
 	} else if t.speaks(main) {
 		c.comp = b.contentClause(append(objs, obj)...)
 		if c.comp < 0 {

@@ -20,7 +20,10 @@ func (st *docState) treeClauses(si int) []clause {
 	if t == nil {
 		return nil
 	}
-	b := clauseBuilder{t: t, subj: map[int]subjectOf{}}
+	b := clauseBuilder{t: t, subj: map[int]subjectOf{}, person: func(k int) bool {
+		e := st.entityAt(si, k)
+		return e != nil && e.typ() == Person
+	}}
 	var out []clause
 	for p := range t.toks {
 		if !b.isPredicate(p) || b.folded(p) {
@@ -36,6 +39,8 @@ func (st *docState) treeClauses(si int) []clause {
 type clauseBuilder struct {
 	t    *tree
 	subj map[int]subjectOf
+	// person reports a token that names a person.
+	person func(k int) bool
 }
 
 // subjectOf is a predicate's subject: its head tokens (one per conjunct)

@@ -31,6 +31,8 @@ var (
 	// appointmentVerbs put a person in the position their complement
 	// names: "was named president", "elected him chairman".
 	appointmentVerbs = wordSet("appointment-verbs")
+	// hearerVerbs are speech verbs whose object is the one spoken to.
+	hearerVerbs = wordSet("hearer-verbs")
 	// authorPrepositions name who wrote a document: "a report by Acme".
 	authorPrepositions = wordSet("author-prepositions")
 	// locationPrepositions say where a noun is: "researchers at the

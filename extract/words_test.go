@@ -59,6 +59,8 @@ var wordListKinds = map[string]string{
 	"appointment-verbs":      "set",
 	"measured-nouns":         "set",
 	"measure-verbs":          "set",
+	"title-prefixes":         "set",
+	"hearer-verbs":           "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
 	"location-prepositions":  "set",
