@@ -965,8 +965,10 @@ var bodyNouns = wordSet("body-nouns")
 // coordinatedNameEnd returns the end of a name that goes on at token j
 // through a coordination, or j: "&" between name words ("Marks &
 // Spencer"); "and" before name words that end in a public body's noun
-// ("Food and Drug Administration") or in "Co" ("Kidder, Peabody and Co");
-// ", Peabody and Co" likewise.
+// ("Food and Drug Administration") or in a legal suffix ("Hongkong and
+// Shanghai Banking Corp", "Kidder, Peabody and Co") when the words before
+// it do not ("Acme Corp and Norland Inc" are two); ", Peabody and Co"
+// likewise.
 func coordinatedNameEnd(toks []Token, j int) int {
 	k := j
 	if toks[k].Text == "," && k+2 < len(toks) && isNameToken(toks, k+1, false) && (toks[k+2].Lower == "and" || toks[k+2].Text == "&") {
@@ -983,8 +985,8 @@ func coordinatedNameEnd(toks []Token, j int) int {
 		return nameWordsEnd(toks, k+1)
 	case toks[k].Lower == "and":
 		end := nameWordsEnd(toks, k+1)
-		if last := toks[end-1].Lower; bodyNouns[last] || last == "co" || last == "company" {
-			return end
+		if last := toks[end-1].Lower; bodyNouns[last] || last == "company" || legalSuffixes[last] && !legalSuffixes[toks[k-1].Lower] {
+			return end // "Hongkong and Shanghai Banking Corp", not "Acme Corp and Norland Inc"
 		}
 	}
 	return j

@@ -27,9 +27,10 @@ func TestTreeFacts(t *testing.T) {
 		deny: []string{"harbor-freight-lines thank*"},
 	}, {
 		name: "names that go on through a hyphen or a coordination stay whole",
-		text: "The Food and Drug Administration approved the drug on Monday.\nHalden, Berg and Co said the fund had closed.\nNorland-Halden cut 200 jobs in May.",
-		want: []string{`food-and-drug-administration approve "the drug"`, `halden-berg-and-co said "the fund had closed"`, `norland-halden cut 200 jobs`},
-		deny: []string{"drug-administration *", "halden *", "berg *"},
+		text: "The Food and Drug Administration approved the drug on Monday.\nHalden, Berg and Co said the fund had closed.\nNorland-Halden cut 200 jobs in May.\nThe Kowloon and Shanghai Banking Corp raised its dividend.\nAcme Corp and Norland Inc signed the accord.",
+		want: []string{`food-and-drug-administration approve "the drug"`, `halden-berg-and-co said "the fund had closed"`, `norland-halden cut 200 jobs`,
+			`kowloon-and-shanghai-banking-corp raise "its dividend"`, `acme-corp sign "the accord"`, `norland-inc sign "the accord"`},
+		deny: []string{"drug-administration *", "halden *", "berg *", "kowloon *", "shanghai-banking-corp *"},
 	}, {
 		name: "an adjective title before one English word is part of a name",
 		text: "General Acquisition repeated its request on Monday.\nGeneral Colin Powell said the troops would stay.",
