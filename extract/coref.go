@@ -427,16 +427,20 @@ func (st *docState) subjectSpeaks(si, tok int) bool {
 }
 
 // speaksOf reports whether token subj of sentence si is the subject of a
-// speech verb that token tok is reported under.
+// speech verb that token tok is reported under, with no other speech
+// verb between.
 func (st *docState) speaksOf(si, subj, tok int) bool {
 	if !st.subjectSpeaks(si, subj) {
 		return false
 	}
 	t := st.treeOf(si)
 	v := t.toks[subj].Head
-	for k, n := tok, 0; k >= 0 && n < len(t.toks); k, n = t.toks[k].Head, n+1 {
+	for k, n := t.toks[tok].Head, 0; k >= 0 && n < len(t.toks); k, n = t.toks[k].Head, n+1 {
 		if k == v {
 			return true
+		}
+		if t.toks[k].UPOS == "VERB" && t.speaks(k) {
+			return false // "… and the spokesman said he …": another speaker's
 		}
 	}
 	return false

@@ -302,8 +302,8 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 	if c.comp < 0 {
 		return
 	}
-	if len(c.vg.Chain) > 0 && refusals[c.vg.Chain[0]] {
-		return // "declined to say how …" says nothing
+	if len(c.vg.Chain) > 0 && refusals[c.vg.Chain[0]] || c.vg.Negated {
+		return // "declined to say how …", "did not say what …" say nothing
 	}
 	from, to, ok := st.reportedSpan(si, c)
 	if !ok {

@@ -54,6 +54,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Tom Berg|said|Norland is the largest customer for Halden grain`, `Ana Ruiz|said|the plant would close`},
 		deny: []string{`Tom Berg|said|is the largest*`, `Tom Berg|add|*`},
 	}, {
+		name: "what a speaker did not say is no speech, and 'he' under another speaker is not the first",
+		text: "Utility\n\nRuiz did not say what errors had been made and the spokesman said he could not add to her statement.",
+		want: []string{`spokesman|said|he could not add to her statement`},
+		deny: []string{`Ruiz|NOT said|*`, `(per spokesman) Ruiz|*`},
+	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},

@@ -111,10 +111,16 @@ func (b *clauseBuilder) strandedSubject(v, p int) int {
 	if !t.speaks(v) || hearerVerbs[t.toks[v].Lemma] || len(t.children(p, "nsubj", "nsubj:pass", "expl")) > 0 {
 		return -1
 	}
-	if o := t.child(v, "obj"); o >= 0 && o < p && t.to[o] == t.from[p] {
-		return o
+	o := t.child(v, "obj")
+	if o < 0 || o > p {
+		return -1
 	}
-	return -1
+	for k := t.to[o]; k < t.from[p]; k++ {
+		if t.toks[k].UPOS != "PUNCT" {
+			return -1 // "the plant, with …, would": only commas between
+		}
+	}
+	return o
 }
 
 // ownSubjects returns the heads of p's own subject, one per conjunct.
@@ -208,7 +214,7 @@ func (b *clauseBuilder) objects(main int, c *clause) []int {
 			c.comp, objs = t.from[o], nil
 		}
 	} else if t.speaks(main) {
-		c.comp = b.contentClause(append(objs, obj)...)
+		c.comp = b.contentClause(main, append(objs, obj)...)
 		if c.comp < 0 {
 			c.comp, c.compEnd = b.frontedReport(main)
 		}
@@ -304,19 +310,29 @@ func (t *tree) quoted(from, to int) bool {
 	return false
 }
 
-// contentClause finds what a speech verb reports when the parser hung
-// it under the verb's object as a relative clause without a relative
-// word: "told reporters [they had not received a response]". It returns
-// the clause's first token, or -1.
-func (b *clauseBuilder) contentClause(objs ...int) int {
+// contentClause finds what speech verb main reports when the parser hung
+// it under the verb's object as a relative clause. Without a relative
+// word the clause is the report: "told reporters [they had not received
+// a response]". A verb that takes no hearer reports its object too: in
+// "said [the plant would close]" and "said [the market, which had
+// slipped, fell again]" the object is the report's subject. It returns
+// the report's first token, or -1.
+func (b *clauseBuilder) contentClause(main int, objs ...int) int {
 	t := b.t
 	for _, o := range objs {
 		if o < 0 {
 			continue
 		}
 		for _, r := range t.children(o, "acl:relcl") {
-			from, _ := t.span(r)
-			if from > o && !isRelativePronoun(t.toks[from]) {
+			from := t.from[r]
+			for from < t.to[r] && t.toks[from].UPOS == "PUNCT" {
+				from++
+			}
+			switch {
+			case from <= o:
+			case !hearerVerbs[t.toks[main].Lemma]:
+				return t.from[o]
+			case !isRelativePronoun(t.toks[from]):
 				return from
 			}
 		}
