@@ -94,29 +94,40 @@ func SplitSentences(text string, base int) []Span {
 	if len(out) == 0 {
 		out = append(out, trimSpan(text, 0, len(text), base))
 	}
-	return mergeFragments(text, base, splitDecimalEnds(text, base, out))
+	return mergeFragments(text, base, splitMissedEnds(text, base, out))
 }
 
-// reDecimalEnd finds a sentence that ends on a decimal amount, "$3.27bn.",
-// "rose 2.5%.", before a capitalised word. Punkt takes a word with a period
-// inside for an abbreviation ("e.g.", "U.S.") and does not split there.
-var reDecimalEnd = regexp.MustCompile(`\d\.\d+(?:[a-zA-Z]{1,3}|%)?\.\s+["“]?[A-Z]`)
+// reMissedEnd finds sentence ends Punkt misses: a decimal amount,
+// "$3.27bn.", "rose 2.5%.", before a capitalised word (Punkt takes a word
+// with a period inside for an abbreviation, "e.g.", "U.S."), and a
+// company's abbreviated suffix before a quotation ("… president of
+// Dataquest Inc. "There were …").
+var reMissedEnd = regexp.MustCompile(`(?:\d\.\d+(?:[a-zA-Z]{1,3}|%)?\.\s+["“]?|\b(?:Inc|Corp|Co|Ltd|Bros)\.\s+["“])[A-Z]`)
 
-// splitDecimalEnds splits Punkt's spans after decimal amounts that end a
-// sentence.
-func splitDecimalEnds(text string, base int, spans []Span) []Span {
+// splitMissedEnds splits Punkt's spans at the sentence ends it missed. A
+// quotation mark after the end must open a quotation: the marks before
+// it in the span are balanced.
+func splitMissedEnds(text string, base int, spans []Span) []Span {
 	var out []Span
 	for _, sp := range spans {
 		piece := text[sp.Start-base : sp.End-base]
 		start := 0
-		for _, m := range reDecimalEnd.FindAllStringIndex(piece, -1) {
-			cut := strings.IndexByte(piece[m[0]+2:m[1]], '.') + m[0] + 3 // after the full stop
-			out = append(out, trimSpan(text, sp.Start-base+start, sp.Start-base+cut, base))
-			start = cut
+		for _, m := range reMissedEnd.FindAllStringIndex(piece, -1) {
+			stop := strings.LastIndexByte(piece[m[0]:m[1]], '.') + m[0] + 1 // after the full stop
+			if strings.ContainsAny(piece[stop:m[1]], "\"“") && quoteMarks(piece[start:stop])%2 == 1 {
+				continue // a closing quotation mark
+			}
+			out = append(out, trimSpan(text, sp.Start-base+start, sp.Start-base+stop, base))
+			start = stop
 		}
 		out = append(out, trimSpan(text, sp.Start-base+start, sp.End-base, base))
 	}
 	return out
+}
+
+// quoteMarks counts the double quotation marks in s.
+func quoteMarks(s string) int {
+	return strings.Count(s, "\"") + strings.Count(s, "“") + strings.Count(s, "”")
 }
 
 // mergeFragments re-joins pieces Punkt split too eagerly: a closing quote
