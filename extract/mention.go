@@ -447,6 +447,9 @@ func readLeftContext(toks []Token, m *mention, out *[]*mention) {
 			k, sawRole = next, sawRole || role
 			continue
 		}
+		if sawRole && k >= 3 && toks[k].Text == ")" && toks[k-2].Text == "(" && isNameToken(toks, k-3, false) {
+			k -= 3 // "Ministry of Trade (MITI) director": the acronym is the body's
+		}
 		if sawRole && isNameToken(toks, k, k == 0) {
 			if k = leftOrganisation(toks, m, k, out); k >= 0 {
 				continue
@@ -550,13 +553,18 @@ func leftOrganisation(toks []Token, m *mention, k int, out *[]*mention) int {
 	for k >= 0 && (isNameToken(toks, k, false) || hyphenInName(toks, k)) {
 		k--
 	}
+	for s := k - 1; s >= 0 && e-s <= 10; s-- {
+		if isNameToken(toks, s, false) && nameRunEnd(toks, s) == e {
+			k = s - 1 // a name that goes on through "of" or "and": "Ministry of International Trade and Industry"
+		}
+	}
 	org := &mention{kind: nameMention, sent: m.sent, from: k + 1, to: e, npFrom: k + 1, inTitle: true}
 	org.name = joinTokens(toks, k+1, e)
 	org.vote(Organization, 1.5)
 	*out = append(*out, org)
 	m.orgs = append(m.orgs, org)
 	m.npFrom = k + 1
-	if k >= 1 && (toks[k].Text == "and" || toks[k].Text == "&") && isNameToken(toks, k-1, false) {
+	if k >= 1 && (toks[k].Text == "and" || toks[k].Text == "&") && isNameToken(toks, k-1, false) && !titledName(toks, k-1) {
 		return k - 1
 	}
 	if k >= 0 && (toks[k].Lower == "former" || toks[k].Lower == "ex") {
@@ -564,6 +572,16 @@ func leftOrganisation(toks []Token, m *mention, k int, out *[]*mention) int {
 		m.npFrom = k
 	}
 	return -1
+}
+
+// titledName reports a name ending at token k that a title opens:
+// "chief Paul Volcker and IMF head …" joins two people, not two
+// employers of one.
+func titledName(toks []Token, k int) bool {
+	for k >= 0 && isNameToken(toks, k, false) {
+		k--
+	}
+	return k >= 0 && roleNouns[toks[k].Lower]
 }
 
 // hyphenInName reports a hyphen written between two name words with no
@@ -937,6 +955,10 @@ func nameRunEnd(toks []Token, i int) int {
 			j += 2
 			continue
 		}
+		if bodyPortfolios(toks, i, j) {
+			j += 2 // "Ministry of International Trade and Industry"
+			continue
+		}
 		if k := coordinatedNameEnd(toks, j); k > j {
 			j = k // "Food and Drug Administration", "Marks & Spencer", "Kidder, Peabody and Co"
 			continue
@@ -961,6 +983,21 @@ func adjectiveTitle(toks []Token, t, j int) bool {
 // fields: "Food and Drug Administration", "Securities and Exchange
 // Commission".
 var bodyNouns = wordSet("body-nouns")
+
+// bodyPortfolios reports a public body's name in toks[i:j] that names its
+// fields ("Ministry of International Trade") going on at j with "and"
+// and one more field ("and Industry").
+func bodyPortfolios(toks []Token, i, j int) bool {
+	if j+1 >= len(toks) || toks[j].Lower != "and" || !portfolioNouns[toks[j+1].Lower] || !capitalised(toks[j+1].Text) {
+		return false
+	}
+	for k := i; k+1 < j; k++ {
+		if bodyNouns[toks[k].Lower] && toks[k+1].Lower == "of" {
+			return true
+		}
+	}
+	return false
+}
 
 // coordinatedNameEnd returns the end of a name that goes on at token j
 // through a coordination, or j: "&" between name words ("Marks &

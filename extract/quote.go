@@ -169,6 +169,18 @@ func (st *docState) attributeQuote(si int, q Span) (*docEntity, int, float64, st
 	return st.speakerBefore(si, q)
 }
 
+// namingStart is where the phrase naming subject np of sentence si
+// starts, with the employer named before its title ("Ministry of Trade
+// (MITI) director Ken Ono"): names, acronyms in brackets and titles.
+func (st *docState) namingStart(si int, np *nounPhrase) int {
+	toks := st.sents[si].Tokens
+	k := np.From
+	for k > 0 && (st.entityAt(si, k-1) != nil || toks[k-1].Text == "(" || toks[k-1].Text == ")" || roleNouns[toks[k-1].Lower]) {
+		k--
+	}
+	return k
+}
+
 // speakerAfter finds the speaker of quotation q by the first speech verb
 // after it in sentence ci; ok is false when there is none close enough.
 func (st *docState) speakerAfter(ci int, q Span) (*docEntity, float64, string, bool) {
@@ -183,8 +195,9 @@ func (st *docState) speakerAfter(ci int, q Span) (*docEntity, float64, string, b
 		}
 		subjAfter := c.subj != nil && toks[c.subj.From].Start >= q.End
 		// the speaker follows the quotation ("…," Martin Mauro, senior
-		// economist at Acme, told Reuters) or the verb does ("…," said)
-		subjNext := subjAfter && toks[c.subj.From].Start-q.End <= 3 ||
+		// economist at Acme, told Reuters; "…," Acme chief Ana Ruiz said)
+		// or the verb does ("…," said)
+		subjNext := subjAfter && toks[st.namingStart(ci, c.subj)].Start-q.End <= 3 ||
 			c.subj == nil && st.personBetween(ci, q.End, q.End+4) != nil
 		if gap > 8 && !subjNext {
 			return nil, 0, "", false
@@ -306,8 +319,8 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 		return // "declined to say how …", "did not say what …" say nothing
 	}
 	from, to, ok := st.reportedSpan(si, c)
-	if !ok {
-		return
+	if !ok || from <= c.vg.Main && c.vg.Main < to {
+		return // what a verb reports never holds the verb itself
 	}
 	toks := st.sents[si].Tokens
 	content := st.doc.Text[toks[from].Start:toks[to-1].End]

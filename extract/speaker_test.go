@@ -59,6 +59,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`spokesman|said|he could not add to her statement`},
 		deny: []string{`Ruiz|NOT said|*`, `(per spokesman) Ruiz|*`},
 	}, {
+		name: "a quotation's speaker is the named official after the body's name, acronym and title",
+		text: "Trade row\n\n\"The sanctions are unfair,\" Ministry of Foreign Trade and Industry (MOFTI) director general Ken Ono told reporters.",
+		want: []string{`Ken Ono|said|The sanctions are unfair`, `Ken Ono|worksFor|Ministry of Foreign Trade and Industry`},
+		deny: []string{`Ministry of Foreign Trade*|said|*`, `Ken Ono|worksFor|Industry`},
+	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},

@@ -65,6 +65,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "Film sales\n\nThe Halden Story DVD beats its box office takings.\nBlue Harbour CD tops the charts, Norland Records said.",
 		deny: []string{`the-halden-story-dvd *`, `halden-story-dvd *`, `blue-harbour-cd *`},
 	}, {
+		name: "two titled people joined by 'and' keep their own employers",
+		text: "He met Halden Reserve chief Paul Vance and Northern Monetary Fund (NMF) head Michel Camus on Monday.",
+		want: []string{`paul-vance worksFor halden-reserve`, `michel-camus worksFor northern-monetary-fund`},
+		deny: []string{`michel-camus worksFor paul-vance`, `michel-camus worksFor halden-reserve`},
+	}, {
 		name: "a brand written with a small letter first is a name",
 		text: "For the year as a whole, eToys earned $12.5m on sales of $150m.",
 		want: []string{`etoys earn 1.25e+07 USD`},

@@ -134,9 +134,10 @@ func (b *clauseBuilder) ownSubjects(p int) []int {
 	s := subs[0]
 	for _, k := range subs[1:] {
 		// a second subject directly after the first is the name a title
-		// runs into; one after a preposition is the parser's slip
-		// ("profit at Nordwind rose": the profit rose)
-		if k < p && !b.prepositionBetween(s, k) {
+		// runs into, as is one right after a title ("Ministry of Trade
+		// director Ken Ono said"); one after a preposition is the
+		// parser's slip ("profit at Nordwind rose": the profit rose)
+		if k < p && (!b.prepositionBetween(s, k) || b.afterTitle(k)) {
 			s = k
 		}
 	}
@@ -144,6 +145,18 @@ func (b *clauseBuilder) ownSubjects(p int) []int {
 }
 
 // prepositionBetween reports a preposition between tokens a < b.
+// afterTitle reports a phrase headed by k that a job title opens or
+// directly follows ("director general Noboru Hatakeyama").
+func (b *clauseBuilder) afterTitle(k int) bool {
+	f := b.t.from[k]
+	for _, i := range []int{f, f - 1} {
+		if i >= 0 && i < k && roleNouns[b.t.toks[i].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *clauseBuilder) prepositionBetween(a, c int) bool {
 	for k := a + 1; k < c; k++ {
 		if b.t.toks[k].UPOS == "ADP" {
