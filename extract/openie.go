@@ -56,7 +56,7 @@ func (st *docState) possessiveTuples() []Tuple {
 		if start >= u.np.To || toks[p.Head].Tag == "PRP" {
 			continue
 		}
-		out = append(out, Tuple{Relation: "has", Args: []string{owner, joinTokens(toks, start, u.np.To)}, Confidence: 0.3})
+		out = append(out, Tuple{Relation: "has", Args: []string{owner, joinTokens(toks, start, u.np.To)}, Confidence: 0.15})
 	}
 	return out
 }
@@ -75,7 +75,7 @@ func (st *docState) titleTuples() []Tuple {
 		if strings.EqualFold(title, "the") || strings.EqualFold(title, "a") {
 			continue
 		}
-		out = append(out, Tuple{Relation: "is", Args: []string{m.name, title}, Confidence: 0.5})
+		out = append(out, Tuple{Relation: "is", Args: []string{m.name, title}, Confidence: 0.18})
 	}
 	return out
 }
@@ -140,8 +140,16 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 			subjEnd = c.vg.From
 		}
 	}
+	if !c.inherited {
+		if e := st.argEnd(c.subj, c.vg.From); e > subjEnd {
+			subjEnd = e // "the population of the city boomed"
+		}
+	}
 	arg1 := joinTokens(toks, c.subj.From, subjEnd)
 	relFrom, relTo := c.vg.From, c.vg.To
+	for relFrom > subjEnd && toks[relFrom-1].Tag == "RB" {
+		relFrom-- // "often refers to", "also suggests"
+	}
 	rel := joinTokens(toks, relFrom, relTo)
 	var args []string
 	pps := c.pps
@@ -150,6 +158,12 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 		conf = 0.6
 	}
 	limit := len(toks)
+	if c.obj == nil && len(pps) == 0 && c.comp < 0 {
+		if o := st.sharedObject(c.vg.Main); o != nil {
+			c.obj = o // "traders buy and sell large amounts of stocks"
+			conf *= 0.8
+		}
+	}
 	switch {
 	case c.comp >= 0:
 		from := c.comp
@@ -171,13 +185,13 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 		}
 		pps = nil
 	case c.obj != nil:
-		args = append(args, joinTokens(toks, c.obj.From, extendNP(toks, c.obj, limit)))
+		args = append(args, joinTokens(toks, c.obj.From, st.argEnd(c.obj, limit)))
 		if c.obj2 != nil {
-			args = append(args, joinTokens(toks, c.obj2.From, extendNP(toks, c.obj2, limit)))
+			args = append(args, joinTokens(toks, c.obj2.From, st.argEnd(c.obj2, limit)))
 		}
 	case len(pps) > 0:
 		rel += " " + toks[pps[0].prep].Text
-		end := extendNP(toks, &pps[0].np, limit)
+		end := st.argEnd(&pps[0].np, limit)
 		args = append(args, joinTokens(toks, pps[0].np.From, end))
 		pps = pps[1:]
 		for len(pps) > 0 && pps[0].prep < end {
@@ -210,7 +224,7 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 	}
 	covered := c.vg.To
 	if c.obj != nil {
-		covered = extendNP(toks, c.obj, limit)
+		covered = st.argEnd(c.obj, limit)
 		// an infinitive after the object belongs with it: "the first
 		// woman to land a jump", "invited Putin to join him"
 		if covered < limit && toks[covered].Tag == "TO" && covered+1 < limit && toks[covered+1].Tag == "VB" {
@@ -223,7 +237,7 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 		if pp.prep < covered {
 			continue // already inside the extended object
 		}
-		end := extendNP(toks, &pp.np, limit)
+		end := st.argEnd(&pp.np, limit)
 		args = append(args, joinTokens(toks, pp.prep, end))
 		covered = end
 	}
@@ -234,6 +248,61 @@ func (st *docState) clauseTuple(c clause) (Tuple, bool) {
 		return Tuple{}, false // a subject and verb alone score nothing and say little
 	}
 	return Tuple{Relation: rel, Args: append([]string{arg1}, args...), Confidence: conf}, true
+}
+
+// sharedObject returns the object that verb v shares with the verb
+// coordinated right after it ("buy and sell stocks"), or nil.
+func (st *docState) sharedObject(v int) *nounPhrase {
+	t := st.treeOf(0)
+	if t == nil {
+		return nil
+	}
+	for _, k := range t.children(v, "conj") {
+		cc := t.child(k, "cc")
+		if t.toks[k].UPOS != "VERB" || cc != v+1 || k != v+2 {
+			continue
+		}
+		if o := t.child(k, "obj"); o >= 0 {
+			np := t.phrase(o)
+			return &np
+		}
+	}
+	return nil
+}
+
+// argEnd is where an argument headed as np ends: its subtree in the
+// tree, without a relative clause, an apposition or a trailing comma
+// ("the comical contradictions between the material reality of her
+// upbringing and …"); the chunk's end with its "of" phrases without a
+// tree.
+func (st *docState) argEnd(np *nounPhrase, limit int) int {
+	t := st.treeOf(0)
+	if t == nil || np.Head < 0 || np.Head >= len(t.toks) {
+		return extendNP(st.sents[0].Tokens, np, limit)
+	}
+	end := max(np.To, st.argModifiersEnd(t, np.Head))
+	return min(end, limit)
+}
+
+// argModifiersEnd is the end of h's dependents after it that belong in
+// an argument: modifiers, not clauses or appositions set off by commas.
+func (st *docState) argModifiersEnd(t *tree, h int) int {
+	end := h + 1
+	for _, k := range t.kids[h] {
+		if k < h {
+			continue
+		}
+		switch t.toks[k].Rel {
+		case "acl:relcl", "appos", "punct", "parataxis", "dep", "cc":
+			return end
+		case "conj":
+			if t.child(k, "cc") < 0 {
+				return end
+			}
+		}
+		end = max(end, t.to[k])
+	}
+	return end
 }
 
 // clauseTail returns where the material starting at k ends: at a comma,
