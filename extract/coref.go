@@ -374,16 +374,8 @@ func (st *docState) surnameOwner(word string) *docEntity {
 // advised caution. … he said"), else the first person named there as the
 // subject of some clause, outside quotations and relative clauses.
 func (st *docState) antecedent(si, tok int) *docEntity {
-	for _, m := range st.mentions[si] {
-		if m.from >= tok {
-			break
-		}
-		if m.ent == nil || m.kind != nameMention || m.inTitle || st.taggedThing(si, m) {
-			continue
-		}
-		if typ := m.ent.typ(); typ == Person || typ == Other && st.speaksOf(si, m.to-1, tok) {
-			return m.ent // "Reagan said he …": who speaks of "he" is a person
-		}
+	if e := st.personBefore(si, tok); e != nil {
+		return e
 	}
 	if st.subjectSpeaks(si, tok) && si > 0 {
 		// "…, Fitzwater told reporters. He said …": the last speaker
@@ -398,19 +390,46 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 		if e := st.subjectPerson(si - back); e != nil {
 			return e
 		}
-		quotes := st.quoteSpans(si - back)
-		for _, m := range st.mentions[si-back] {
-			if m.ent == nil || m.inTitle || m.ent.typ() != Person || m.ent.desc != nil || st.taggedThing(si-back, m) {
-				continue
-			}
-			if t := st.treeOf(si - back); t != nil && (t.inRelativeClause(m.from) || !t.subjectLike(m.from, m.to)) {
-				continue // "the seed, who is to meet Roddick, …": Roddick is not the topic
-			}
-			if inSpans(quotes, st.sents[si-back].Tokens[m.from].Start) {
-				continue
-			}
-			return m.ent
+		if e := st.topicPerson(si - back); e != nil {
+			return e
 		}
+	}
+	return nil
+}
+
+// personBefore returns the first person named in sentence si before
+// token tok, or a one-word name that speaks of tok ("Reagan said he …").
+func (st *docState) personBefore(si, tok int) *docEntity {
+	for _, m := range st.mentions[si] {
+		if m.from >= tok {
+			break
+		}
+		if m.ent == nil || m.kind != nameMention || m.inTitle || st.taggedThing(si, m) {
+			continue
+		}
+		if typ := m.ent.typ(); typ == Person || typ == Other && st.speaksOf(si, m.to-1, tok) {
+			return m.ent // "Reagan said he …": who speaks of "he" is a person
+		}
+	}
+	return nil
+}
+
+// topicPerson returns the first person named in sentence si as the
+// subject of some clause, outside quotations and relative clauses.
+func (st *docState) topicPerson(si int) *docEntity {
+	quotes := st.quoteSpans(si)
+	t := st.treeOf(si)
+	for _, m := range st.mentions[si] {
+		if m.ent == nil || m.inTitle || m.ent.typ() != Person || m.ent.desc != nil || st.taggedThing(si, m) {
+			continue
+		}
+		if t != nil && (t.inRelativeClause(m.from) || !t.subjectLike(m.from, m.to)) {
+			continue // "the seed, who is to meet Roddick, …": Roddick is not the topic
+		}
+		if inSpans(quotes, st.sents[si].Tokens[m.from].Start) {
+			continue
+		}
+		return m.ent
 	}
 	return nil
 }

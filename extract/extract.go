@@ -306,17 +306,35 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 			res.Unattributed = append(res.Unattributed, Quotation{Text: oneLine(q.text), Evidence: st.evidence(q.sent)})
 		}
 	}
+	st.assignIDs()
+	res.Entities = st.resultEntities()
+	res.Facts = st.resultFacts()
+	used := st.usedEntities()
 	for _, e := range st.ents {
-		if e.desc != nil {
-			e.id = e.desc.ID
-			continue
-		}
-		e.id = Slug(e.canonical())
-		if e.scope != "" {
-			e.id = unnamedID(e.scope, e.canonical())
+		if e.desc != nil && used[e] {
+			res.Descriptions = append(res.Descriptions, *e.desc)
 		}
 	}
-	seenEnt := map[string]*Entity{}
+	return res
+}
+
+// assignIDs gives every entity its final ID: a description its own, a
+// speaker known only by role one scoped by the article.
+func (st *docState) assignIDs() {
+	for _, e := range st.ents {
+		switch {
+		case e.desc != nil:
+			e.id = e.desc.ID
+		case e.scope != "":
+			e.id = unnamedID(e.scope, e.canonical())
+		default:
+			e.id = Slug(e.canonical())
+		}
+	}
+}
+
+// usedEntities are the entities some fact names.
+func (st *docState) usedEntities() map[*docEntity]bool {
 	used := map[*docEntity]bool{}
 	for _, f := range st.facts {
 		used[f.subj] = true
@@ -332,66 +350,83 @@ func (st *docState) finish(dropped []DroppedLine) *Result {
 			}
 		}
 	}
+	return used
+}
+
+// resultEntities lists the named entities, one per ID, with their names
+// as aliases.
+func (st *docState) resultEntities() []*Entity {
+	var out []*Entity
+	seen := map[string]*Entity{}
 	for _, e := range st.ents {
 		if e.desc != nil || e.id == "" {
 			continue
 		}
-		if prev := seenEnt[e.id]; prev != nil {
+		if prev := seen[e.id]; prev != nil {
 			prev.Aliases = mergeAliases(prev.Aliases, prev.Name, e.names)
 			continue
 		}
 		ent := &Entity{ID: e.id, Name: e.canonical(), Type: e.typ()}
 		ent.Aliases = mergeAliases(nil, ent.Name, e.names)
-		seenEnt[e.id] = ent
-		res.Entities = append(res.Entities, ent)
+		seen[e.id] = ent
+		out = append(out, ent)
 	}
+	return out
+}
+
+// resultFacts turns the pending facts into facts at or above the
+// confidence threshold, keeping the most confident of equal ones.
+func (st *docState) resultFacts() []Fact {
 	type key struct {
 		s, p, o, by string
 		neg         bool
 	}
+	var out []Fact
 	seen := map[key]int{}
 	for _, f := range st.facts {
-		fact := Fact{Subject: f.subj.id, Predicate: f.pred, Negated: f.negated, Evidence: st.evidence(f.sent)}
-		fact.Evidence.Rule, fact.Evidence.Prior = f.rule, round2(f.conf)
-		fact.Evidence.Cues = st.factCues(f)
-		fact.Evidence.Confidence = round2(factCalibration.confidence(f.conf, fact.Evidence.Cues))
+		fact := st.resultFact(f)
 		if fact.Evidence.Confidence < st.opt.MinConfidence {
 			continue
 		}
-		if f.attributed != nil {
-			fact.AttributedTo = f.attributed.id
-		}
-		if f.obj != nil {
-			fact.Object.EntityID = f.obj.id
-		} else {
-			fact.Object.Literal = f.lit
-		}
-		if f.date.Phrase != "" {
-			fact.Date, fact.DatePhrase = f.date.Value, f.date.Phrase
-		}
-		for _, a := range f.args {
-			arg := Arg{Prep: a.prep, Text: a.text}
-			if a.ent != nil {
-				arg.EntityID = a.ent.id
-			}
-			fact.Args = append(fact.Args, arg)
-		}
 		k := key{fact.Subject, fact.Predicate, objectKey(fact.Object), fact.AttributedTo, fact.Negated}
 		if i, ok := seen[k]; ok {
-			if fact.Evidence.Confidence > res.Facts[i].Evidence.Confidence {
-				res.Facts[i] = fact
+			if fact.Evidence.Confidence > out[i].Evidence.Confidence {
+				out[i] = fact
 			}
 			continue
 		}
-		seen[k] = len(res.Facts)
-		res.Facts = append(res.Facts, fact)
+		seen[k] = len(out)
+		out = append(out, fact)
 	}
-	for _, e := range st.ents {
-		if e.desc != nil && used[e] {
-			res.Descriptions = append(res.Descriptions, *e.desc)
+	return out
+}
+
+// resultFact is pending fact f with its evidence, calibrated confidence
+// and final entity IDs.
+func (st *docState) resultFact(f pendingFact) Fact {
+	fact := Fact{Subject: f.subj.id, Predicate: f.pred, Negated: f.negated, Evidence: st.evidence(f.sent)}
+	fact.Evidence.Rule, fact.Evidence.Prior = f.rule, round2(f.conf)
+	fact.Evidence.Cues = st.factCues(f)
+	fact.Evidence.Confidence = round2(factCalibration.confidence(f.conf, fact.Evidence.Cues))
+	if f.attributed != nil {
+		fact.AttributedTo = f.attributed.id
+	}
+	if f.obj != nil {
+		fact.Object.EntityID = f.obj.id
+	} else {
+		fact.Object.Literal = f.lit
+	}
+	if f.date.Phrase != "" {
+		fact.Date, fact.DatePhrase = f.date.Value, f.date.Phrase
+	}
+	for _, a := range f.args {
+		arg := Arg{Prep: a.prep, Text: a.text}
+		if a.ent != nil {
+			arg.EntityID = a.ent.id
 		}
+		fact.Args = append(fact.Args, arg)
 	}
-	return res
+	return fact
 }
 
 func objectKey(o Object) string {

@@ -107,39 +107,46 @@ func (e *docEntity) canonical() string {
 // isNameToken reports whether token i can be part of a proper name.
 func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	t := toks[i]
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	if !unicode.IsUpper(r) && !camelCase(t.Text) && !(unicode.IsDigit(r) && i > 0 && isNameToken(toks, i-1, false)) {
+	if !nameShaped(toks, i) || notNames[t.Lower] || honorifics[t.Lower] {
 		return false
 	}
-	low := t.Lower
-	if notNames[low] || honorifics[low] {
+	if _, ok := demonyms[t.Lower]; ok && t.Tag != "NNP" {
 		return false
 	}
-	if _, ok := demonyms[low]; ok && t.Tag != "NNP" {
-		return false
-	}
-	possessed := i+1 < len(toks) && toks[i+1].Tag == "POS"
+	first := sentenceStart || i == 0
 	switch t.Tag {
 	case "NNP", "NNPS":
 		// "State fire chief", "Central bank": a capitalised common word
 		// opening a sentence before a lower-case noun
-		if (sentenceStart || i == 0) && t.Dict && i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") && toks[i+1].Text == toks[i+1].Lower {
-			return false
-		}
-		return true
+		return !(first && t.Dict && i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") && toks[i+1].Text == toks[i+1].Lower)
 	case "NN", "NNS", "FW", "JJ", "VBN", "VBZ", "VB", "VBP", "CD":
-		// a capital in mid-sentence on a word the tagger did not see as a
-		// name; first in a sentence only when possessive ("Reuters' Anna")
-		// or not an English word ("Lindqvist scored")
-		if (sentenceStart || i == 0) && !possessed && (t.Dict || t.Tag == "VB" || t.Tag == "VBP" || t.Tag == "VBZ") && !opensCompanyName(toks, i) {
-			return false
-		}
-		if _, ok := demonyms[low]; ok {
-			return false
-		}
-		return !roleNouns[low]
+		return untaggedName(toks, i, first)
 	}
 	return false
+}
+
+// nameShaped reports a word written as names are: a capital first, a
+// small-letter brand ("eBay"), or a number after a name ("Boeing 747").
+func nameShaped(toks []Token, i int) bool {
+	r, _ := utf8.DecodeRuneInString(toks[i].Text)
+	return unicode.IsUpper(r) || camelCase(toks[i].Text) || unicode.IsDigit(r) && i > 0 && isNameToken(toks, i-1, false)
+}
+
+// untaggedName reports a capitalised word the tagger did not see as a
+// name that is one: in mid-sentence; first in a sentence only when
+// possessive ("Reuters' Anna"), not an English word ("Lindqvist scored")
+// or opening a company's name ("Combustion Engineering Inc"). Never a
+// nationality or a title.
+func untaggedName(toks []Token, i int, first bool) bool {
+	t := toks[i]
+	possessed := i+1 < len(toks) && toks[i+1].Tag == "POS"
+	if first && !possessed && (t.Dict || t.Tag == "VB" || t.Tag == "VBP" || t.Tag == "VBZ") && !opensCompanyName(toks, i) {
+		return false
+	}
+	if _, ok := demonyms[t.Lower]; ok {
+		return false
+	}
+	return !roleNouns[t.Lower]
 }
 
 // opensCompanyName reports an English word that opens a run of

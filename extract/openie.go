@@ -120,134 +120,182 @@ func extendNP(toks []Token, np *nounPhrase, limit int) int {
 }
 
 func (st *docState) clauseTuple(c clause) (Tuple, bool) {
-	toks := st.sents[0].Tokens
 	if c.subj == nil {
 		return Tuple{}, false
 	}
-	// the subject reaches up to the verb when only noun phrase material
-	// lies between ("A seat in the Soyuz costs")
-	subjEnd := c.subj.To
-	if !c.inherited && c.subj.To <= c.vg.From {
-		ok := true
-		for k := c.subj.To; k < c.vg.From; k++ {
-			t := toks[k]
-			if !(isNounTag(t.Tag) || isAdjTag(t.Tag) || t.Tag == "DT" || t.Tag == "IN" || t.Tag == "CD" || t.Tag == "POS" || t.Tag == "PRP$") {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			subjEnd = c.vg.From
-		}
-	}
-	if !c.inherited {
-		if e := st.argEnd(c.subj, c.vg.From); e > subjEnd {
-			subjEnd = e // "the population of the city boomed"
-		}
-	}
-	arg1 := joinTokens(toks, c.subj.From, subjEnd)
-	relFrom, relTo := c.vg.From, c.vg.To
-	for relFrom > subjEnd && toks[relFrom-1].Tag == "RB" {
-		relFrom-- // "often refers to", "also suggests"
-	}
-	rel := joinTokens(toks, relFrom, relTo)
-	var args []string
-	pps := c.pps
-	conf := 0.8
+	b := &tupleBuilder{st: st, toks: st.sents[0].Tokens, c: c, pps: c.pps, conf: 0.8}
 	if c.inherited {
-		conf = 0.6
+		b.conf = 0.6
 	}
-	limit := len(toks)
-	if c.obj == nil && len(pps) == 0 && c.comp < 0 {
+	arg1, subjEnd := b.subject()
+	b.rel = b.relation(subjEnd)
+	if c.obj == nil && len(c.pps) == 0 && c.comp < 0 {
 		if o := st.sharedObject(c.vg.Main); o != nil {
-			c.obj = o // "traders buy and sell large amounts of stocks"
-			conf *= 0.8
+			b.c.obj = o // "traders buy and sell large amounts of stocks"
+			b.conf *= 0.8
 		}
 	}
 	switch {
 	case c.comp >= 0:
-		from := c.comp
-		for from < len(toks) && (toks[from].Text == "that" || toks[from].Text == ":" || toks[from].Text == ",") {
-			from++
-		}
-		to := len(toks)
-		if c.compEnd > 0 {
-			to = c.compEnd
-		}
-		for to > from && (toks[to-1].Tag == "." || isQuoteTok(toks[to-1]) || toks[to-1].Text == ",") {
-			to--
-		}
-		if c.obj != nil && c.obj.To <= c.comp {
-			args = append(args, joinTokens(toks, c.obj.From, c.obj.To))
-		}
-		if to > from {
-			args = append(args, joinTokens(toks, from, to))
-		}
-		pps = nil
-	case c.obj != nil:
-		args = append(args, joinTokens(toks, c.obj.From, st.argEnd(c.obj, limit)))
-		if c.obj2 != nil {
-			args = append(args, joinTokens(toks, c.obj2.From, st.argEnd(c.obj2, limit)))
-		}
-	case len(pps) > 0:
-		rel += " " + toks[pps[0].prep].Text
-		end := st.argEnd(&pps[0].np, limit)
-		args = append(args, joinTokens(toks, pps[0].np.From, end))
-		pps = pps[1:]
-		for len(pps) > 0 && pps[0].prep < end {
-			pps = pps[1:]
-		}
+		b.reported()
+	case b.c.obj != nil:
+		b.objects()
+	case len(b.pps) > 0:
+		b.preposition()
 	default:
-		// a copula or verb with an adjective or adverb complement
-		k := c.vg.To
-		for k < len(toks) && (isAdjTag(toks[k].Tag) || toks[k].Tag == "RB" || toks[k].Tag == "VBN") {
-			k++
+		b.complement()
+	}
+	b.rest()
+	if lead := leadingAdverbial(b.toks, c); lead != "" {
+		b.args = append(b.args, lead)
+	}
+	if len(b.args) == 0 || b.args[0] == "" {
+		return Tuple{}, false // a subject and verb alone score nothing and say little
+	}
+	return Tuple{Relation: b.rel, Args: append([]string{arg1}, b.args...), Confidence: b.conf}, true
+}
+
+// tupleBuilder puts together the open IE tuple of one clause.
+type tupleBuilder struct {
+	st   *docState
+	toks []Token
+	c    clause
+	rel  string
+	args []string
+	pps  []prepPhrase // prepositional arguments not yet placed
+	conf float64
+}
+
+// subject returns the tuple's first argument and where it ends. It
+// reaches up to the verb when only noun phrase material lies between ("A
+// seat in the Soyuz costs"), and takes the modifiers the tree hangs on its
+// head ("the population of the city boomed").
+func (b *tupleBuilder) subject() (string, int) {
+	c, toks := b.c, b.toks
+	subjEnd := c.subj.To
+	if !c.inherited && c.subj.To <= c.vg.From && nounMaterial(toks[c.subj.To:c.vg.From]) {
+		subjEnd = c.vg.From
+	}
+	if !c.inherited {
+		subjEnd = max(subjEnd, b.st.argEnd(c.subj, c.vg.From))
+	}
+	return joinTokens(toks, c.subj.From, subjEnd), subjEnd
+}
+
+// nounMaterial reports tokens that can all belong to a noun phrase.
+func nounMaterial(toks []Token) bool {
+	for _, t := range toks {
+		if !(isNounTag(t.Tag) || isAdjTag(t.Tag) || t.Tag == "DT" || t.Tag == "IN" || t.Tag == "CD" || t.Tag == "POS" || t.Tag == "PRP$") {
+			return false
 		}
-		if k == c.vg.To {
-			// whatever follows up to the clause's end: "was made up of
-			// individuals", "ended with hardly a scratch"
-			if e := clauseTail(toks, c.vg.To); e > c.vg.To {
-				args = append(args, joinTokens(toks, c.vg.To, e))
-				conf *= 0.8
-			}
+	}
+	return true
+}
+
+// relation is the verb group with the adverbs just before it ("often
+// refers to", "also suggests").
+func (b *tupleBuilder) relation(subjEnd int) string {
+	from := b.c.vg.From
+	for from > subjEnd && b.toks[from-1].Tag == "RB" {
+		from--
+	}
+	return joinTokens(b.toks, from, b.c.vg.To)
+}
+
+// reported adds what a speech verb reports (and its hearer before it).
+func (b *tupleBuilder) reported() {
+	c, toks := b.c, b.toks
+	from := c.comp
+	for from < len(toks) && (toks[from].Text == "that" || toks[from].Text == ":" || toks[from].Text == ",") {
+		from++
+	}
+	to := len(toks)
+	if c.compEnd > 0 {
+		to = c.compEnd
+	}
+	for to > from && (toks[to-1].Tag == "." || isQuoteTok(toks[to-1]) || toks[to-1].Text == ",") {
+		to--
+	}
+	if c.obj != nil && c.obj.To <= c.comp {
+		b.args = append(b.args, joinTokens(toks, c.obj.From, c.obj.To))
+	}
+	if to > from {
+		b.args = append(b.args, joinTokens(toks, from, to))
+	}
+	b.pps = nil
+}
+
+// objects adds the clause's object and second object.
+func (b *tupleBuilder) objects() {
+	for _, np := range []*nounPhrase{b.c.obj, b.c.obj2} {
+		if np != nil {
+			b.args = append(b.args, joinTokens(b.toks, np.From, b.st.argEnd(np, len(b.toks))))
+		}
+	}
+}
+
+// preposition adds the first prepositional argument, its preposition
+// going into the relation ("flows along").
+func (b *tupleBuilder) preposition() {
+	pp := b.pps[0]
+	b.rel += " " + b.toks[pp.prep].Text
+	end := b.st.argEnd(&pp.np, len(b.toks))
+	b.args = append(b.args, joinTokens(b.toks, pp.np.From, end))
+	b.pps = b.pps[1:]
+	for len(b.pps) > 0 && b.pps[0].prep < end {
+		b.pps = b.pps[1:]
+	}
+}
+
+// complement adds what follows a copula or a verb with no object: an
+// adjective or adverb with its prepositional phrases, or whatever follows
+// up to the clause's end ("was made up of individuals", "ended with
+// hardly a scratch").
+func (b *tupleBuilder) complement() {
+	toks, from := b.toks, b.c.vg.To
+	k := from
+	for k < len(toks) && (isAdjTag(toks[k].Tag) || toks[k].Tag == "RB" || toks[k].Tag == "VBN") {
+		k++
+	}
+	if k == from {
+		if e := clauseTail(toks, from); e > from {
+			b.args = append(b.args, joinTokens(toks, from, e))
+			b.conf *= 0.8
+		}
+		return
+	}
+	for k+1 < len(toks) && toks[k].Tag == "IN" {
+		np, ok := nounPhraseAt(toks, k+1)
+		if !ok {
 			break
 		}
-		e := k
-		for e+1 < len(toks) && toks[e].Tag == "IN" {
-			np, ok := nounPhraseAt(toks, e+1)
-			if !ok {
-				break
-			}
-			e = np.To
-		}
-		args = append(args, joinTokens(toks, c.vg.To, e))
+		k = np.To
 	}
-	covered := c.vg.To
-	if c.obj != nil {
-		covered = st.argEnd(c.obj, limit)
-		// an infinitive after the object belongs with it: "the first
-		// woman to land a jump", "invited Putin to join him"
-		if covered < limit && toks[covered].Tag == "TO" && covered+1 < limit && toks[covered+1].Tag == "VB" {
+	b.args = append(b.args, joinTokens(toks, from, k))
+}
+
+// rest adds the prepositional arguments after the object; an infinitive
+// after the object belongs with it ("the first woman to land a jump",
+// "invited Putin to join him").
+func (b *tupleBuilder) rest() {
+	toks, limit := b.toks, len(b.toks)
+	covered := b.c.vg.To
+	if obj := b.c.obj; obj != nil {
+		covered = b.st.argEnd(obj, limit)
+		if covered+1 < limit && toks[covered].Tag == "TO" && toks[covered+1].Tag == "VB" {
 			end := clauseTail(toks, covered)
-			args[len(args)-1] = joinTokens(toks, c.obj.From, end)
+			b.args[len(b.args)-1] = joinTokens(toks, obj.From, end)
 			covered = end
 		}
 	}
-	for _, pp := range pps {
+	for _, pp := range b.pps {
 		if pp.prep < covered {
 			continue // already inside the extended object
 		}
-		end := st.argEnd(&pp.np, limit)
-		args = append(args, joinTokens(toks, pp.prep, end))
+		end := b.st.argEnd(&pp.np, limit)
+		b.args = append(b.args, joinTokens(toks, pp.prep, end))
 		covered = end
 	}
-	if lead := leadingAdverbial(toks, c); lead != "" {
-		args = append(args, lead)
-	}
-	if len(args) == 0 || args[0] == "" {
-		return Tuple{}, false // a subject and verb alone score nothing and say little
-	}
-	return Tuple{Relation: rel, Args: append([]string{arg1}, args...), Confidence: conf}, true
 }
 
 // sharedObject returns the object that verb v shares with the verb
