@@ -31,72 +31,135 @@ var numberWords = wordNumbers("number-words")
 // 5000 people (bound max), "around $1 billion" → approx. It returns nil
 // when the tokens hold no quantity, or only a year.
 func ParseQuantity(toks []Token, from, to int) *Literal {
-	lit := &Literal{Kind: Number}
-	have := false
-	start := -1
-	last := -1
+	p := &quantityParser{toks: toks, from: from, to: to, lit: &Literal{Kind: Number}, start: -1, last: -1}
 	for k := from; k < to; k++ {
-		low := toks[k].Lower
-		switch {
-		case low == "up" && k+1 < to && toks[k+1].Lower == "to",
-			low == "as" && k+2 < to && toks[k+1].Lower == "many" && toks[k+2].Lower == "as",
-			low == "maximum" || low == "most" && k > from && toks[k-1].Lower == "at":
-			lit.Bound = "max"
-		case low == "least" && k > from && toks[k-1].Lower == "at", low == "over" && !have, low == "more" && !have:
-			lit.Bound = "min"
-		case isApproxWord(low) && low != "up" && low != "as" && low != "at" && low != "only" && low != "just" && low != "over" && low != "more" && low != "less" && low != "least" && low != "many":
-			if !have {
-				lit.Approx = true
-			}
-		case currencySymbols[low] != "" && !have:
-			lit.Kind, lit.Unit = Money, currencySymbols[low]
-			if start < 0 {
-				start = k
-			}
-		case (toks[k].Tag == "CD" || numberWords[low] > 0 && !have) && k+1 < to && toks[k+1].Tag == "HYPH":
-			return nil // "a four-year contract": the number is part of a modifier
-		case !have && start < 0 && yearModifier(toks, k, to):
-			return nil // "2005 revenue": a year, not an amount
-		case toks[k].Tag == "CD" || numberWords[low] > 0 && !have:
-			if have {
-				if m := multiplierOf(lit, toks[k]); m > 0 {
-					lit.Value *= m
-					last = k
-					continue
-				}
-				return finishQuantity(lit, toks, start, last)
-			}
-			v, ok := parseNumber(low)
+		if done, ok := p.step(k); done {
 			if !ok {
 				return nil
 			}
-			lit.Value, have = v, true
-			if start < 0 {
-				start = k
-			}
-			last = k
-		case have && multiplierOf(lit, toks[k]) > 0:
-			lit.Value *= multiplierOf(lit, toks[k])
-			last = k
-		case have && currencyWords[low] != "":
-			lit.Kind, lit.Unit = Money, currencyWords[low]
-			last = k
-		case have && low == "per" && k+1 < to && toks[k+1].Lower == "cent" && lit.Kind == Number:
-			lit.Unit = "percent" // "5 per cent"
-			return finishQuantity(lit, toks, start, k+1)
-		case have && (isNounTag(toks[k].Tag) || low == "%") && lit.Kind == Number:
-			lit.Unit = percentUnits[low]
-			if lit.Unit == "" {
-				lit.Unit = low
-			}
-			last = k
-			return finishQuantity(lit, toks, start, last)
+			return finishQuantity(p.lit, toks, p.start, p.last)
 		}
 	}
-	if !have {
+	if !p.have {
 		return nil
 	}
-	return finishQuantity(lit, toks, start, last)
+	return finishQuantity(p.lit, toks, p.start, p.last)
+}
+
+// quantityParser reads a quantity token by token: bounds and
+// approximations, a currency, the number, multipliers and the unit.
+type quantityParser struct {
+	toks        []Token
+	from, to    int
+	lit         *Literal
+	have        bool // the number is read
+	start, last int  // the quantity's first and last token
+}
+
+// step reads token k; done is set when the quantity is complete (ok) or
+// when the tokens hold none (not ok).
+func (p *quantityParser) step(k int) (done, ok bool) {
+	t, low := p.toks[k], p.toks[k].Lower
+	number := t.Tag == "CD" || numberWords[low] > 0 && !p.have
+	switch {
+	case p.bound(k):
+	case currencySymbols[low] != "" && !p.have:
+		p.lit.Kind, p.lit.Unit = Money, currencySymbols[low]
+		if p.start < 0 {
+			p.start = k
+		}
+	case number && k+1 < p.to && p.toks[k+1].Tag == "HYPH":
+		return true, false // "a four-year contract": the number is part of a modifier
+	case !p.have && p.start < 0 && yearModifier(p.toks, k, p.to):
+		return true, false // "2005 revenue": a year, not an amount
+	case number:
+		return p.number(k)
+	case p.have:
+		return p.afterNumber(k), true
+	}
+	return false, true
+}
+
+// bound reads a word that bounds or approximates the number to come:
+// "up to", "as many as", "at most", "at least", "over", "about".
+func (p *quantityParser) bound(k int) bool {
+	toks, to, low := p.toks, p.to, p.toks[k].Lower
+	after := func(w string) bool { return k > p.from && toks[k-1].Lower == w }
+	switch {
+	case low == "up" && k+1 < to && toks[k+1].Lower == "to",
+		low == "as" && k+2 < to && toks[k+1].Lower == "many" && toks[k+2].Lower == "as",
+		low == "maximum" || low == "most" && after("at"):
+		p.lit.Bound = "max"
+	case low == "least" && after("at"), low == "over" && !p.have, low == "more" && !p.have:
+		p.lit.Bound = "min"
+	case approximates(low):
+		if !p.have {
+			p.lit.Approx = true
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// approximates reports an approximation word ("about", "around") that is
+// not read as a bound above, nor one that approximates nothing here.
+func approximates(low string) bool {
+	switch low {
+	case "up", "as", "at", "only", "just", "over", "more", "less", "least", "many":
+		return false
+	}
+	return isApproxWord(low)
+}
+
+// number reads number token k: the quantity's number, or a multiplier
+// after it ("5 million"); another number ends the quantity.
+func (p *quantityParser) number(k int) (done, ok bool) {
+	if p.have {
+		if m := multiplierOf(p.lit, p.toks[k]); m > 0 {
+			p.lit.Value *= m
+			p.last = k
+			return false, true
+		}
+		return true, true
+	}
+	v, ok := parseNumber(p.toks[k].Lower)
+	if !ok {
+		return true, false
+	}
+	p.lit.Value, p.have = v, true
+	if p.start < 0 {
+		p.start = k
+	}
+	p.last = k
+	return false, true
+}
+
+// afterNumber reads token k after the number: a multiplier ("bn"), a
+// currency ("dlrs"), "per cent", or the unit noun that ends the
+// quantity. It reports whether the quantity is complete.
+func (p *quantityParser) afterNumber(k int) bool {
+	t, low := p.toks[k], p.toks[k].Lower
+	switch {
+	case multiplierOf(p.lit, t) > 0:
+		p.lit.Value *= multiplierOf(p.lit, t)
+		p.last = k
+	case currencyWords[low] != "":
+		p.lit.Kind, p.lit.Unit = Money, currencyWords[low]
+		p.last = k
+	case low == "per" && k+1 < p.to && p.toks[k+1].Lower == "cent" && p.lit.Kind == Number:
+		p.lit.Unit = "percent" // "5 per cent"
+		p.last = k + 1
+		return true
+	case (isNounTag(t.Tag) || low == "%") && p.lit.Kind == Number:
+		p.lit.Unit = percentUnits[low]
+		if p.lit.Unit == "" {
+			p.lit.Unit = low
+		}
+		p.last = k
+		return true
+	}
+	return false
 }
 
 // multiplierOf is the scale a word after a number gives: "million",
@@ -146,69 +209,89 @@ func (st *docState) quantityOf(si int, np *nounPhrase) *Literal {
 func (st *docState) capacityFacts() {
 	for si, cs := range st.clauses {
 		st.trace.at(si)
-		toks := st.sents[si].Tokens
 		us := st.unitsOf(si)
-		topic := st.sentenceTopic(si, us)
-		// "NOUN of up to N UNIT"
-		for ui, u := range us {
-			if u.kind != uNP {
-				continue
-			}
-			q := st.quantityOf(si, &u.np)
-			if q == nil || q.Bound != "max" || q.Kind != Number || ui < 2 {
-				continue
-			}
-			k := ui - 1
-			if us[k].kind != uTok || !strings.EqualFold(toks[us[k].from].Text, "of") {
-				continue
-			}
-			k--
-			for k >= 0 && us[k].kind == uTok && isQuoteTok(toks[us[k].from]) {
-				k--
-			}
-			if k < 0 || us[k].kind != uNP || topic == nil {
-				continue
-			}
-			noun := toks[us[k].np.Head]
-			st.add(pendingFact{subj: topic, pred: lowerCamel(singular(noun), "capacity"), lit: q, sent: si,
-				rule: "quantity.capacity", conf: 0.75, spanFrom: us[k].from, spanTo: u.to})
-		}
-		// "X is limited to N", "X can hold up to N"
+		st.ofCapacities(si, us, st.sentenceTopic(si, us))
 		for _, c := range cs {
-			lemma := toks[c.vg.Main].Lemma
-			limitVerb := c.vg.Passive && (lemma == "limit" || lemma == "cap" || lemma == "restrict")
-			holdVerb := !c.vg.Passive && (lemma == "hold" || lemma == "accommodate" || lemma == "seat" || lemma == "fit")
-			if (!limitVerb && !holdVerb) || c.subj == nil {
-				continue
-			}
-			var q *Literal
-			if limitVerb && len(c.pps) > 0 && strings.EqualFold(toks[c.pps[0].prep].Text, "to") {
-				q = st.quantityOf(si, &c.pps[0].np)
-			} else if holdVerb && c.obj != nil {
-				q = st.quantityOf(si, c.obj)
-			}
-			if q == nil || q.Kind != Number {
-				continue
-			}
-			owner := st.npEntity(si, c.subj)
-			noun := toks[c.subj.Head]
-			pred := "capacity"
-			if owner == nil {
-				// "the Clubhouse room": the entity named inside the phrase
-				for _, m := range st.mentions[si] {
-					if m.ent != nil && m.from >= c.subj.From && m.to <= c.subj.To && m.to <= c.subj.Head {
-						owner = m.ent
-					}
-				}
-				pred = lowerCamel(singular(noun), "capacity")
-			}
-			if owner == nil {
-				continue
-			}
-			q.Bound = "max"
-			st.add(pendingFact{subj: owner, pred: pred, lit: q, sent: si, rule: "quantity.capacity", conf: 0.75, spanFrom: c.subj.From, spanTo: c.end})
+			st.verbCapacity(si, c)
 		}
 	}
+}
+
+// limitVerbs and holdVerbs state capacities: "is limited to 5,000", "can
+// hold 5,000".
+var (
+	limitVerbs = wordSet("limit-verbs")
+	holdVerbs  = wordSet("hold-verbs")
+)
+
+// ofCapacities reads "NOUN of up to N UNIT" in sentence si as a capacity
+// of the sentence's topic: (Clubhouse, roomCapacity, 5000 people).
+func (st *docState) ofCapacities(si int, us []unit, topic *docEntity) {
+	toks := st.sents[si].Tokens
+	for ui, u := range us {
+		if u.kind != uNP || ui < 2 || topic == nil {
+			continue
+		}
+		q := st.quantityOf(si, &u.np)
+		if q == nil || q.Bound != "max" || q.Kind != Number {
+			continue
+		}
+		k := ui - 1
+		if us[k].kind != uTok || !strings.EqualFold(toks[us[k].from].Text, "of") {
+			continue
+		}
+		k--
+		for k >= 0 && us[k].kind == uTok && isQuoteTok(toks[us[k].from]) {
+			k--
+		}
+		if k < 0 || us[k].kind != uNP {
+			continue
+		}
+		noun := toks[us[k].np.Head]
+		st.add(pendingFact{subj: topic, pred: lowerCamel(singular(noun), "capacity"), lit: q, sent: si,
+			rule: "quantity.capacity", conf: 0.75, spanFrom: us[k].from, spanTo: u.to})
+	}
+}
+
+// verbCapacity reads clause c as a capacity: "X is limited to N", "X can
+// hold up to N".
+func (st *docState) verbCapacity(si int, c clause) {
+	toks := st.sents[si].Tokens
+	lemma := toks[c.vg.Main].Lemma
+	var q *Literal
+	switch {
+	case c.subj == nil:
+		return
+	case c.vg.Passive && limitVerbs[lemma] && len(c.pps) > 0 && strings.EqualFold(toks[c.pps[0].prep].Text, "to"):
+		q = st.quantityOf(si, &c.pps[0].np)
+	case !c.vg.Passive && holdVerbs[lemma] && c.obj != nil:
+		q = st.quantityOf(si, c.obj)
+	}
+	if q == nil || q.Kind != Number {
+		return
+	}
+	owner, pred := st.npEntity(si, c.subj), "capacity"
+	if owner == nil {
+		// "the Clubhouse room": the entity named inside the phrase
+		owner, pred = st.entityInside(si, c.subj), lowerCamel(singular(toks[c.subj.Head]), "capacity")
+	}
+	if owner == nil {
+		return
+	}
+	q.Bound = "max"
+	st.add(pendingFact{subj: owner, pred: pred, lit: q, sent: si, rule: "quantity.capacity", conf: 0.75, spanFrom: c.subj.From, spanTo: c.end})
+}
+
+// entityInside returns the last entity named in noun phrase np before its
+// head ("the Clubhouse room"), or nil.
+func (st *docState) entityInside(si int, np *nounPhrase) *docEntity {
+	var owner *docEntity
+	for _, m := range st.mentions[si] {
+		if m.ent != nil && m.from >= np.From && m.to <= np.To && m.to <= np.Head {
+			owner = m.ent
+		}
+	}
+	return owner
 }
 
 // sentenceTopic is the entity a sentence opens with, if its first noun

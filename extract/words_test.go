@@ -61,6 +61,8 @@ var wordListKinds = map[string]string{
 	"measure-verbs":          "set",
 	"title-prefixes":         "set",
 	"hearer-verbs":           "set",
+	"limit-verbs":            "set",
+	"hold-verbs":             "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
 	"location-prepositions":  "set",
