@@ -90,117 +90,155 @@ func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 	if !d.FromPage {
 		lines = joinWrapped(d.Text, lines) // a page extractor's lines are paragraphs
 	}
-	seen := map[string]bool{}
-	ended := false
-	contentSoFar := 0
-	titleSeen := d.Meta.Title != ""
-	if titleSeen {
-		seen[normLine(d.Meta.Title)] = true
+	c := &cleaner{d: d, an: an, seen: map[string]bool{}, titleSeen: d.Meta.Title != ""}
+	if c.titleSeen {
+		c.seen[normLine(d.Meta.Title)] = true
 	}
-	bodyStarted := false
 	for li := range lines {
 		ln := &lines[li]
-		t := strings.TrimSpace(ln.text)
-		norm := normLine(t)
-		switch {
-		case ended:
-			ln.drop = dropAfterEnd
-		case mayBeCopyright(t) && reCopyright.MatchString(t):
-			ln.drop = dropCopyright
-			if contentSoFar >= 2 {
-				ended = true
-			}
-		case isEndMarker(norm):
-			ln.drop = dropEndMarker
-			// a page extractor has cut the page's own end already; inside
-			// its text such a heading is a box, not the end
-			if contentSoFar >= 2 && !d.FromPage {
-				ended = true
-			}
-		case isDateline(d, t):
-			ln.drop = dropDateline
-		case mayBeLabel(t) && reLabel.MatchString(t):
-			if m := reByline.FindStringSubmatch(t); m != nil {
-				d.Meta.Authors = appendUnique(d.Meta.Authors, m[1])
-			}
-			ln.drop = dropLabel
-		case letterShare(t) < 0.5:
-			ln.drop = dropJunk
-		case seen[norm]:
-			ln.drop = dropRepeat
-		}
-		if ln.drop != "" {
+		if ln.drop = c.lineClutter(ln); ln.drop != "" {
 			continue
 		}
-		seen[norm] = true
-		// segments and sentences
-		quotes := QuoteSpans(d.Text[ln.start:ln.end], ln.start)
-		for _, sg := range SplitSegments(ln.text) {
-			seg := cleanSeg{span: Span{ln.start + sg.Start, ln.start + sg.End}}
-			for _, sp := range SplitSentences(d.Text[seg.span.Start:seg.span.End], seg.span.Start) {
-				sp.Start += wireDatelineLen(d.Text[sp.Start:sp.End])
-				toks := an.Tokens(d.Text[sp.Start:sp.End], sp.Start)
-				if len(toks) == 0 {
-					continue
-				}
-				seg.sents = append(seg.sents, Sentence{Line: ln.num, Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Tokens: toks})
-			}
-			if !d.FromPage {
-				seg.sents, seg.addressed = splitAddressing(seg.sents, quotes)
-			}
-			seg.reason = segmentClutter(seg.sents, seg.addressed)
-			ln.segs = append(ln.segs, seg)
-		}
-		bad := 0
-		for _, sg := range ln.segs {
-			if sg.reason != "" {
-				bad++
-			}
-		}
-		switch {
-		case len(ln.segs) == 0:
-			ln.drop = dropJunk
-		case bad == len(ln.segs) && !titleSeen && ln.segs[0].reason == dropNoVerb && wordCount(t) >= 4:
-			// the headline: headlines drop verbs and capitalise words, so
-			// the tagger often finds no verb in them
-			for i := range ln.segs {
-				ln.segs[i].reason = ""
-			}
-		case bad == len(ln.segs):
-			ln.drop = ln.segs[0].reason
-		case bad*2 > len(ln.segs):
-			ln.drop = dropMostlyJunk
+		c.seen[normLine(strings.TrimSpace(ln.text))] = true
+		c.segment(ln)
+		ln.drop = c.segmentsClutter(ln)
+		if ln.drop == "" {
+			ln.drop = c.heading(ln)
 		}
 		if ln.drop == "" {
-			words := wordCount(t)
-			final := endsSentence(t)
-			switch {
-			case !titleSeen && words >= 3:
-				// the first line of substance is the headline
-				titleSeen = true
-				if d.Meta.Title == "" {
-					d.Meta.Title = t
-				}
-			case d.FromPage:
-				// the page extractor has dropped related-story lists; what
-				// is left of headings are the article's own
-			case bodyStarted && !final && isTitleCase(t) && words >= 4:
-				ln.drop = dropTitleLike
-			case bodyStarted && !final && words < 8:
-				ln.drop = dropHeading
-			}
-			if final && words >= 10 {
-				bodyStarted = true
-			}
-		}
-		if ln.drop == "" {
-			contentSoFar++
+			c.contentSoFar++
 		}
 	}
+	return c.content(lines)
+}
+
+// cleaner holds what cleaning has learnt of the document so far.
+type cleaner struct {
+	d            *Document
+	an           *Analyzer
+	seen         map[string]bool // lines kept, normalised
+	ended        bool            // an end marker or copyright line closed the article
+	contentSoFar int             // lines of content kept
+	titleSeen    bool
+	bodyStarted  bool
+}
+
+// lineClutter judges line ln as a whole: after the article's end, a
+// copyright line, an end-of-article heading, a dateline, a label, junk
+// or a repeat; "" when it may be content.
+func (c *cleaner) lineClutter(ln *cleanLine) string {
+	t := strings.TrimSpace(ln.text)
+	norm := normLine(t)
+	switch {
+	case c.ended:
+		return dropAfterEnd
+	case mayBeCopyright(t) && reCopyright.MatchString(t):
+		c.ended = c.ended || c.contentSoFar >= 2
+		return dropCopyright
+	case isEndMarker(norm):
+		// a page extractor has cut the page's own end already; inside
+		// its text such a heading is a box, not the end
+		c.ended = c.ended || c.contentSoFar >= 2 && !c.d.FromPage
+		return dropEndMarker
+	case isDateline(c.d, t):
+		return dropDateline
+	case mayBeLabel(t) && reLabel.MatchString(t):
+		if m := reByline.FindStringSubmatch(t); m != nil {
+			c.d.Meta.Authors = appendUnique(c.d.Meta.Authors, m[1])
+		}
+		return dropLabel
+	case letterShare(t) < 0.5:
+		return dropJunk
+	case c.seen[norm]:
+		return dropRepeat
+	}
+	return ""
+}
+
+// segment splits line ln into glued segments and their tagged sentences,
+// each segment judged on its own.
+func (c *cleaner) segment(ln *cleanLine) {
+	d := c.d
+	quotes := QuoteSpans(d.Text[ln.start:ln.end], ln.start)
+	for _, sg := range SplitSegments(ln.text) {
+		seg := cleanSeg{span: Span{ln.start + sg.Start, ln.start + sg.End}}
+		for _, sp := range SplitSentences(d.Text[seg.span.Start:seg.span.End], seg.span.Start) {
+			sp.Start += wireDatelineLen(d.Text[sp.Start:sp.End])
+			toks := c.an.Tokens(d.Text[sp.Start:sp.End], sp.Start)
+			if len(toks) == 0 {
+				continue
+			}
+			seg.sents = append(seg.sents, Sentence{Line: ln.num, Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Tokens: toks})
+		}
+		if !d.FromPage {
+			seg.sents, seg.addressed = splitAddressing(seg.sents, quotes)
+		}
+		seg.reason = segmentClutter(seg.sents, seg.addressed)
+		ln.segs = append(ln.segs, seg)
+	}
+}
+
+// segmentsClutter judges line ln by its segments: dropped when all or
+// most of them are clutter, except a verbless headline.
+func (c *cleaner) segmentsClutter(ln *cleanLine) string {
+	bad := 0
+	for _, sg := range ln.segs {
+		if sg.reason != "" {
+			bad++
+		}
+	}
+	switch {
+	case len(ln.segs) == 0:
+		return dropJunk
+	case bad == len(ln.segs) && !c.titleSeen && ln.segs[0].reason == dropNoVerb && wordCount(strings.TrimSpace(ln.text)) >= 4:
+		// the headline: headlines drop verbs and capitalise words, so
+		// the tagger often finds no verb in them
+		for i := range ln.segs {
+			ln.segs[i].reason = ""
+		}
+	case bad == len(ln.segs):
+		return ln.segs[0].reason
+	case bad*2 > len(ln.segs):
+		return dropMostlyJunk
+	}
+	return ""
+}
+
+// heading takes the first line of substance as the headline, and drops
+// the headings of boxes inside the body; "" keeps the line.
+func (c *cleaner) heading(ln *cleanLine) string {
+	t := strings.TrimSpace(ln.text)
+	words := wordCount(t)
+	final := endsSentence(t)
+	drop := ""
+	switch {
+	case !c.titleSeen && words >= 3:
+		c.titleSeen = true
+		if c.d.Meta.Title == "" {
+			c.d.Meta.Title = t
+		}
+	case c.d.FromPage:
+		// the page extractor has dropped related-story lists; what is
+		// left of headings are the article's own
+	case c.bodyStarted && !final && isTitleCase(t) && words >= 4:
+		drop = dropTitleLike
+	case c.bodyStarted && !final && words < 8:
+		drop = dropHeading
+	}
+	if final && words >= 10 {
+		c.bodyStarted = true
+	}
+	return drop
+}
+
+// content returns the kept sentences in order, each sentence once, with
+// their paragraphs and headline marks, and every line or segment dropped
+// with its reason.
+func (c *cleaner) content(lines []cleanLine) ([]Sentence, []DroppedLine) {
 	var out []Sentence
 	var dropped []DroppedLine
 	para := 0
-	bodyStarted = false
+	bodyStarted := false
 	seenSent := map[string]bool{}
 	for _, ln := range lines {
 		if ln.drop != "" {
@@ -209,12 +247,10 @@ func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 		}
 		t := strings.TrimSpace(ln.text)
 		headline := !bodyStarted && !(endsSentence(t) && wordCount(t) >= 10)
-		if !headline {
-			bodyStarted = true
-		}
+		bodyStarted = bodyStarted || !headline
 		for _, sg := range ln.segs {
 			if sg.reason != "" {
-				dropped = append(dropped, DroppedLine{Line: ln.num, Text: d.Text[sg.span.Start:sg.span.End], Reason: sg.reason})
+				dropped = append(dropped, DroppedLine{Line: ln.num, Text: c.d.Text[sg.span.Start:sg.span.End], Reason: sg.reason})
 				continue
 			}
 			for _, s := range sg.addressed {
@@ -226,9 +262,7 @@ func clean(d *Document, an *Analyzer) ([]Sentence, []DroppedLine) {
 					continue
 				}
 				seenSent[key] = true
-				s.Index = len(out)
-				s.Para = para
-				s.Headline = headline
+				s.Index, s.Para, s.Headline = len(out), para, headline
 				out = append(out, s)
 			}
 		}
