@@ -86,38 +86,62 @@ func (c *dateCover) mark(n, s, e, i int) {
 // (the article's publication date) when ref is not zero. Overlapping
 // matches keep the longest.
 func FindDates(text string, ref time.Time) []DateMention {
-	hasMonth, hasDigit := containsMonth(text), strings.ContainsAny(text, "0123456789")
-	hasDay := strings.Contains(text, "day")
-	hasRel := strings.Contains(text, "week") || strings.Contains(text, "month") || strings.Contains(text, "year")
-	hasDeictic := strings.Contains(text, "yesterday") || strings.Contains(text, "today") || strings.Contains(text, "tomorrow")
-	if !hasMonth && !hasDigit && !hasDay && !hasRel && !hasDeictic {
-		return nil
+	f := &dateFinder{text: text, ref: ref}
+	if containsMonth(text) {
+		f.monthDates()
 	}
-	var out []DateMention
-	var cover dateCover
-	add := func(s, e int, v string) {
-		if i := cover.first(s, e); i >= 0 { // overlap: keep the longer
-			if d := out[i]; e-s > d.End-d.Start {
-				out[i] = DateMention{s, e, text[s:e], v}
-				cover.mark(len(text), s, e, i)
-			}
-			return
+	if strings.ContainsAny(text, "0123456789") {
+		for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
+			f.add(m[4], m[5], text[m[4]:m[5]])
 		}
-		out = append(out, DateMention{s, e, text[s:e], v})
-		cover.mark(len(text), s, e, len(out)-1)
 	}
-	if !hasMonth {
-		goto years
+	if strings.Contains(text, "day") {
+		f.weekdayDates()
 	}
+	if strings.Contains(text, "week") || strings.Contains(text, "month") || strings.Contains(text, "year") {
+		f.relativeDates()
+	}
+	if strings.Contains(text, "yesterday") || strings.Contains(text, "today") || strings.Contains(text, "tomorrow") {
+		f.deicticDates()
+	}
+	return f.out
+}
+
+// dateFinder collects the dates of one text, the longest of overlapping
+// ones.
+type dateFinder struct {
+	text  string
+	ref   time.Time
+	out   []DateMention
+	cover dateCover
+}
+
+// add records the date at bytes [s, e) with value v; of two that overlap
+// the longer stays.
+func (f *dateFinder) add(s, e int, v string) {
+	if i := f.cover.first(s, e); i >= 0 {
+		if d := f.out[i]; e-s > d.End-d.Start {
+			f.out[i] = DateMention{s, e, f.text[s:e], v}
+			f.cover.mark(len(f.text), s, e, i)
+		}
+		return
+	}
+	f.out = append(f.out, DateMention{s, e, f.text[s:e], v})
+	f.cover.mark(len(f.text), s, e, len(f.out)-1)
+}
+
+// monthDates finds "March 11", "11 March 1987" and "last March".
+func (f *dateFinder) monthDates() {
+	text, ref := f.text, f.ref
 	for _, m := range reMonthDay.FindAllStringSubmatchIndex(text, -1) {
 		mon := monthOf(text[m[2]:m[3]])
 		day, _ := strconv.Atoi(text[m[4]:m[5]])
-		add(m[0], m[1], dayValue(mon, day, yearGroup(text, m[6], m[7]), ref))
+		f.add(m[0], m[1], dayValue(mon, day, yearGroup(text, m[6], m[7]), ref))
 	}
 	for _, m := range reDayMonth.FindAllStringSubmatchIndex(text, -1) {
 		day, _ := strconv.Atoi(text[m[2]:m[3]])
 		mon := monthOf(text[m[4]:m[5]])
-		add(m[0], m[1], dayValue(mon, day, yearGroup(text, m[6], m[7]), ref))
+		f.add(m[0], m[1], dayValue(mon, day, yearGroup(text, m[6], m[7]), ref))
 	}
 	for _, m := range reMonthOnly.FindAllStringSubmatchIndex(text, -1) {
 		mon := monthOf(text[m[4]:m[5]])
@@ -133,56 +157,57 @@ func FindDates(text string, ref time.Time) []DateMention {
 			v = time.Date(year, mon, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
 		}
 		// keep only the month words and the year in the phrase
-		add(m[4], m[1], v)
+		f.add(m[4], m[1], v)
 	}
-years:
-	if hasDigit {
-		for _, m := range reYear.FindAllStringSubmatchIndex(text, -1) {
-			add(m[4], m[5], text[m[4]:m[5]])
-		}
-	}
-	if !hasDay {
-		goto relative
-	}
-	for _, m := range reWeekday.FindAllStringSubmatchIndex(text, -1) {
+}
+
+// weekdayDates finds "Tuesday", "last Friday", "next Monday".
+func (f *dateFinder) weekdayDates() {
+	for _, m := range reWeekday.FindAllStringSubmatchIndex(f.text, -1) {
 		v := ""
-		if !ref.IsZero() {
-			wd := weekdayNames[strings.ToLower(text[m[4]:m[5]])]
+		if !f.ref.IsZero() {
 			mod := ""
 			if m[2] >= 0 {
-				mod = text[m[2]:m[3]]
+				mod = f.text[m[2]:m[3]]
 			}
-			back := (int(ref.Weekday()) - int(wd) + 7) % 7
-			switch mod {
-			case "next":
-				back = -((int(wd) - int(ref.Weekday()) + 7) % 7)
-				if back == 0 {
-					back = -7
-				}
-			case "last":
-				if back == 0 {
-					back = 7
-				}
-			}
-			v = ref.AddDate(0, 0, -back).Format("2006-01-02")
+			wd := weekdayNames[strings.ToLower(f.text[m[4]:m[5]])]
+			v = f.ref.AddDate(0, 0, -daysBack(f.ref.Weekday(), wd, mod)).Format("2006-01-02")
 		}
-		add(m[0], m[1], v)
+		f.add(m[0], m[1], v)
 	}
-relative:
-	if !hasRel {
-		goto deictic
+}
+
+// daysBack is how many days before ref's weekday the weekday wd named
+// with mod ("", "last", "next") is; negative for one ahead.
+func daysBack(ref, wd time.Weekday, mod string) int {
+	back := (int(ref) - int(wd) + 7) % 7
+	switch mod {
+	case "next":
+		back = -((int(wd) - int(ref) + 7) % 7)
+		if back == 0 {
+			back = -7
+		}
+	case "last":
+		if back == 0 {
+			back = 7
+		}
 	}
-	for _, m := range reRelative.FindAllStringSubmatchIndex(text, -1) {
+	return back
+}
+
+// relativeDates finds "last month", "next year", "this week".
+func (f *dateFinder) relativeDates() {
+	for _, m := range reRelative.FindAllStringSubmatchIndex(f.text, -1) {
 		v := ""
-		if !ref.IsZero() {
+		if ref := f.ref; !ref.IsZero() {
 			step := 0
-			switch text[m[2]:m[3]] {
+			switch f.text[m[2]:m[3]] {
 			case "last", "previous", "past":
 				step = -1
 			case "next":
 				step = 1
 			}
-			switch text[m[4]:m[5]] {
+			switch f.text[m[4]:m[5]] {
 			case "month":
 				v = ref.AddDate(0, step, 1-ref.Day()).Format("2006-01")
 			case "year":
@@ -191,16 +216,16 @@ relative:
 				v = "" // a week has no ISO form we use; keep the phrase
 			}
 		}
-		add(m[0], m[1], v)
+		f.add(m[0], m[1], v)
 	}
-deictic:
-	if !hasDeictic {
-		return out
-	}
-	for _, m := range reDeictic.FindAllStringSubmatchIndex(text, -1) {
+}
+
+// deicticDates finds "yesterday", "today" and "tomorrow".
+func (f *dateFinder) deicticDates() {
+	for _, m := range reDeictic.FindAllStringSubmatchIndex(f.text, -1) {
 		v := ""
-		if !ref.IsZero() {
-			switch text[m[2]:m[3]] {
+		if ref := f.ref; !ref.IsZero() {
+			switch f.text[m[2]:m[3]] {
 			case "yesterday":
 				v = ref.AddDate(0, 0, -1).Format("2006-01-02")
 			case "today":
@@ -209,9 +234,8 @@ deictic:
 				v = ref.AddDate(0, 0, 1).Format("2006-01-02")
 			}
 		}
-		add(m[0], m[1], v)
+		f.add(m[0], m[1], v)
 	}
-	return out
 }
 
 // containsMonth is a cheap test that lets text without a month name skip
