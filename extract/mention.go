@@ -658,70 +658,19 @@ func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
 	if k >= len(toks) {
 		return
 	}
-	det := toks[k].Lower
-	if det != "a" && det != "an" && det != "the" && det != "its" && det != "his" && det != "her" {
+	switch toks[k].Lower {
+	case "a", "an", "the", "its", "his", "her":
+	default:
 		return
 	}
-	k++
-	head := -1
-	var orgs []*mention
-	former := false
-	for k < len(toks) {
-		t := toks[k]
-		low := t.Lower
-		if low == "former" || low == "ex" {
-			former = true
-			k++
-			continue
-		}
-		if isNameToken(toks, k, false) {
-			e := k
-			for e < len(toks) && isNameToken(toks, e, false) {
-				e++
-			}
-			org := &mention{kind: nameMention, sent: m.sent, from: k, to: e, npFrom: k, inTitle: true}
-			org.name = joinTokens(toks, k, e)
-			orgs = append(orgs, org)
-			k = e
-			if k < len(toks) && toks[k].Tag == "POS" {
-				k++
-			}
-			continue
-		}
-		if isNounTag(t.Tag) || isAdjTag(t.Tag) || t.Tag == "HYPH" || t.Tag == "VBG" && k+1 < len(toks) && isNounTag(toks[k+1].Tag) {
-			if isNounTag(t.Tag) {
-				head = k
-			}
-			k++
-			continue
-		}
-		break
-	}
-	if head < 0 {
+	ap := readApposition(toks, m.sent, k+1)
+	if ap.head < 0 {
 		return
 	}
-	low := toks[head].Lower
+	low := toks[ap.head].Lower
 	switch {
 	case roleNouns[low]:
-		if former {
-			m.roles = append(m.roles, "former "+low)
-		} else {
-			m.roles = append(m.roles, low)
-		}
-		m.vote(Person, 2)
-		for _, o := range orgs {
-			if p, ok := demonyms[strings.ToLower(o.name)]; ok {
-				m.place = p
-				continue
-			}
-			o.vote(Organization, 1.5)
-			*out = append(*out, o)
-			if former {
-				m.formerOrgs = append(m.formerOrgs, o)
-			} else {
-				m.orgs = append(m.orgs, o)
-			}
-		}
+		m.appositionRole(low, ap, out)
 	case productNouns[low]:
 		m.vote(Product, 2.5)
 	case orgNouns[low]:
@@ -730,6 +679,71 @@ func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
 		m.vote(Place, 2)
 	case eventNouns[low]:
 		m.vote(Event, 1.5)
+	}
+}
+
+// apposition is what a set-off noun phrase after a name holds: its head
+// noun, the names in it and whether it says "former".
+type apposition struct {
+	head   int
+	orgs   []*mention
+	former bool
+}
+
+// readApposition reads the noun phrase after its determiner at k: "a
+// former Google engineer", "the Kremlin's spokesperson".
+func readApposition(toks []Token, sent, k int) apposition {
+	ap := apposition{head: -1}
+	for k < len(toks) {
+		t := toks[k]
+		switch {
+		case t.Lower == "former" || t.Lower == "ex":
+			ap.former = true
+			k++
+		case isNameToken(toks, k, false):
+			e := k
+			for e < len(toks) && isNameToken(toks, e, false) {
+				e++
+			}
+			org := &mention{kind: nameMention, sent: sent, from: k, to: e, npFrom: k, inTitle: true}
+			org.name = joinTokens(toks, k, e)
+			ap.orgs = append(ap.orgs, org)
+			k = e
+			if k < len(toks) && toks[k].Tag == "POS" {
+				k++
+			}
+		case isNounTag(t.Tag) || isAdjTag(t.Tag) || t.Tag == "HYPH" || t.Tag == "VBG" && k+1 < len(toks) && isNounTag(toks[k+1].Tag):
+			if isNounTag(t.Tag) {
+				ap.head = k
+			}
+			k++
+		default:
+			return ap
+		}
+	}
+	return ap
+}
+
+// appositionRole gives m the role an apposition names, and the employers
+// or nationality named in it.
+func (m *mention) appositionRole(role string, ap apposition, out *[]*mention) {
+	if ap.former {
+		role = "former " + role
+	}
+	m.roles = append(m.roles, role)
+	m.vote(Person, 2)
+	for _, o := range ap.orgs {
+		if p, ok := demonyms[strings.ToLower(o.name)]; ok {
+			m.place = p
+			continue
+		}
+		o.vote(Organization, 1.5)
+		*out = append(*out, o)
+		if ap.former {
+			m.formerOrgs = append(m.formerOrgs, o)
+		} else {
+			m.orgs = append(m.orgs, o)
+		}
 	}
 }
 
