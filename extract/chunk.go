@@ -135,74 +135,87 @@ func isApproxWord(w string) bool {
 
 // verbGroupAt returns the verb group starting at i, or ok=false.
 func verbGroupAt(toks []Token, i int) (verbGroup, bool) {
-	vg := verbGroup{Particle: -1, Main: -1, First: -1}
-	j := i
-	if j < len(toks) && toks[j].Tag == "TO" {
-		vg.NonFinite = true
-		j++
+	r := &verbGroupReader{toks: toks, vg: verbGroup{Particle: -1, Main: -1, First: -1}, j: i}
+	if i < len(toks) && toks[i].Tag == "TO" {
+		r.vg.NonFinite = true
+		r.j++
 	}
-	sawBe := false
-	for j < len(toks) {
-		t := toks[j]
-		switch {
-		case isVerbTag(t.Tag) && !(strings.EqualFold(t.Text, "according") && j+1 < len(toks) && toks[j+1].Text == "to"):
-			if vg.Main >= 0 && !isAuxiliary(toks[vg.Main]) && toks[j-1].Tag != "TO" {
-				goto done // "citing slowing inflation": after a main verb, a new word
-			}
-			if vg.First < 0 {
-				vg.First = j
-				if t.Tag == "VBG" && !vg.NonFinite {
-					vg.NonFinite = true
-				}
-			}
-			if t.Tag == "VBN" && sawBe {
-				vg.Passive = true
-			}
-			if t.Lemma == "be" || t.Lemma == "get" {
-				sawBe = true
-			} else if t.Tag != "MD" && t.Lemma != "have" && t.Lemma != "do" {
-				sawBe = false
-			}
-			vg.Main = j
-			j++
-			continue
-		case t.Tag == "RB" || t.Tag == "RBR":
-			if isNegation(t.Text) {
-				vg.Negated = true
-			}
-			// an adverb only belongs to the group if a verb follows it
-			k := j
-			for k < len(toks) && (toks[k].Tag == "RB" || toks[k].Tag == "RBR") {
-				if isNegation(toks[k].Text) {
-					vg.Negated = true
-				}
-				k++
-			}
-			if k < len(toks) && isVerbTag(toks[k].Tag) {
-				j = k
-				continue
-			}
-			if vg.Main < 0 {
-				return vg, false
-			}
-		case t.Tag == "TO" && vg.Main >= 0 && j+1 < len(toks) && toks[j+1].Tag == "VB":
-			// "failed to respond", "tried to contact"
-			vg.Chain = append(vg.Chain, toks[vg.Main].Lemma)
-			j++
-			continue
+	for r.j < len(toks) && r.next() {
+	}
+	if r.vg.Main < 0 {
+		return r.vg, false
+	}
+	if r.j < len(toks) && toks[r.j].Tag == "RP" {
+		r.vg.Particle = r.j
+		r.j++
+	}
+	r.vg.Chunk = Chunk{i, r.j}
+	return r.vg, true
+}
+
+// verbGroupReader reads a verb group token by token.
+type verbGroupReader struct {
+	toks  []Token
+	vg    verbGroup
+	j     int  // the next token
+	sawBe bool // the last verb was "be" or "get" (a passive may follow)
+}
+
+// next reads the token at j into the group and reports whether the group
+// goes on.
+func (r *verbGroupReader) next() bool {
+	toks, t := r.toks, r.toks[r.j]
+	switch {
+	case isVerbTag(t.Tag) && !(strings.EqualFold(t.Text, "according") && r.j+1 < len(toks) && toks[r.j+1].Text == "to"):
+		return r.verb()
+	case t.Tag == "RB" || t.Tag == "RBR":
+		return r.adverbs()
+	case t.Tag == "TO" && r.vg.Main >= 0 && r.j+1 < len(toks) && toks[r.j+1].Tag == "VB":
+		// "failed to respond", "tried to contact"
+		r.vg.Chain = append(r.vg.Chain, toks[r.vg.Main].Lemma)
+		r.j++
+		return true
+	}
+	return false
+}
+
+// verb reads the verb at j: an auxiliary or the main verb, passive after
+// "be" or "get".
+func (r *verbGroupReader) verb() bool {
+	vg, t := &r.vg, r.toks[r.j]
+	if vg.Main >= 0 && !isAuxiliary(r.toks[vg.Main]) && r.toks[r.j-1].Tag != "TO" {
+		return false // "citing slowing inflation": after a main verb, a new word
+	}
+	if vg.First < 0 {
+		vg.First = r.j
+		vg.NonFinite = vg.NonFinite || t.Tag == "VBG"
+	}
+	vg.Passive = vg.Passive || t.Tag == "VBN" && r.sawBe
+	if t.Lemma == "be" || t.Lemma == "get" {
+		r.sawBe = true
+	} else if t.Tag != "MD" && t.Lemma != "have" && t.Lemma != "do" {
+		r.sawBe = false
+	}
+	vg.Main = r.j
+	r.j++
+	return true
+}
+
+// adverbs reads the adverbs at j, which belong to the group only if a
+// verb follows them; a negation among them negates the group.
+func (r *verbGroupReader) adverbs() bool {
+	k := r.j
+	for k < len(r.toks) && (r.toks[k].Tag == "RB" || r.toks[k].Tag == "RBR") {
+		if isNegation(r.toks[k].Text) {
+			r.vg.Negated = true
 		}
-		break
+		k++
 	}
-done:
-	if vg.Main < 0 {
-		return vg, false
+	if k < len(r.toks) && isVerbTag(r.toks[k].Tag) {
+		r.j = k
+		return true
 	}
-	if j < len(toks) && toks[j].Tag == "RP" {
-		vg.Particle = j
-		j++
-	}
-	vg.Chunk = Chunk{i, j}
-	return vg, true
+	return false
 }
 
 // isAuxiliary reports verbs that can precede the main verb of a group.
