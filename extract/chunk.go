@@ -48,65 +48,27 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 	if i >= len(toks) {
 		return nounPhrase{}, false
 	}
-	t := toks[i]
-	if t.Tag == "PRP" || t.Tag == "EX" {
+	if t := toks[i]; t.Tag == "PRP" || t.Tag == "EX" {
 		return nounPhrase{Chunk: Chunk{i, i + 1}, Head: i}, true
 	}
-	j := i
-	if (t.Norm == "``" || t.Norm == "`") && i+1 < len(toks) && (isNounTag(toks[i+1].Tag) || toks[i+1].Tag == "DT" || isAdjTag(toks[i+1].Tag)) {
-		j++ // a quoted name: “Monitor”
-	}
-	if toks[j].Tag == "PDT" {
-		j++
-	}
-	if j < len(toks) && (toks[j].Tag == "DT" || toks[j].Tag == "PRP$" || toks[j].Tag == "WP$") {
-		j++
-	}
-	if j > i && j+1 < len(toks) && (toks[j].Norm == "``" || toks[j].Norm == "`") {
-		j++ // the “matter”: a quotation mark after the determiner
-	}
-	start := j
+	start := npWordsStart(toks, i)
 	head := -1
-	for j < len(toks) {
-		tg := toks[j].Tag
-		if head >= 0 && j+1 < len(toks) && isTimeModifier(toks[j].Text) && timeNouns[toks[j+1].Lower] {
-			break // "a charity | last year"
+	for j := start; j < len(toks); {
+		step, noun := npWord(toks, i, start, j, head)
+		if step == 0 {
+			break
 		}
-		switch {
-		case head < 0 && j+2 < len(toks) && (toks[j].Lower == "more" || toks[j].Lower == "less" || toks[j].Lower == "fewer") && toks[j+1].Lower == "than" && (toks[j+2].Tag == "CD" || toks[j+2].Tag == "$"):
-			j += 2 // "more than 12,000 acres"
-			continue
-		case tg == "CD" && head >= 0 && (toks[head].Tag == "NN" || toks[head].Tag == "NNS"):
-			// "rates | nine times": a number after a common noun starts anew
-		case isNounTag(tg), tg == "CD", tg == "$", tg == "FW":
+		if noun {
 			head = j
-			j++
-			continue
-		case isAdjTag(tg), tg == "PRP$" && j == start:
-			j++
-			continue
-		case head < 0 && (tg == "VBN" || tg == "VBG") && j+1 < len(toks) && (isNounTag(toks[j+1].Tag) || isAdjTag(toks[j+1].Tag)) && (j > start || toks[i].Tag == "DT" || toks[i].Tag == "PRP$"):
-			j++
-			continue
-		case tg == "HYPH", toks[j].Text == "&" && head >= 0 && j+1 < len(toks) && toks[j+1].Tag == "NNP":
-			j++
-			continue
-		case head < 0 && isApproxWord(toks[j].Text) && j+1 < len(toks) && (toks[j+1].Tag == "CD" || toks[j+1].Tag == "$"):
-			j++ // "around $1 billion", "about 5,000"
-			continue
-		case tg == "IN" && strings.EqualFold(toks[j].Text, "up") && j+2 < len(toks) && strings.EqualFold(toks[j+1].Text, "to") && (toks[j+2].Tag == "CD" || toks[j+2].Tag == "$"):
-			j += 2 // "up to 5,000"
-			continue
 		}
-		break
+		j += step
 	}
 	if head < 0 {
 		return nounPhrase{}, false
 	}
 	// an adjective after the last noun is not part of the phrase
-	end := head + 1
-	np := nounPhrase{Chunk: Chunk{i, end}, Head: head}
-	if end < len(toks) && toks[end].Tag == "POS" {
+	np := nounPhrase{Chunk: Chunk{i, head + 1}, Head: head}
+	if end := head + 1; end < len(toks) && toks[end].Tag == "POS" {
 		if next, ok := nounPhraseAt(toks, end+1); ok && toks[end+1].Tag != "PRP" {
 			owner := np
 			next.From = i
@@ -115,6 +77,73 @@ func nounPhraseAt(toks []Token, i int) (nounPhrase, bool) {
 		}
 	}
 	return np, true
+}
+
+// npWordsStart skips what opens a noun phrase at i — a quotation mark
+// before a quoted name (“Monitor”), a predeterminer, a determiner or
+// possessive, a quotation mark after it (the “matter”) — and returns
+// where its words start.
+func npWordsStart(toks []Token, i int) int {
+	j := i
+	if (toks[i].Norm == "``" || toks[i].Norm == "`") && i+1 < len(toks) && (isNounTag(toks[i+1].Tag) || toks[i+1].Tag == "DT" || isAdjTag(toks[i+1].Tag)) {
+		j++
+	}
+	if toks[j].Tag == "PDT" {
+		j++
+	}
+	if j < len(toks) && (toks[j].Tag == "DT" || toks[j].Tag == "PRP$" || toks[j].Tag == "WP$") {
+		j++
+	}
+	if j > i && j+1 < len(toks) && (toks[j].Norm == "``" || toks[j].Norm == "`") {
+		j++
+	}
+	return j
+}
+
+// npWord reads word j of the noun phrase that starts at i (its words at
+// start, its head so far at head): how many tokens it takes (0 ends the
+// phrase) and whether it is the new head noun.
+func npWord(toks []Token, i, start, j, head int) (step int, noun bool) {
+	if head >= 0 && j+1 < len(toks) && isTimeModifier(toks[j].Text) && timeNouns[toks[j+1].Lower] {
+		return 0, false // "a charity | last year"
+	}
+	if n := amountLead(toks, j, head); n > 0 {
+		return n, false
+	}
+	tg := toks[j].Tag
+	nextTag := ""
+	if j+1 < len(toks) {
+		nextTag = toks[j+1].Tag
+	}
+	switch {
+	case tg == "CD" && head >= 0 && (toks[head].Tag == "NN" || toks[head].Tag == "NNS"):
+		return 0, false // "rates | nine times": a number after a common noun starts anew
+	case isNounTag(tg), tg == "CD", tg == "$", tg == "FW":
+		return 1, true
+	case isAdjTag(tg), tg == "PRP$" && j == start:
+		return 1, false
+	case head < 0 && (tg == "VBN" || tg == "VBG") && (isNounTag(nextTag) || isAdjTag(nextTag)) && (j > start || toks[i].Tag == "DT" || toks[i].Tag == "PRP$"):
+		return 1, false // "the proposed merger"
+	case tg == "HYPH", toks[j].Text == "&" && head >= 0 && nextTag == "NNP":
+		return 1, false
+	}
+	return 0, false
+}
+
+// amountLead returns how many tokens at j lead into an amount ("more
+// than 12,000 acres", "around $1 billion", "up to 5,000"), or 0.
+func amountLead(toks []Token, j, head int) int {
+	amount := func(n int) bool { return j+n < len(toks) && (toks[j+n].Tag == "CD" || toks[j+n].Tag == "$") }
+	low := toks[j].Lower
+	switch {
+	case head < 0 && (low == "more" || low == "less" || low == "fewer") && j+1 < len(toks) && toks[j+1].Lower == "than" && amount(2):
+		return 2
+	case head < 0 && isApproxWord(toks[j].Text) && amount(1):
+		return 1
+	case toks[j].Tag == "IN" && low == "up" && j+1 < len(toks) && toks[j+1].Lower == "to" && amount(2):
+		return 2
+	}
+	return 0
 }
 
 func isTimeModifier(w string) bool {
