@@ -97,32 +97,81 @@ func SplitSentences(text string, base int) []Span {
 	return mergeFragments(text, base, splitMissedEnds(text, base, out))
 }
 
-// reMissedEnd finds sentence ends Punkt misses: a decimal amount,
-// "$3.27bn.", "rose 2.5%.", before a capitalised word (Punkt takes a word
-// with a period inside for an abbreviation, "e.g.", "U.S."), and a
-// company's abbreviated suffix before a quotation ("… president of
-// Dataquest Inc. "There were …").
-var reMissedEnd = regexp.MustCompile(`(?:\d\.\d+(?:[a-zA-Z]{1,3}|%)?\.\s+["“]?|\b(?:Inc|Corp|Co|Ltd|Bros)\.\s+["“])[A-Z]`)
-
-// splitMissedEnds splits Punkt's spans at the sentence ends it missed. A
-// quotation mark after the end must open a quotation: the marks before
-// it in the span are balanced.
+// splitMissedEnds splits Punkt's spans at the sentence ends it misses
+// (see missedEnd).
 func splitMissedEnds(text string, base int, spans []Span) []Span {
 	var out []Span
 	for _, sp := range spans {
 		piece := text[sp.Start-base : sp.End-base]
 		start := 0
-		for _, m := range reMissedEnd.FindAllStringIndex(piece, -1) {
-			stop := strings.LastIndexByte(piece[m[0]:m[1]], '.') + m[0] + 1 // after the full stop
-			if strings.ContainsAny(piece[stop:m[1]], "\"“") && quoteMarks(piece[start:stop])%2 == 1 {
-				continue // a closing quotation mark
+		for k := strings.Index(piece, ". "); k >= 0; {
+			stop := k + 1
+			// a quotation mark after the end must open a quotation: the
+			// marks before it in the span are balanced
+			if end, quoted := missedEnd(piece, k); end && !(quoted && quoteMarks(piece[start:stop])%2 == 1) {
+				out = append(out, trimSpan(text, sp.Start-base+start, sp.Start-base+stop, base))
+				start = stop
 			}
-			out = append(out, trimSpan(text, sp.Start-base+start, sp.Start-base+stop, base))
-			start = stop
+			next := strings.Index(piece[stop:], ". ")
+			if next < 0 {
+				break
+			}
+			k = stop + next
 		}
 		out = append(out, trimSpan(text, sp.Start-base+start, sp.End-base, base))
 	}
 	return out
+}
+
+// missedEnd reports a sentence end Punkt misses at the full stop at byte
+// k of s: after a decimal amount ("$3.27bn.", "rose 2.5%.") before a
+// capitalised word, since Punkt takes a word with a period inside for an
+// abbreviation ("e.g.", "U.S."); and after a company's abbreviated suffix
+// before a quotation ("… president of Dataquest Inc. "There were …").
+// quoted is set when a quotation mark follows.
+func missedEnd(s string, k int) (end, quoted bool) {
+	j := k + 1
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	q := openingQuote(s[j:])
+	j += len(q)
+	if j >= len(s) || s[j] < 'A' || s[j] > 'Z' {
+		return false, false
+	}
+	w := s[strings.LastIndexAny(s[:k], " $(")+1 : k]
+	switch w {
+	case "Inc", "Corp", "Co", "Ltd", "Bros":
+		return q != "", q != ""
+	}
+	return decimalAmount(w), q != ""
+}
+
+// decimalAmount reports a number with decimals and at most a short unit
+// or a percent sign after it: "3.27bn", "2.5%", "12.75".
+func decimalAmount(w string) bool {
+	w = strings.TrimSuffix(w, "%")
+	w = strings.TrimRight(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	dot := strings.IndexByte(w, '.')
+	if dot <= 0 || dot == len(w)-1 || w[dot-1] < '0' || w[dot-1] > '9' {
+		return false
+	}
+	for _, c := range w[dot+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// openingQuote returns the quotation mark s opens with, or "".
+func openingQuote(s string) string {
+	for _, q := range []string{"\"", "“"} {
+		if strings.HasPrefix(s, q) {
+			return q
+		}
+	}
+	return ""
 }
 
 // quoteMarks counts the double quotation marks in s.
@@ -156,18 +205,32 @@ func mergeFragments(text string, base int, spans []Span) []Span {
 	return out
 }
 
-// reInitialsEnd finds initials with periods ending a piece ("U.S.",
-// "U.K.") and the word before them.
-var reInitialsEnd = regexp.MustCompile(`(\S+)\s+(?:[A-Z]\.){2,3}$`)
-
-// endsWithModifierInitials reports a piece ending on initials that are
-// no noun phrase of their own: a country named as a noun takes "the"
-// ("exports to the U.S."), so after any other word ("his U.S.
-// Counterpart", "worth of U.S. farm products") the initials modify what
-// follows and the sentence goes on.
+// endsWithModifierInitials reports a piece ending on initials with
+// periods ("U.S.", "U.K.") that are no noun phrase of their own: a
+// country named as a noun takes "the" ("exports to the U.S."), so after
+// any other word ("his U.S. Counterpart", "worth of U.S. farm products")
+// the initials modify what follows and the sentence goes on.
 func endsWithModifierInitials(s string) bool {
-	m := reInitialsEnd.FindStringSubmatch(s)
-	return m != nil && !strings.EqualFold(m[1], "the")
+	k := strings.LastIndexByte(s, ' ')
+	if k < 0 || !isInitials(s[k+1:]) {
+		return false
+	}
+	before := strings.TrimRight(s[:k], " ")
+	return before != "" && !strings.EqualFold(before[strings.LastIndexByte(before, ' ')+1:], "the")
+}
+
+// isInitials reports a word of two or three capitals each with its period:
+// "U.S.", "U.K.".
+func isInitials(w string) bool {
+	if len(w) != 4 && len(w) != 6 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func endsWithNameAbbreviation(s string) bool {
