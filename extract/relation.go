@@ -137,6 +137,9 @@ func (st *docState) relationFacts() {
 			var speaker *docEntity
 			if c.embedded() {
 				speaker = st.speakerOf(si, cs, c.saidBy)
+				if speaker == nil && beliefVerbs[toks[c.saidBy].Lemma] {
+					continue // "many think …": nobody's view is no fact
+				}
 			}
 			first := len(st.facts)
 			st.clauseFact(si, c, hedged || c.embedded() && speaker == nil)

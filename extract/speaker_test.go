@@ -64,6 +64,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Ken Ono|said|The sanctions are unfair`, `Ken Ono|worksFor|Ministry of Foreign Trade and Industry`},
 		deny: []string{`Ministry of Foreign Trade*|said|*`, `Ken Ono|worksFor|Industry`},
 	}, {
+		name: "what someone thinks is their view, not the article's fact, and no speech",
+		text: "Mobile deal\n\nObservers think Norland Telecom is set to pull out of the deal.\nMany believe Halden Bank will cut its dividend.",
+		want: []string{`(per Observers) Norland Telecom|setToPullOut`},
+		deny: []string{`Norland Telecom|setToPullOut|*`, `Halden Bank|cut|*`, `Observers|said|*`},
+	}, {
 		name: "he after a speaker named by role",
 		text: "Coffee prices slide in London\n\nOne trader urged caution on Monday.\n\"Prices will fall again before June,\" he said.",
 		want: []string{`One trader|said|Prices will fall again before June`},

@@ -379,9 +379,9 @@ func (b *clauseBuilder) arguments(main int, c *clause) {
 	}
 }
 
-// saidBy returns the speech verb whose report holds p's clause, or -1:
-// "Peskov said the matter was closed", "the matter, Peskov said, was
-// closed".
+// saidBy returns the speech or belief verb whose report holds p's
+// clause, or -1: "Peskov said the matter was closed", "the matter, Peskov
+// said, was closed", "observers think Turkcell will pull out".
 func (b *clauseBuilder) saidBy(p int) int {
 	t := b.t
 	for _, k := range t.children(p, "parataxis") {
@@ -394,7 +394,7 @@ func (b *clauseBuilder) saidBy(p int) int {
 		if h < 0 {
 			return -1
 		}
-		if t.speaks(h) && reports(t, cur, h) {
+		if (t.speaks(h) || beliefVerbs[t.toks[h].Lemma] && t.toks[h].UPOS == "VERB") && reports(t, cur, h) {
 			return h
 		}
 		cur = h

@@ -33,6 +33,8 @@ var (
 	appointmentVerbs = wordSet("appointment-verbs")
 	// hearerVerbs are speech verbs whose object is the one spoken to.
 	hearerVerbs = wordSet("hearer-verbs")
+	// beliefVerbs hold a view: what their clause says is the believer's.
+	beliefVerbs = wordSet("belief-verbs")
 	// authorPrepositions name who wrote a document: "a report by Acme".
 	authorPrepositions = wordSet("author-prepositions")
 	// locationPrepositions say where a noun is: "researchers at the

@@ -63,6 +63,7 @@ var wordListKinds = map[string]string{
 	"hearer-verbs":           "set",
 	"limit-verbs":            "set",
 	"hold-verbs":             "set",
+	"belief-verbs":           "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
 	"location-prepositions":  "set",
