@@ -220,8 +220,9 @@ func chainWords(c clause) ([]string, bool) {
 
 // passiveFact records a passive clause with an entity subject: turned
 // around with its agent ("Clubhouse has been developed by Paul
-// Davison"), or with its preposition in the predicate when it has none
-// ("is valued at $1 billion" → valuedAt).
+// Davison"), with the object it keeps ("was handed a ban" → wasHanded),
+// or with its preposition in the predicate ("is valued at $1 billion" →
+// valuedAt).
 func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string) {
 	toks := st.sents[si].Tokens
 	main := toks[c.vg.Main]
@@ -240,6 +241,20 @@ func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string)
 		}
 		return
 	}
+	if c.obj != nil {
+		if !st.keepsObject(si, c) {
+			return
+		}
+		// a passive that keeps an object: "was handed a two-year ban",
+		// "has been made an honorary citizen"
+		f.pred = lowerCamel("was", strings.ToLower(main.Text))
+		if st.setObject(si, &f, c.obj) {
+			f.rule = "relation.passive"
+			f.args = st.ppArgs(si, pps)
+			st.add(f)
+		}
+		return
+	}
 	if len(pps) == 0 {
 		return
 	}
@@ -250,6 +265,20 @@ func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string)
 	f.rule = "relation.passive"
 	f.args = st.ppArgs(si, pps[1:])
 	st.add(f)
+}
+
+// keepsObject reports a passive clause c whose verb keeps an object after
+// it ("was handed a ban"): with its own passive auxiliary (not a clitic
+// "'s", as in "Moody's cited"), no verb chain, and no position its object
+// names (an appointment, read as a role).
+func (st *docState) keepsObject(si int, c clause) bool {
+	t := st.treeOf(si)
+	v := c.vg.Main
+	if t == nil || len(c.vg.Chain) > 0 || c.obj.Head < v || appointee(t, c.obj.Head) >= 0 {
+		return false
+	}
+	a := t.child(v, "aux:pass")
+	return a >= 0 && passiveAux(t.toks[a]) && !strings.HasPrefix(t.toks[a].Text, "'")
 }
 
 // activeFact records an active clause with an entity subject: its object,

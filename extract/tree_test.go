@@ -53,8 +53,8 @@ func TestTreeFacts(t *testing.T) {
 			`tom-berg jobTitle "president"`, `tom-berg jobTitle "general manager"`, `tom-berg worksFor halden-foods`},
 	}, {
 		name: "an appointment that is planned, denied or of a group gives no position",
-		text: "Halden Bank plans to name Ana Ruiz chairman.\nRuiz was not appointed director.\nThe magazine named the owners of Acme Robotics as likely partners.",
-		deny: []string{`ana-ruiz jobTitle*`, `*jobTitle "owners"`, `ana-ruiz worksFor*`},
+		text: "Halden Bank plans to name Ana Ruiz chairman.\nRuiz was not appointed director.\nThe magazine named the owners of Acme Robotics as likely partners.\nTom Berg will be appointed chairman in May.\nThe board proposed that Mark Lee be appointed life president.",
+		deny: []string{`ana-ruiz jobTitle*`, `*jobTitle "owners"`, `ana-ruiz worksFor*`, `tom-berg jobTitle*`, `mark-lee jobTitle*`, `mark-lee wasAppointed*`},
 	}, {
 		name: "a company's name stays whole before a title and at the start of a sentence",
 		text: "The plant will stay open, Rolls-Norland chairman Derrick Hale said.\nHydro-Halden spokesman Maurice Lebel said the dam was safe.\nCombustion Engineering Inc said it would sell its boiler unit.",
@@ -69,6 +69,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "He met Halden Reserve chief Paul Vance and Northern Monetary Fund (NMF) head Michel Camus on Monday.",
 		want: []string{`paul-vance worksFor halden-reserve`, `michel-camus worksFor northern-monetary-fund`},
 		deny: []string{`michel-camus worksFor paul-vance`, `michel-camus worksFor halden-reserve`},
+	}, {
+		name: "a passive keeps the object its verb gives",
+		text: "Ana Ruiz was handed a two-year ban in May.\nTom Berg has been made an honorary citizen of Halden.\nMoody's cited the court's stay of the order.",
+		want: []string{`ana-ruiz wasHanded "a two-year ban"`, `tom-berg wasMade "an honorary citizen of Halden"`},
+		deny: []string{`moody wasCited*`},
 	}, {
 		name: "a brand written with a small letter first is a name",
 		text: "For the year as a whole, eToys earned $12.5m on sales of $150m.",

@@ -415,6 +415,22 @@ func reports(t *tree, c, h int) bool {
 	return false
 }
 
+// subjunctive reports a verb whose only auxiliary is a bare "be" with
+// no "to" ("proposed that he be appointed", "demanded that it be
+// closed"): wished for, not done.
+func subjunctive(t *tree, v int) bool {
+	bare := false
+	for _, k := range t.children(v, "aux", "aux:pass", "mark") {
+		switch {
+		case t.toks[k].Lower == "be" && t.toks[k].Tag == "VB":
+			bare = true
+		case t.toks[k].Rel != "mark" || t.toks[k].Lower == "to":
+			return false
+		}
+	}
+	return bare
+}
+
 // irrealis reports a clause the writer does not assert: with a modal or
 // an adverb of possibility, under "if"/"whether", in an indirect
 // question, or a question itself.
@@ -425,6 +441,9 @@ func irrealis(t *tree, chain []int) bool {
 		chain = append([]int{t.toks[v].Head}, chain...)
 	}
 	for _, v := range chain {
+		if subjunctive(t, v) {
+			return true // "proposed that he be appointed"
+		}
 		for _, k := range t.children(v, "aux") {
 			if irrealisModals[t.toks[k].Lower] || irrealisModals[t.toks[k].Lemma] {
 				return true

@@ -62,7 +62,7 @@ func appointee(t *tree, p int) int {
 		return -1 // a position is given bare or with "a", not "named the owners of"
 	case tok.Rel == "obl" && !t.hasCase(p, "as"), tok.Rel != "xcomp" && tok.Rel != "obj" && tok.Rel != "obl":
 		return -1
-	case negatedVerb(t, v) || irrealis(t, []int{v}):
+	case negatedVerb(t, v) || irrealis(t, []int{v}) || future(t, v):
 		return -1
 	case t.toks[v].Rel == "xcomp" || t.child(v, "mark") >= 0:
 		return -1 // "plans to name him chairman", "is expected to be named"
@@ -80,6 +80,18 @@ func appointee(t *tree, p int) int {
 func definite(t *tree, p int) bool {
 	d := t.child(p, "det")
 	return d >= 0 && t.toks[d].Lower != "a" && t.toks[d].Lower != "an"
+}
+
+// future reports a verb with "will" or "shall": a position not yet
+// held ("will be named chairman in May").
+func future(t *tree, v int) bool {
+	for _, k := range t.children(v, "aux") {
+		switch t.toks[k].Lower {
+		case "will", "shall", "'ll":
+			return true
+		}
+	}
+	return false
 }
 
 // negatedVerb reports a verb with "not" or "never" on it.
