@@ -174,6 +174,7 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	}
 	if subj == nil {
 		st.attributeFact(si, c)
+		st.objectAttributeFact(si, c)
 		return
 	}
 	conf := 0.8

@@ -103,6 +103,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "Ana Ruiz, director of the Halden Institute, which studies trade issues, said the talks would fail.",
 		deny: []string{`ana-ruiz study*`},
 	}, {
+		name: "a change to what an entity owns is an attribute of the owner",
+		text: "The parliament voted to cut Norland Telecom's stake in the network from 70% to 49%.\nThe board raised Halden Bank's dividend by 5 pct.\nThe board did not cut Acme Robotics' budget.\nThe board voted by a wide margin to trim Halden Foods' budget for the new plant from $40m to $25m.",
+		want: []string{`norland-telecom stakeCutTo 49 percent`, `halden-bank dividendRaiseBy 5 percent`, `halden-foods budgetTrimTo 2.5e+07 USD`},
+		deny: []string{`acme-robotics budget*`},
+	}, {
 		name: "a verb joined by 'or' to a denied one is denied too",
 		text: "Norland Steel did not sign the deal and left the talks.\nHalden Bank will not expand or sell its branch network.",
 		want: []string{`norland-steel NOT sign "the deal"`, `norland-steel leave "the talks"`, `halden-bank NOT sell "its branch network"`},

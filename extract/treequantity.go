@@ -11,6 +11,8 @@ package extract
 var (
 	measuredNouns = wordSet("measured-nouns")
 	measureVerbs  = wordSet("measure-verbs")
+	// changeVerbs change an amount someone has: "cut its stake to 49%".
+	changeVerbs = wordSet("change-verbs")
 )
 
 // attributeFact records the quantity of clause c, whose subject is a
@@ -42,6 +44,59 @@ func (st *docState) attributeFact(si int, c clause) {
 	}
 	f.args = append(f.args, st.ppArgs(si, rest)...)
 	st.add(f)
+}
+
+// objectAttributeFact records the new amount of what clause c changes
+// when its object is a measured noun belonging to an entity: "Iran's
+// parliament voted to cut Turkcell's stake from 70% to 49%" →
+// (Turkcell, stakeCutTo, 49 percent) with "from" 70% as an argument.
+func (st *docState) objectAttributeFact(si int, c clause) {
+	toks := st.sents[si].Tokens
+	if c.obj == nil || c.vg.Passive || !changeVerbs[toks[c.vg.Main].Lemma] {
+		return
+	}
+	if head := toks[c.obj.Head]; !isNounTag(head.Tag) || head.Tag == "NNP" || head.Tag == "NNPS" || !measuredNouns[singular(head)] {
+		return
+	}
+	owner := st.ownerOf(si, c.obj)
+	if owner == nil {
+		return
+	}
+	pps := append(st.amountsUnder(si, c.obj.Head), c.pps...)
+	for _, pp := range c.pps {
+		pps = append(pps, st.amountsUnder(si, pp.np.Head)...) // "stake in a new network from 70% to 49%"
+	}
+	for i, pp := range pps {
+		prep := toks[pp.prep].Lower
+		q := st.quantityOf(si, &pp.np)
+		if q == nil || prep != "to" && prep != "by" {
+			continue
+		}
+		rest := append(append([]prepPhrase{}, pps[:i]...), pps[i+1:]...)
+		st.add(pendingFact{subj: owner, pred: lowerCamel(singular(toks[c.obj.Head]), toks[c.vg.Main].Lemma, prep), lit: q,
+			negated: c.vg.Negated, sent: si, rule: "quantity.attribute", conf: 0.7, spanFrom: c.vg.From, spanTo: c.end,
+			args: st.ppArgs(si, rest)})
+		return
+	}
+}
+
+// amountsUnder returns the amounts the parser hung anywhere under head
+// h with an amount preposition: "stake in the network from 70% to 49%".
+func (st *docState) amountsUnder(si, h int) []prepPhrase {
+	t := st.treeOf(si)
+	if t == nil {
+		return nil
+	}
+	var out []prepPhrase
+	for k := t.from[h]; k < t.to[h]; k++ {
+		if k == h || baseRel(t.toks[k].Rel) != "nmod" {
+			continue
+		}
+		if cs := t.child(k, "case"); cs >= 0 && amountPrepositions[t.toks[cs].Lower] {
+			out = append(out, prepPhrase{prep: cs, np: t.phrase(k)})
+		}
+	}
+	return out
 }
 
 // clauseQuantity returns the clause's first quantity — its second

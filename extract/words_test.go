@@ -64,6 +64,7 @@ var wordListKinds = map[string]string{
 	"limit-verbs":            "set",
 	"hold-verbs":             "set",
 	"belief-verbs":           "set",
+	"change-verbs":           "set",
 	"document-nouns":         "set",
 	"author-prepositions":    "set",
 	"location-prepositions":  "set",
