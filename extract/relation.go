@@ -242,14 +242,14 @@ func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string)
 		}
 		return
 	}
-	if c.obj != nil {
-		if !st.keepsObject(si, c) {
+	if kept := st.keptObject(si, c); kept != nil || c.obj != nil {
+		if kept == nil {
 			return
 		}
 		// a passive that keeps an object: "was handed a two-year ban",
-		// "has been made an honorary citizen"
+		// "has been made an OBE"
 		f.pred = lowerCamel("was", strings.ToLower(main.Text))
-		if st.setObject(si, &f, c.obj) {
+		if st.setObject(si, &f, kept) {
 			f.rule = "relation.passive"
 			f.args = st.ppArgs(si, pps)
 			st.add(f)
@@ -268,18 +268,29 @@ func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string)
 	st.add(f)
 }
 
-// keepsObject reports a passive clause c whose verb keeps an object after
-// it ("was handed a ban"): with its own passive auxiliary (not a clitic
-// "'s", as in "Moody's cited"), no verb chain, and no position its object
-// names (an appointment, read as a role).
-func (st *docState) keepsObject(si int, c clause) bool {
+// keptObject returns the object a passive clause c keeps after its verb
+// — its object ("was handed a ban") or a noun complement ("was made an
+// OBE") — or nil: the verb needs its own passive auxiliary (not a clitic
+// "'s", as in "Moody's cited"), no verb chain, and the object must name
+// no position (an appointment, read as a role).
+func (st *docState) keptObject(si int, c clause) *nounPhrase {
 	t := st.treeOf(si)
-	v := c.vg.Main
-	if t == nil || len(c.vg.Chain) > 0 || c.obj.Head < v || appointee(t, c.obj.Head) >= 0 {
-		return false
+	if t == nil || len(c.vg.Chain) > 0 {
+		return nil
 	}
-	a := t.child(v, "aux:pass")
-	return a >= 0 && passiveAux(t.toks[a]) && !strings.HasPrefix(t.toks[a].Text, "'")
+	v := c.vg.Main
+	obj := c.obj
+	if x := t.child(v, "xcomp"); obj == nil && x > v && t.isNominal(x) && t.child(x, "cop") < 0 {
+		np := t.phrase(x)
+		obj = &np
+	}
+	if obj == nil || obj.Head < v || appointee(t, obj.Head) >= 0 {
+		return nil
+	}
+	if a := t.child(v, "aux:pass"); a < 0 || !passiveAux(t.toks[a]) || strings.HasPrefix(t.toks[a].Text, "'") {
+		return nil
+	}
+	return obj
 }
 
 // activeFact records an active clause with an entity subject: its object,

@@ -71,8 +71,8 @@ func TestTreeFacts(t *testing.T) {
 		deny: []string{`michel-camus worksFor paul-vance`, `michel-camus worksFor halden-reserve`},
 	}, {
 		name: "a passive keeps the object its verb gives",
-		text: "Ana Ruiz was handed a two-year ban in May.\nTom Berg has been made an honorary citizen of Halden.\nMoody's cited the court's stay of the order.",
-		want: []string{`ana-ruiz wasHanded "a two-year ban"`, `tom-berg wasMade "an honorary citizen of Halden"`},
+		text: "Ana Ruiz was handed a two-year ban in May.\nTom Berg has been made an honorary citizen of Halden.\nMoody's cited the court's stay of the order.\nMara Lind has been made an OBE in the New Year Honours list.",
+		want: []string{`ana-ruiz wasHanded "a two-year ban"`, `tom-berg wasMade "an honorary citizen of Halden"`, `mara-lind wasMade obe`},
 		deny: []string{`moody wasCited*`},
 	}, {
 		name: "a brand written with a small letter first is a name",
