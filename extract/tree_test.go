@@ -75,6 +75,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz wasHanded "a two-year ban"`, `tom-berg wasMade "an honorary citizen of Halden"`, `mara-lind wasMade obe`},
 		deny: []string{`moody wasCited*`},
 	}, {
+		name: "the U.S. is a country, no employer",
+		text: "Oil talks\n\nU.S. sources said the talks would resume in May.\nU.S. Treasury Secretary Ann Hale met the bankers on Monday.",
+		want: []string{`ann-hale nationality us`},
+		deny: []string{`*worksFor us`},
+	}, {
 		name: "a brand written with a small letter first is a name",
 		text: "For the year as a whole, eToys earned $12.5m on sales of $150m.",
 		want: []string{`etoys earn 1.25e+07 USD`},
