@@ -24,7 +24,7 @@ func nameFirstWords(sents []Sentence) {
 			}
 			// "Combustion Engineering Inc said …": a noun or verb opening a
 			// company's name is a name wherever it stands
-			if capitalised(t.Text) && strings.IndexAny(t.Tag[:1], "NV") == 0 && opensCompanyName(s.Tokens, i) {
+			if capitalised(t.Text) && (strings.HasPrefix(t.Tag, "N") || strings.HasPrefix(t.Tag, "V")) && opensCompanyName(s.Tokens, i) {
 				names[t.Text] = true
 			}
 		}

@@ -384,10 +384,12 @@ func (st *docState) resultFacts() []Fact {
 	var out []Fact
 	seen := map[key]int{}
 	for _, f := range st.facts {
-		fact := st.resultFact(f)
-		if fact.Evidence.Confidence < st.opt.MinConfidence {
+		cues := st.factCues(f)
+		conf := round2(factCalibration.confidence(f.conf, cues))
+		if conf < st.opt.MinConfidence {
 			continue
 		}
+		fact := st.resultFact(f, cues, conf)
 		k := key{fact.Subject, fact.Predicate, objectKey(fact.Object), fact.AttributedTo, fact.Negated}
 		if i, ok := seen[k]; ok {
 			if fact.Evidence.Confidence > out[i].Evidence.Confidence {
@@ -401,13 +403,12 @@ func (st *docState) resultFacts() []Fact {
 	return out
 }
 
-// resultFact is pending fact f with its evidence, calibrated confidence
-// and final entity IDs.
-func (st *docState) resultFact(f pendingFact) Fact {
+// resultFact is pending fact f with its evidence, its cues and
+// calibrated confidence, and final entity IDs.
+func (st *docState) resultFact(f pendingFact, cues []string, conf float64) Fact {
 	fact := Fact{Subject: f.subj.id, Predicate: f.pred, Negated: f.negated, Evidence: st.evidence(f.sent)}
 	fact.Evidence.Rule, fact.Evidence.Prior = f.rule, round2(f.conf)
-	fact.Evidence.Cues = st.factCues(f)
-	fact.Evidence.Confidence = round2(factCalibration.confidence(f.conf, fact.Evidence.Cues))
+	fact.Evidence.Cues, fact.Evidence.Confidence = cues, conf
 	if f.attributed != nil {
 		fact.AttributedTo = f.attributed.id
 	}

@@ -355,7 +355,7 @@ func titlesIn(toks []Token, i, j int) (first, last int) {
 	if first > i && portfolioNouns[toks[first-1].Lower] && (portfolioTitles[toks[first].Lower] || first-1 == i) {
 		first--
 	}
-	if first >= i+2 && toks[first-1].Text == "-" && titlePrefixes[toks[first-2].Lower] {
+	if first >= i+2 && hyphenPrefixed(toks, first) {
 		first -= 2 // "Vice-President": the prefix is the title's
 	}
 	return first, last
@@ -534,7 +534,7 @@ func leftTitle(toks []Token, m *mention, k int) int {
 			k--
 		}
 	}
-	if k >= 2 && toks[k-1].Text == "-" && titlePrefixes[toks[k-2].Lower] && toks[k-1].Start == toks[k-2].End && toks[k].Start == toks[k-1].End {
+	if hyphenPrefixed(toks, k) {
 		k -= 2 // "Vice-President"
 		low = toks[k].Lower + " " + low
 	}
@@ -560,9 +560,13 @@ func leftOrganisation(toks []Token, m *mention, k int, out *[]*mention) int {
 	for k >= 0 && (isNameToken(toks, k, false) || hyphenInName(toks, k)) {
 		k--
 	}
-	for s := k - 1; s >= 0 && e-s <= 10; s-- {
-		if isNameToken(toks, s, false) && nameRunEnd(toks, s) == e {
-			k = s - 1 // a name that goes on through "of" or "and": "Ministry of International Trade and Industry"
+	if k >= 1 && (toks[k].Lower == "of" || toks[k].Lower == "and") {
+		// a name that goes on through "of" or "and": "Ministry of
+		// International Trade and Industry"
+		for s := k - 1; s >= 0 && e-s <= 10; s-- {
+			if isNameToken(toks, s, false) && nameRunEnd(toks, s) == e {
+				k = s - 1
+			}
 		}
 	}
 	org := &mention{kind: nameMention, sent: m.sent, from: k + 1, to: e, npFrom: k + 1, inTitle: true}
@@ -594,10 +598,19 @@ func titledName(toks []Token, k int) bool {
 // hyphenInName reports a hyphen written between two name words with no
 // space: "Allied-Lyons", "Hydro-Quebec".
 func hyphenInName(toks []Token, k int) bool {
-	if k < 1 || k+1 >= len(toks) || toks[k].Text != "-" || toks[k].Start != toks[k-1].End || toks[k+1].Start != toks[k].End {
-		return false
-	}
-	return isNameToken(toks, k-1, false) && isNameToken(toks, k+1, false)
+	return gluedHyphen(toks, k) && isNameToken(toks, k-1, false) && isNameToken(toks, k+1, false)
+}
+
+// hyphenPrefixed reports a title at token k hyphened to a title prefix
+// before it: "Vice-President", "Co-Chairman".
+func hyphenPrefixed(toks []Token, k int) bool {
+	return k >= 2 && gluedHyphen(toks, k-1) && titlePrefixes[toks[k-2].Lower]
+}
+
+// gluedHyphen reports a hyphen at token k written with no space on either
+// side.
+func gluedHyphen(toks []Token, k int) bool {
+	return k >= 1 && k+1 < len(toks) && toks[k].Text == "-" && toks[k].Start == toks[k-1].End && toks[k+1].Start == toks[k].End
 }
 
 // leftPossessor remembers by name the possessor whose "'s" is word k:

@@ -242,18 +242,18 @@ func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string)
 		}
 		return
 	}
-	if kept := st.keptObject(si, c); kept != nil || c.obj != nil {
-		if kept == nil {
-			return
-		}
-		// a passive that keeps an object: "was handed a two-year ban",
-		// "has been made an OBE"
+	// a passive that keeps an object: "was handed a two-year ban", "has
+	// been made an OBE"; an object it cannot keep is the parser's slip
+	if kept := st.keptObject(si, c); kept != nil {
 		f.pred = lowerCamel("was", strings.ToLower(main.Text))
 		if st.setObject(si, &f, kept) {
 			f.rule = "relation.passive"
 			f.args = st.ppArgs(si, pps)
 			st.add(f)
 		}
+		return
+	}
+	if c.obj != nil {
 		return
 	}
 	if len(pps) == 0 {

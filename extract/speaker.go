@@ -127,8 +127,10 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	if e := st.unnamed[key]; e != nil {
 		return st.spoken(si, head, e)
 	}
-	if last := st.lastUnnamed[head.Lower]; last.e != nil && from == np.Head && to == np.Head+1 && toks[np.From].Lower == "the" {
-		return st.spoken(si, head, last.e) // "the spokesman": the one just described
+	if from == np.Head && to == np.Head+1 && toks[np.From].Lower == "the" {
+		if e := st.lastDescribed(si, head.Lower, head.Tag == "NNS"); e != nil {
+			return st.spoken(si, head, e) // "the officials": the ones just described
+		}
 	}
 	e := &docEntity{local: len(st.ents), names: map[string]int{name: 1}, scope: st.doc.ID, plural: head.Tag == "NNS"}
 	e.votes[typeIndex(Person)] = 3
@@ -156,9 +158,20 @@ func (st *docState) describedSpeaker(si int, e *docEntity) *docEntity {
 	if e.desc == nil || e.desc.Org != "" || e.desc.Place != "" {
 		return e
 	}
-	last := st.lastUnnamed[e.desc.Role]
-	if last.e == nil || last.e.plural || st.namedWithRole(e.desc.Role, last.sent, si) {
-		return e
+	if last := st.lastDescribed(si, e.desc.Role, false); last != nil {
+		return last
+	}
+	return e
+}
+
+// lastDescribed returns the speaker known only by role, headed by role
+// and singular or plural as asked, who was spoken of last before
+// sentence si, unless a named person with that role came between; or
+// nil.
+func (st *docState) lastDescribed(si int, role string, plural bool) *docEntity {
+	last := st.lastUnnamed[role]
+	if last.e == nil || last.e.plural != plural || st.namedWithRole(role, last.sent, si) {
+		return nil
 	}
 	return last.e
 }

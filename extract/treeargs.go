@@ -23,7 +23,7 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 	h := tok.Head
 	if own := b.ownSubjects(p); len(own) > 0 {
 		if tok.Rel == "acl:relcl" && h >= 0 && isRelativePronoun(t.toks[own[0]]) {
-			if t.toks[own[0]].Lower == "which" && b.person != nil && b.person(h) {
+			if t.toks[own[0]].Lower == "which" && b.person(h) {
 				// "Ana Ruiz, director of the Halden Institute, which
 				// studies …": "which" is never a person, so the parser
 				// hung the clause on the wrong noun

@@ -81,7 +81,8 @@ func (st *docState) objectAttributeFact(si int, c clause) {
 }
 
 // amountsUnder returns the amounts the parser hung anywhere under head
-// h with an amount preposition: "stake in the network from 70% to 49%".
+// h with an amount preposition: "rose 44% to $205.4m from $142m", "stake
+// in the network from 70% to 49%".
 func (st *docState) amountsUnder(si, h int) []prepPhrase {
 	t := st.treeOf(si)
 	if t == nil {
@@ -108,7 +109,7 @@ func (st *docState) clauseQuantity(si int, c clause) (*Literal, string, []prepPh
 			continue
 		}
 		if q := st.quantityOf(si, np); q != nil {
-			return q, "", append(st.amountsAfter(si, np.Head), c.pps...)
+			return q, "", append(st.amountsUnder(si, np.Head), c.pps...)
 		}
 	}
 	toks := st.sents[si].Tokens
@@ -161,30 +162,4 @@ func (st *docState) entityAt(si, k int) *docEntity {
 		}
 	}
 	return nil
-}
-
-// amountsAfter returns the amounts the parser hung under quantity h:
-// "rose 44% to $205.4m from $142m".
-func (st *docState) amountsAfter(si, h int) []prepPhrase {
-	t := st.treeOf(si)
-	if t == nil {
-		return nil
-	}
-	var out []prepPhrase
-	for depth := 0; depth < 3; depth++ {
-		next := -1
-		for _, k := range t.children(h, "nmod") {
-			cs := t.child(k, "case")
-			if cs < 0 || !amountPrepositions[t.toks[cs].Lower] {
-				continue
-			}
-			out = append(out, prepPhrase{prep: cs, np: t.phrase(k)})
-			next = k
-		}
-		if next < 0 {
-			break
-		}
-		h = next
-	}
-	return out
 }
