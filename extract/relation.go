@@ -38,7 +38,11 @@ type clause struct {
 	// compEnd its end (exclusive) when the clause comes before the verb
 	// ("Acme paid the bill, prosecutors said"), else 0: the sentence's end.
 	comp, compEnd int
-	end           int // last token (exclusive) of the clause's own material
+	// infinitive is the "to" clause after the verb's object that says
+	// what the object is to do or what the act is for ("urged the
+	// White House to name Lee", "halted the program to review it"), or -1.
+	infinitive int
+	end        int // last token (exclusive) of the clause's own material
 	// saidBy is the speech verb whose complement holds the clause, or -1
 	// (see embedded).
 	saidBy int
@@ -337,10 +341,34 @@ func (st *docState) activeFact(si int, c clause, f pendingFact, words []string) 
 		return
 	}
 	f.args = st.ppArgs(si, pps)
+	if a, ok := st.infinitiveArg(si, c, obj); ok {
+		f.args = append(f.args, a)
+	}
 	st.add(f)
 	if f.lit != nil && f.lit.Kind == Text {
 		st.examples(si, f, obj)
 	}
+}
+
+// maxInfinitiveArg bounds, in tokens, the "to" clause kept as an
+// argument; a longer one is left out rather than cut.
+const maxInfinitiveArg = 16
+
+// infinitiveArg is clause c's "to" clause after its object obj as an
+// argument "to": "urged the White House to name Lee chairman" →
+// (Senate Republicans, urge, White House, to: "name Lee chairman").
+func (st *docState) infinitiveArg(si int, c clause, obj *nounPhrase) (pendingArg, bool) {
+	t := st.treeOf(si)
+	k := c.infinitive
+	if t == nil || k < 0 || k < obj.To {
+		return pendingArg{}, false
+	}
+	from := t.from[k] + 1 // after "to"
+	to := t.untilComma(from, t.to[k])
+	if to-from > maxInfinitiveArg || to <= from {
+		return pendingArg{}, false
+	}
+	return pendingArg{prep: "to", text: joinTokens(st.sents[si].Tokens, from, to)}, true
 }
 
 // agentFact reads a passive whose subject is not an entity but whose
@@ -466,6 +494,11 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 	if np.To-np.From > 8 || end-np.From > 12 {
 		return false
 	}
+	if t := st.treeOf(si); t != nil {
+		if ext := t.complementEnd(np.Head, end); ext-np.From <= maxComplementObject {
+			end = ext // "its willingness to negotiate with Norland"
+		}
+	}
 	f.lit = &Literal{Kind: Text, Text: joinTokens(toks, np.From, end)}
 	f.conf *= 0.8
 	return true
@@ -482,6 +515,39 @@ func (st *docState) objectModifiersEnd(si int, np *nounPhrase, end int) int {
 		return end
 	}
 	return t.modifiersEnd(st.sents[si].Tokens, np.Head, end, 0)
+}
+
+// maxComplementObject bounds, in tokens, a text object that takes in
+// its noun's complement clause.
+const maxComplementObject = 20
+
+// complementEnd extends a text object ending at end by the clause that
+// completes its noun, right after it: "its willingness to negotiate
+// with Norland", "the perception that Acme was retreating". Without it
+// the object says nothing ("reiterated its willingness"). A relative
+// clause describes the noun and is not taken.
+func (t *tree) complementEnd(h, end int) int {
+	for _, k := range t.kids[h] {
+		if k <= h || t.toks[k].Rel != "acl" || t.from[k] != end {
+			continue
+		}
+		if m := t.child(k, "mark"); m >= 0 && (t.toks[m].Lower == "to" || t.toks[m].Lower == "that") {
+			return t.untilComma(end, t.to[k])
+		}
+	}
+	return end
+}
+
+// untilComma ends a span [from, to) at its first comma: what a clause's
+// subtree holds after one is seldom the clause's own ("a candidate to
+// replace Lee, according to sources").
+func (t *tree) untilComma(from, to int) int {
+	for k := from; k < to; k++ {
+		if t.toks[k].Text == "," {
+			return k
+		}
+	}
+	return to
 }
 
 // modifiersEnd is objectModifiersEnd below head h, depth phrases deep.

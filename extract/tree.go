@@ -184,7 +184,7 @@ func (t *tree) phrase(h int) nounPhrase {
 	np := nounPhrase{Chunk: Chunk{h, h + 1}, Head: h}
 	for _, k := range t.kids[h] {
 		rel := t.toks[k].Rel
-		if !relIn(rel, phraseRels) {
+		if !relIn(rel, phraseRels) && !t.monthBeforeDay(k, h) {
 			continue
 		}
 		if rel == "advmod" && k > h {
@@ -216,6 +216,12 @@ func (t *tree) phrase(h int) nounPhrase {
 		np.To--
 	}
 	return np
+}
+
+// monthBeforeDay reports a month name the parser hung on the day after
+// it ("on Sept. 29", with "29" the head): the two are one date.
+func (t *tree) monthBeforeDay(k, h int) bool {
+	return k == h-1 && t.toks[h].UPOS == "NUM" && monthNames[strings.TrimSuffix(t.toks[k].Lower, ".")] != 0
 }
 
 // cutAtPreposition ends a name phrase before a preposition inside it

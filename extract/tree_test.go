@@ -201,6 +201,20 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{"lena-berg sing river-of-glass"},
 		deny: []string{"lena-berg sing river", "lena-berg sing glass"},
 	}, {
+		name: "a text object takes the clause that completes its noun",
+		text: "Halden Foods reiterated its willingness to sell the dairy unit.\nTom Berg denied the suggestion that he had resigned.",
+		want: []string{`halden-foods reiterate "its willingness to sell the dairy unit"`, `tom-berg deny "the suggestion that he had resigned"`},
+		deny: []string{`halden-foods reiterate "its willingness"`, "tom-berg resign*"},
+	}, {
+		name: "a clause that says what a noun holds is not asserted",
+		text: "Mark Lee denied the suggestion that he had sold the shares.\nThe board rejected the idea that Tom Berg had resigned.",
+		deny: []string{"mark-lee sell*", "tom-berg resign*"},
+	}, {
+		name: "a month the parser hung on the day is part of the date",
+		text: "Ana Ruiz met Tom Berg on Sept. 29 in Lisbon.",
+		want: []string{"ana-ruiz meet tom-berg"},
+		deny: []string{`ana-ruiz meet "29"`, "*sept*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
@@ -226,6 +240,59 @@ func TestTreeFacts(t *testing.T) {
 			}
 			if t.Failed() {
 				t.Logf("facts:\n%s", strings.Join(facts, "\n"))
+			}
+		})
+	}
+}
+
+// Arguments of clause facts: the "to" clause after an object says what
+// the object is to do or what the act is for, and a date is never one.
+func TestTreeFactArguments(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, deny []string // "subject predicate object | prep:text"
+	}{{
+		name: "what the object is asked to do",
+		text: "The Dunmore Miners Union urged Halden Foods Inc to reopen the plant.\nAna Ruiz asked the board to delay the vote.",
+		want: []string{"dunmore-miners-union urge halden-foods-inc | to:reopen the plant", `ana-ruiz ask "the board" | to:delay the vote`},
+	}, {
+		name: "what the act is for",
+		text: "Norland Steel sold its Ohio mill to cut its debt.",
+		want: []string{`norland-steel sell "its Ohio mill" | to:cut its debt`},
+	}, {
+		name: "a clause after a comma is not the infinitive's",
+		text: "Halden Bank hired Tom Berg to run its branches, a spokesman said.",
+		want: []string{"halden-bank hire tom-berg | to:run its branches"},
+	}, {
+		name: "a date is no argument",
+		text: "Ana Ruiz met Tom Berg on Sept. 29 in Lisbon.",
+		want: []string{"ana-ruiz meet tom-berg | in:lisbon"},
+		deny: []string{"ana-ruiz meet tom-berg | on:*"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var facts []string
+			for _, f := range extractText(t, "2024-03-04", tt.text)[0].Facts {
+				for _, a := range f.Args {
+					v := a.Text
+					if a.EntityID != "" {
+						v = a.EntityID
+					}
+					facts = append(facts, factString(f)+" | "+a.Prep+":"+v)
+				}
+			}
+			for _, w := range tt.want {
+				if !hasFact(facts, w) {
+					t.Errorf("missing %s", w)
+				}
+			}
+			for _, d := range tt.deny {
+				if hasFact(facts, d) {
+					t.Errorf("unexpected %s", d)
+				}
+			}
+			if t.Failed() {
+				t.Logf("facts with arguments:\n%s", strings.Join(facts, "\n"))
 			}
 		})
 	}

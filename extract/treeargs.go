@@ -358,6 +358,7 @@ func (b *clauseBuilder) contentClause(main int, objs ...int) int {
 func (b *clauseBuilder) arguments(main int, c *clause) {
 	t := b.t
 	c.end = max(c.vg.To, main+1)
+	c.infinitive = b.infinitive(main)
 	for _, k := range t.kids[main] {
 		switch baseRel(t.toks[k].Rel) {
 		case "obj", "iobj", "xcomp", "obl":
@@ -377,6 +378,29 @@ func (b *clauseBuilder) arguments(main int, c *clause) {
 		}
 		c.pps = append(c.pps, prepPhrase{prep: cs, np: np})
 	}
+}
+
+// infinitive returns the "to" clause that main's clause does not fold
+// in (see foldsInto) — a verb of its own with no subject, after main —
+// or -1.
+func (b *clauseBuilder) infinitive(main int) int {
+	t := b.t
+	for _, k := range t.kids[main] {
+		switch t.toks[k].Rel {
+		case "xcomp", "advcl":
+		default:
+			continue
+		}
+		m := t.child(k, "mark")
+		if k < main || t.toks[k].UPOS != "VERB" || m < 0 || t.toks[m].Lower != "to" || m != t.from[k] {
+			continue
+		}
+		if t.child(k, "nsubj", "nsubj:pass") >= 0 || b.foldsInto(main, k) {
+			continue
+		}
+		return k
+	}
+	return -1
 }
 
 // saidBy returns the speech or belief verb whose report holds p's
@@ -459,7 +483,7 @@ func irrealis(t *tree, chain []int) bool {
 		if m := t.child(cur, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
 			return true
 		}
-		if t.toks[cur].Rel == "ccomp" && t.whClause(cur) {
+		if t.toks[cur].Rel == "ccomp" && t.whClause(cur) || t.contentOfNoun(cur) {
 			return true
 		}
 		if t.toks[cur].Head < 0 {
@@ -468,6 +492,23 @@ func irrealis(t *tree, chain []int) bool {
 		cur = t.toks[cur].Head
 	}
 	return false
+}
+
+// contentOfNoun reports a clause that says what the noun it hangs on
+// holds — "the perception that Acme was retreating", "fears prices would
+// fall": a view or a report, not the writer's assertion, unless the noun
+// is factive ("the fact that the plant closed"). A relative clause ("the
+// plant that closed") is not one.
+func (t *tree) contentOfNoun(v int) bool {
+	h := t.toks[v].Head
+	if t.toks[v].Rel != "acl" || h < 0 || t.toks[h].UPOS != "NOUN" || factiveNouns[t.toks[h].Lemma] {
+		return false
+	}
+	if t.child(v, "nsubj", "nsubj:pass", "expl") < 0 {
+		return false // "a plan to close the plant", "the company based in Ohio"
+	}
+	m := t.child(v, "mark")
+	return m < 0 || t.toks[m].Lower == "that"
 }
 
 // whClause reports a clause opened by a wh-word: "asked what Putin

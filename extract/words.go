@@ -24,7 +24,9 @@ var (
 	irrealisModals      = wordSet("irrealis-modals")
 	irrealisMarks       = wordSet("irrealis-marks")
 	irrealisAdverbs     = wordSet("irrealis-adverbs")
-	stanceVerbs         = wordSet("stance-verbs")
+	// factiveNouns assert the clause they take (see contentOfNoun).
+	factiveNouns = wordSet("factive-nouns")
+	stanceVerbs  = wordSet("stance-verbs")
 	// refusals turn what follows them down: "declined to say", "failed
 	// to respond".
 	refusals = wordSet("refusal-verbs")

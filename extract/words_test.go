@@ -20,6 +20,7 @@ var wordListKinds = map[string]string{
 	"event-noun-verbs":       "map",
 	"event-nouns":            "set",
 	"event-suffixes":         "set",
+	"factive-nouns":          "set",
 	"function-words":         "languages",
 	"hedges":                 "set",
 	"honorifics":             "set",
