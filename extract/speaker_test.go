@@ -20,6 +20,17 @@ func TestSpeakers(t *testing.T) {
 		text: `"The plant will reopen in May," a Norland Steel spokesman said on Tuesday.`,
 		want: []string{`Norland Steel spokesman|said|The plant will reopen in May`, `Norland Steel spokesman|worksFor|Norland Steel`},
 	}, {
+		name: "a reported clause's subject the parser took for the verb's object is the clause's",
+		text: "Norland Steel disclosed the company has sold its Ohio mill to Halden Metals Inc.\nAna Ruiz revealed the company has dropped its bid for Norland Steel.\nTom Berg also confirmed the airline has settled its suit against the pilots union.\nAna Ruiz added the bank is the largest lender in the region.",
+		want: []string{`Norland Steel|said|the company has sold its Ohio mill to Halden Metals Inc`, `Ana Ruiz|said|the company has dropped its bid for Norland Steel`,
+			`Tom Berg|said|the airline has settled its suit against the pilots union`, `Ana Ruiz|said|the bank is the largest lender in the region`},
+		deny: []string{`Norland Steel|disclose|*`, `Ana Ruiz|reveal|*`, `Tom Berg|confirm|*`, `Ana Ruiz|add|*`},
+	}, {
+		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
+		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
+		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},
+		deny: []string{`reporters|*`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

@@ -94,6 +94,7 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 			Lemma: a.lemma(t, low), Head: max(t.Head-1, -1), Rel: t.Rel, NER: t.NER,
 		}
 	}
+	repairTree(out)
 	return out
 }
 

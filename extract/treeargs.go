@@ -38,9 +38,6 @@ func (b *clauseBuilder) findSubject(p int) subjectOf {
 	}
 	switch tok.Rel {
 	case "ccomp":
-		if o := b.strandedSubject(h, p); o >= 0 {
-			return subjectOf{heads: t.conjuncts(o)}
-		}
 		return subjectOf{}
 	case "conj":
 		if b.nonFinite(p) {
@@ -100,27 +97,6 @@ func (b *clauseBuilder) speakerClause(h int) int {
 		h = b.t.toks[h].Head
 	}
 	return -1
-}
-
-// strandedSubject returns the object that speech verb v's parse took
-// from its reported clause p, or -1: in "Kato added Japan is the largest
-// customer" Japan is what is, not what was added. A verb that takes a
-// hearer ("told reporters the plant would close") keeps its object.
-func (b *clauseBuilder) strandedSubject(v, p int) int {
-	t := b.t
-	if !t.speaks(v) || hearerVerbs[t.toks[v].Lemma] || len(t.children(p, "nsubj", "nsubj:pass", "expl")) > 0 {
-		return -1
-	}
-	o := t.child(v, "obj")
-	if o < 0 || o > p {
-		return -1
-	}
-	for k := t.to[o]; k < t.from[p]; k++ {
-		if t.toks[k].UPOS != "PUNCT" {
-			return -1 // "the plant, with …, would": only commas between
-		}
-	}
-	return o
 }
 
 // ownSubjects returns the heads of p's own subject, one per conjunct.
@@ -223,9 +199,6 @@ func (b *clauseBuilder) objects(main int, c *clause) []int {
 	}
 	if cc := t.child(main, "ccomp"); cc >= 0 && cc > main {
 		c.comp, _ = t.span(cc)
-		if o := b.strandedSubject(main, cc); o >= 0 {
-			c.comp, objs = t.from[o], nil
-		}
 	} else if t.speaks(main) {
 		c.comp = b.contentClause(main, append(objs, obj)...)
 		if c.comp < 0 {

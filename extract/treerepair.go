@@ -1,0 +1,79 @@
+package extract
+
+// Repairs of parser slips that the clause reader cannot read around,
+// made to a sentence's tokens right after parsing, before any stage
+// reads the tree.
+
+// maxTreeRepairs bounds the repairs made to one sentence.
+const maxTreeRepairs = 4
+
+// repairTree mends the dependency tree of a parsed sentence in place.
+func repairTree(toks []Token) {
+	for range maxTreeRepairs {
+		t := newTree(toks)
+		if t == nil || !reattachStrandedSubject(t) {
+			return
+		}
+	}
+}
+
+// reattachStrandedSubject mends one reported clause whose subject the
+// parser took for the speech verb's object: in "Kato added Japan is the
+// largest customer" and "Reynolds disclosed the company has resolved the
+// challenges" it reads Japan as what was added and the company as what
+// was disclosed, and hangs the rest on the verb as a complement (ccomp)
+// or as a second verb (conj). The object becomes the clause's subject
+// and the clause the verb's complement. A verb that takes a hearer keeps
+// its object ("told reporters the plant would close"), and a verb
+// coordinated after a comma or a conjunction is a verb of its own
+// ("announced the deal and has cut jobs"). It reports whether it mended
+// one.
+func reattachStrandedSubject(t *tree) bool {
+	for p, tok := range t.toks {
+		v := tok.Head
+		if v < 0 || t.toks[v].UPOS != "VERB" || !t.speaks(v) || hearerVerbs[t.toks[v].Lemma] {
+			continue
+		}
+		o := t.child(v, "obj")
+		if o < 0 || o > p || t.child(p, "nsubj", "nsubj:pass", "expl") >= 0 {
+			continue
+		}
+		if !t.reportAfterObject(p, o) {
+			continue
+		}
+		t.toks[o].Head, t.toks[o].Rel = p, "nsubj"
+		t.toks[p].Rel = "ccomp"
+		return true
+	}
+	return false
+}
+
+// reportAfterObject reports whether p, a dependent of the verb whose
+// object is o, reads as a clause o is the subject of: a complement after
+// o with nothing but punctuation between, or a finite verb right after
+// o with no conjunction of its own.
+func (t *tree) reportAfterObject(p, o int) bool {
+	switch t.toks[p].Rel {
+	case "ccomp":
+		for k := t.to[o]; k < t.from[p]; k++ {
+			if t.toks[k].UPOS != "PUNCT" {
+				return false
+			}
+		}
+		return t.from[p] >= t.to[o]
+	case "conj":
+		first := t.toks[t.from[p]]
+		return t.from[p] == t.to[o] && first.UPOS != "PUNCT" && first.UPOS != "CCONJ" &&
+			t.toks[p].UPOS == "VERB" && t.finite(p)
+	}
+	return false
+}
+
+// finite reports a verb with a tense: a finite tag, or an auxiliary.
+func (t *tree) finite(v int) bool {
+	switch t.toks[v].Tag {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return t.child(v, "aux", "aux:pass") >= 0
+}
