@@ -26,6 +26,28 @@ func withoutLegalSuffix(name string) string {
 	return short
 }
 
+// withoutKindWord returns a company's name, already without its legal
+// suffix, without the word after it that says what kind of business it
+// is ("Pay N' Pak" for "Pay N' Pak Stores"), or "" when there is none or
+// fewer than two words, a place or a nationality would be left ("Halden"
+// for "Halden Foods", "New York" for "New York Times").
+func withoutKindWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 || !orgSuffixes[strings.ToLower(f[len(f)-1])] || legalSuffixes[strings.ToLower(f[len(f)-1])] {
+		return ""
+	}
+	switch strings.ToLower(f[len(f)-2]) {
+	case "and", "&", "of", "for":
+		return "" // "Texas Oil and Gas"
+	}
+	short := strings.Join(f[:len(f)-1], " ")
+	low := strings.ToLower(short)
+	if _, demonym := demonyms[low]; demonym || places[low] {
+		return ""
+	}
+	return short
+}
+
 // linkMentions groups a document's mentions into entities: equal names,
 // a surname after the full name ("Musk" after "Elon Musk"), an acronym
 // given in brackets, pronouns to the nearest person, and definite
@@ -68,6 +90,9 @@ func (l *linker) attach(e *docEntity, m *mention) {
 		l.byKey[normName(m.name)] = e
 		if short := withoutLegalSuffix(m.name); short != "" && l.byKey[normName(short)] == nil {
 			l.byKey[normName(short)] = e // "Allis-Chalmers" after "Allis-Chalmers Corp"
+			if shorter := withoutKindWord(short); shorter != "" && l.byKey[normName(shorter)] == nil {
+				l.byKey[normName(shorter)] = e // "Pay N' Pak" after "Pay N' Pak Stores Inc"
+			}
 		}
 	}
 	for i, v := range m.votes {

@@ -215,6 +215,16 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{"ana-ruiz meet tom-berg"},
 		deny: []string{`ana-ruiz meet "29"`, "*sept*"},
 	}, {
+		name: "a name with a letter and its apostrophe, and a company named without its kind of business",
+		text: "Pay N' Save Stores Inc said it would close ten shops.\nPay N' Save rejected the offer from Halden Corp.",
+		want: []string{`pay-n-save-stores-inc reject "the offer from Halden Corp"`},
+		deny: []string{"save*", "pay-n-save *", "n-save*"},
+	}, {
+		name: "what would happen under a condition is not asserted",
+		text: "If Halden Bank agrees, Norland Steel will buy the Ohio mill.\nNorland Steel will sell the Dunmore mill unless regulators object.\nNorland Steel bought the Lisbon mill.",
+		want: []string{`norland-steel buy "the Lisbon mill"`},
+		deny: []string{`norland-steel buy "the Ohio mill"`, "norland-steel sell*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

@@ -451,6 +451,9 @@ func irrealis(t *tree, chain []int) bool {
 				return true // "will probably keep", "allegedly paid"
 			}
 		}
+		if t.conditional(v) {
+			return true // "if Acme agrees, he will begin a tender offer"
+		}
 	}
 	for cur, n := chain[0], 0; cur >= 0 && n < len(t.toks); n++ {
 		if m := t.child(cur, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
@@ -463,6 +466,21 @@ func irrealis(t *tree, chain []int) bool {
 			return t.toks[len(t.toks)-1].Text == "?"
 		}
 		cur = t.toks[cur].Head
+	}
+	return false
+}
+
+// conditional reports a verb whose clause holds a condition: "if Acme
+// agrees, he will begin a tender offer" says only what would happen. The
+// "if" of a question verb asks ("asked the Kremlin if Putin would join").
+func (t *tree) conditional(v int) bool {
+	if questionVerbs[t.toks[v].Lemma] {
+		return false
+	}
+	for _, k := range t.children(v, "advcl") {
+		if m := t.child(k, "mark"); m >= 0 && conditionMarks[t.toks[m].Lower] {
+			return true
+		}
 	}
 	return false
 }

@@ -24,6 +24,10 @@ var (
 	irrealisModals      = wordSet("irrealis-modals")
 	irrealisMarks       = wordSet("irrealis-marks")
 	irrealisAdverbs     = wordSet("irrealis-adverbs")
+	// conditionMarks open a condition (see irrealis).
+	conditionMarks = wordSet("condition-marks")
+	// questionVerbs take an "if" clause as an indirect question.
+	questionVerbs = wordSet("question-verbs")
 	// factiveNouns assert the clause they take (see contentOfNoun).
 	factiveNouns = wordSet("factive-nouns")
 	stanceVerbs  = wordSet("stance-verbs")

@@ -226,6 +226,9 @@ func (s *scanner) trailing(lo, hi int, quoted bool) (int, bool) {
 		if t == "'n'" || t == "’n’" {
 			return 0, false // rock 'n' roll
 		}
+		if w := t[:len(t)-n]; len(w) == 1 && unicode.IsLetter(prev) {
+			return 0, false // "Pay N' Pak", "Guns N' Roses": one letter and its apostrophe are a word
+		}
 		if prev == 'n' && strings.HasSuffix(strings.ToLower(t[:len(t)-n]), "in") {
 			return 0, false // g-dropping: "cookin'"
 		}
@@ -488,6 +491,9 @@ func (s *scanner) wordPunct(r rune, seg, part, i, hi int) int {
 			if unicode.IsLetter(nr) {
 				return utf8.RuneLen(r) // "O'Toole", "Shi'ite"
 			}
+		}
+		if before && i+utf8.RuneLen(r) == hi && i == seg+1 && unicode.IsLetter(rune(t[seg])) {
+			return utf8.RuneLen(r) // "N'" (see trailing)
 		}
 	case '@':
 		if after {

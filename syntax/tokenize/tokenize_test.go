@@ -38,6 +38,7 @@ func TestTokens(t *testing.T) {
 		{"Call 713-853-3989 for the 1969-1970 figures.", "Call 713-853-3989 for the 1969 - 1970 figures ."},
 		{"and/or w/o AT&T", "and / or w/o AT&T"},
 		{"O'Brien's rock 'n' roll", "O'Brien 's rock 'n' roll"},
+		{"Pay N' Pak and Guns N' Roses' tour", "Pay N' Pak and Guns N' Roses ' tour"},
 		{"Great :) really", "Great :) really"},
 		{"No. 5 says no.", "No. 5 says no ."},
 		{"e.g. this, i.e. that", "e.g. this , i.e. that"},
