@@ -108,6 +108,10 @@ var timeNouns = wordSet("time-nouns")
 // notNames are capitalised words that are not names by themselves.
 var notNames = wordSet("not-names")
 
+// partyNouns name one member of a party; they end no name (see
+// isNameToken).
+var partyNouns = wordSet("party-nouns")
+
 // speechVerbs introduce what someone said (lemmas).
 var speechVerbs = wordSet("speech-verbs")
 

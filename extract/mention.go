@@ -113,6 +113,9 @@ func isNameToken(toks []Token, i int, sentenceStart bool) bool {
 	if _, ok := demonyms[t.Lower]; ok && t.Tag != "NNP" {
 		return false
 	}
+	if partyNouns[t.Lower] && (i+1 == len(toks) || !isNameToken(toks, i+1, false)) {
+		return false // "the Maryland Democrat", "Senate Republican leader"
+	}
 	first := sentenceStart || i == 0
 	switch t.Tag {
 	case "NNP", "NNPS":

@@ -28,12 +28,54 @@ func unnamedID(docID, name string) string { return docID + "/" + Slug(name) }
 // speaker: a named entity, or one known only by its role.
 func (st *docState) speakerEntity(si int, np *nounPhrase) *docEntity {
 	if e := st.npEntity(si, np); e != nil {
-		return st.describedSpeaker(si, e)
+		if d := st.describedSpeaker(si, e); d != e || e.desc == nil {
+			return d
+		}
+		if p := st.epithetSpeaker(si, np); p != nil {
+			return p // "the comedian" after the comedian spoke by name
+		}
+		return e
 	}
 	if e := st.documentAuthor(si, np); e != nil {
 		return e
 	}
+	if e := st.epithetSpeaker(si, np); e != nil {
+		return e
+	}
 	return st.unnamedSpeaker(si, np)
+}
+
+// epithetNouns describe a person the story has just named (see
+// epithetSpeaker).
+var epithetNouns = wordSet("epithet-nouns")
+
+// epithetSpeaker returns the person that speaker np, "the" and an
+// epithet ("the Maryland Democrat", "the comedian", "the Briton"),
+// stands for: the named person who spoke last, in one of the two
+// sentences before; or nil.
+func (st *docState) epithetSpeaker(si int, np *nounPhrase) *docEntity {
+	if np == nil || np.Head <= np.From || np.Head >= np.To {
+		return nil
+	}
+	toks := st.sents[si].Tokens
+	head := toks[np.Head]
+	if toks[np.From].Lower != "the" || head.Tag == "NNS" || head.Tag == "NNPS" {
+		return nil
+	}
+	if _, demonym := demonymNouns[head.Lower]; !demonym && !epithetNouns[head.Lower] {
+		return nil
+	}
+	for k := np.From + 1; k < np.Head; k++ {
+		if st.entityAt(si, k) != nil && st.entityAt(si, k).typ() == Person {
+			return nil // "the Ana Ruiz fan"
+		}
+	}
+	for s := si - 1; s >= 0 && s >= si-2; s-- {
+		if e := st.lastSpeaker(s); e != nil && e.desc == nil {
+			return e
+		}
+	}
+	return nil
 }
 
 // documentNouns are the writings whose words are their author's.

@@ -31,6 +31,16 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},
 		deny: []string{`reporters|*`},
 	}, {
+		name: "'the' and an epithet is the person who spoke just before",
+		text: "Water plan\n\n\"The plan will fail,\" Senator Ana Ruiz said on Monday.\n\"We need more dams,\" the Oregon Democrat said.\n\"It was a joke,\" Tom Berg said.\n\"Nobody laughed,\" the comedian added.",
+		want: []string{`Ana Ruiz|said|We need more dams`, `Tom Berg|said|Nobody laughed`},
+		deny: []string{`Oregon Democrat|*`, `comedian|*`},
+	}, {
+		name: "an epithet with no one speaking before it is a speaker known by description",
+		text: "Tour\n\nThe tour starts in May, Ana Ruiz wrote in her blog.\nThe tickets are sold out.\nThe venues are small.\n\"Nobody laughed,\" the comedian said.\nSenate Republican leader Ana Ruiz backed the plan.",
+		want: []string{`comedian|said|Nobody laughed`},
+		deny: []string{`Ana Ruiz|said|Nobody laughed`, `Ana Ruiz|worksFor|Senate Republican`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

@@ -21,6 +21,8 @@ var wordListKinds = map[string]string{
 	"event-nouns":            "set",
 	"event-suffixes":         "set",
 	"factive-nouns":          "set",
+	"party-nouns":            "set",
+	"epithet-nouns":          "set",
 	"condition-marks":        "set",
 	"question-verbs":         "set",
 	"function-words":         "languages",
