@@ -133,6 +133,9 @@ func (st *docState) relationFacts() {
 			if st.speaks(si, c.vg.Main) && (c.comp >= 0 || c.obj == nil && len(c.pps) == 0 || lemma == "say") {
 				continue // reported speech: see quote.go ("said in a statement" says nothing)
 			}
+			if st.onlyTold(si, c) {
+				continue // "told Reuters": whom the speaker spoke to is no fact; what was said is
+			}
 			if c.irrealis {
 				continue
 			}
@@ -164,6 +167,38 @@ func (st *docState) speakerOf(si int, cs []clause, v int) *docEntity {
 		}
 	}
 	return nil
+}
+
+// tellingVerbs take the one spoken to as their object (see onlyTold).
+var tellingVerbs = wordSet("telling-verbs")
+
+// onlyTold reports a clause that says only whom a speaker spoke to:
+// "told Reuters", "informed shareholders at the meeting"; not "told the
+// banks to wait" or "warned investors of losses".
+func (st *docState) onlyTold(si int, c clause) bool {
+	toks := st.sents[si].Tokens
+	if !tellingVerbs[toks[c.vg.Main].Lemma] || c.obj == nil || c.obj2 != nil || c.infinitive >= 0 {
+		return false
+	}
+	preps := make([]int, 0, len(c.pps)+2)
+	for _, pp := range c.pps {
+		preps = append(preps, pp.prep)
+	}
+	if t := st.treeOf(si); t != nil {
+		for _, k := range t.children(c.obj.Head, "nmod") {
+			preps = append(preps, t.child(k, "case")) // "warned investors of losses", read under the object
+		}
+	}
+	for _, p := range preps {
+		if p < 0 {
+			continue
+		}
+		switch toks[p].Lower {
+		case "of", "about", "on", "against":
+			return false
+		}
+	}
+	return true
 }
 
 func (st *docState) clauseFact(si int, c clause, hedged bool) {

@@ -266,5 +266,12 @@ func (st *docState) employerEnd(si, h int) int {
 			end = max(end, t.to[k])
 		}
 	}
+	// a name the phrase cuts off goes on to its end: "officials of the
+	// U.S. Meat Export Federation", with "Export Federation" hung elsewhere
+	for _, m := range st.mentions[si] {
+		if m.kind == nameMention && m.from < end && m.to > end {
+			end = m.to
+		}
+	}
 	return end
 }

@@ -225,6 +225,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`norland-steel buy "the Lisbon mill"`},
 		deny: []string{`norland-steel buy "the Ohio mill"`, "norland-steel sell*"},
 	}, {
+		name: "whom a speaker told is no fact unless the telling says more",
+		text: "Ana Ruiz told Reuters the plant would close.\nTom Berg told reporters in Lisbon.\nHalden Bank told its clients to wait.\nNorland Steel warned investors of lower profits.",
+		want: []string{`halden-bank tell "its clients"`, `norland-steel warn "investors of lower profits"`},
+		deny: []string{"ana-ruiz tell*", "tom-berg tell*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

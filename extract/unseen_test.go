@@ -23,7 +23,6 @@ func TestUnseenArticles(t *testing.T) {
 		`erik-lindqvist said "This is the biggest step of my career"`,
 		`erik-lindqvist score 31 goals`,
 		`erik-lindqvist sign "a four-year contract with FC Porto"`,
-		`erik-lindqvist tell "reporters"`,
 		`marieke-boer jobTitle "director"`,
 		`marieke-boer said "the club had rejected two earlier offers"`,
 		`marieke-boer worksFor ajax`,
@@ -32,7 +31,6 @@ func TestUnseenArticles(t *testing.T) {
 		`alicia-moreno jobTitle "governor"`,
 		`alicia-moreno said "We are not yet where we need to be"`,
 		`alicia-moreno said "the bank would not cut rates before the spring"`,
-		`alicia-moreno tell "a news conference in Vesterby"`,
 		`bank-of-norland keep "its main interest rate"`,
 		`bank-of-norland raise "rates"`,
 		// wildfire.txt

@@ -22,6 +22,7 @@ var wordListKinds = map[string]string{
 	"event-suffixes":         "set",
 	"factive-nouns":          "set",
 	"party-nouns":            "set",
+	"telling-verbs":          "set",
 	"epithet-nouns":          "set",
 	"condition-marks":        "set",
 	"question-verbs":         "set",
