@@ -75,6 +75,14 @@ The app allows creators to host live rooms of up to 800 viewers.`,
 			"streamly roomCapacity 800 viewers",
 		},
 	}, {
+		name: "a capacity counts people or things, not percent, money or shares",
+		text: `Halden Arena, the city's new concert hall, hosts shows of up to 9,000 fans.
+The Dunmore Union won the right to bargain for an increase of up to four pct.
+Norland Steel, which already holds 1,170,400 Halden Mining shares, could raise its stake.
+Norland Steel has credit lines of up to 30 mln dlrs.`,
+		want: []string{"halden-arena showCapacity 9000 fans"},
+		deny: []string{"dunmore-union increaseCapacity*", "norland-steel capacity*", "norland-steel lineCapacity*"},
+	}, {
 		name: "questions, conditionals and quoted speech are not asserted",
 		text: `Regulators asked whether Nordwind Energy would sell its pipeline.
 Nordwind Energy could cut jobs if demand falls, analysts said.

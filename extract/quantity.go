@@ -217,6 +217,19 @@ func (st *docState) capacityFacts() {
 	}
 }
 
+// occupantNouns are what capacities count (see occupantCount).
+var occupantNouns = wordSet("occupant-nouns")
+
+// occupantCount reports a count of people or things that fill a place:
+// "5,000 people", "300 seats"; not "four pct" or "1.2 mln shares".
+func occupantCount(q *Literal) bool {
+	if q.Kind != Number {
+		return false
+	}
+	unit := strings.ToLower(q.Unit)
+	return occupantNouns[unit] || occupantNouns[strings.TrimSuffix(unit, "s")]
+}
+
 // limitVerbs and holdVerbs state capacities: "is limited to 5,000", "can
 // hold 5,000".
 var (
@@ -233,7 +246,7 @@ func (st *docState) ofCapacities(si int, us []unit, topic *docEntity) {
 			continue
 		}
 		q := st.quantityOf(si, &u.np)
-		if q == nil || q.Bound != "max" || q.Kind != Number {
+		if q == nil || q.Bound != "max" || !occupantCount(q) {
 			continue
 		}
 		k := ui - 1
@@ -267,7 +280,7 @@ func (st *docState) verbCapacity(si int, c clause) {
 	case !c.vg.Passive && holdVerbs[lemma] && c.obj != nil:
 		q = st.quantityOf(si, c.obj)
 	}
-	if q == nil || q.Kind != Number {
+	if q == nil || !occupantCount(q) {
 		return
 	}
 	owner, pred := st.npEntity(si, c.subj), "capacity"

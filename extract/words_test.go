@@ -23,6 +23,7 @@ var wordListKinds = map[string]string{
 	"factive-nouns":          "set",
 	"party-nouns":            "set",
 	"telling-verbs":          "set",
+	"occupant-nouns":         "set",
 	"epithet-nouns":          "set",
 	"condition-marks":        "set",
 	"question-verbs":         "set",
