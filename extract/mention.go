@@ -508,6 +508,10 @@ func leftWord(toks []Token, m *mention, k int, sawRole bool) (next int, role, ok
 		}
 		m.vote(kind, weight)
 	default:
+		if p, two := demonyms[toksLower(toks, k-1)+" "+low]; two && sawRole && k >= 1 {
+			m.place, m.npFrom = p, k-1 // "West German Finance Minister", not an employer "West"
+			return k - 2, role, true
+		}
 		p, demonym := demonyms[low]
 		if !demonym || !sawRole {
 			return k, false, false
@@ -1057,6 +1061,12 @@ func coordinatedNameEnd(toks []Token, j int) int {
 	switch {
 	case toks[k].Text == "&":
 		return nameWordsEnd(toks, k+1)
+	case toks[k].Lower == "and" && andNames[toks[k-1].Lower+" "+toks[k+1].Lower]:
+		end := nameWordsEnd(toks, k+1)
+		if end+1 < len(toks) && toks[end].Text == "'s" && isNameToken(toks, end+1, false) {
+			end = nameWordsEnd(toks, end+1) // "Standard and Poor's Corp"
+		}
+		return end
 	case toks[k].Lower == "and":
 		end := nameWordsEnd(toks, k+1)
 		if last := toks[end-1].Lower; bodyNouns[last] || last == "company" || legalSuffixes[last] && !legalSuffixes[toks[k-1].Lower] {
@@ -1065,6 +1075,10 @@ func coordinatedNameEnd(toks []Token, j int) int {
 	}
 	return j
 }
+
+// andNames are the word pairs a name goes on through "and" between
+// ("Savings and Loan", "Standard and Poor's").
+var andNames = wordSet("and-names")
 
 // coCompany reports "and Co" or "& Co" at token k.
 func coCompany(toks []Token, k int) bool {

@@ -230,6 +230,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`halden-bank tell "its clients"`, `norland-steel warn "investors of lower profits"`},
 		deny: []string{"ana-ruiz tell*", "tom-berg tell*"},
 	}, {
+		name: "names that go on through 'and' between a known pair of words, and two-word nationalities",
+		text: "Halden Savings and Loan Association filed a registration statement.\nEast German Trade Minister Gerhard Beil visited the fair.",
+		want: []string{`halden-savings-and-loan-association file "a registration statement"`, "gerhard-beil nationality east-germany"},
+		deny: []string{"halden-savings *", "loan-association *", "gerhard-beil worksFor*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

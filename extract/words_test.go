@@ -24,6 +24,7 @@ var wordListKinds = map[string]string{
 	"party-nouns":            "set",
 	"telling-verbs":          "set",
 	"occupant-nouns":         "set",
+	"and-names":              "set",
 	"epithet-nouns":          "set",
 	"condition-marks":        "set",
 	"question-verbs":         "set",
