@@ -11,7 +11,7 @@ const maxTreeRepairs = 4
 func repairTree(toks []Token) {
 	for range maxTreeRepairs {
 		t := newTree(toks)
-		if t == nil || !reattachStrandedSubject(t) {
+		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) {
 			return
 		}
 	}
@@ -76,4 +76,25 @@ func (t *tree) finite(v int) bool {
 		return true
 	}
 	return t.child(v, "aux", "aux:pass") >= 0
+}
+
+// reportingClauseAfter mends one reporting clause the parser read as a
+// second verb of the clause it reports: in "Asturiana has an option to
+// buy 25 pct, Metal Traders said" it hangs "said" on "has" as a conjunct.
+// A speech verb after a comma, with a subject of its own, no conjunction
+// and nothing it reports after it, is the reporting clause (parataxis).
+// It reports whether it mended one.
+func reportingClauseAfter(t *tree) bool {
+	for p, tok := range t.toks {
+		h := tok.Head
+		if tok.Rel != "conj" || h < 0 || h > p || tok.UPOS != "VERB" || !t.speaks(p) {
+			continue
+		}
+		if t.child(p, "nsubj") < 0 || t.child(p, "cc", "obj", "ccomp", "xcomp") >= 0 || t.toks[t.from[p]].Text != "," {
+			continue
+		}
+		t.toks[p].Rel = "parataxis"
+		return true
+	}
+	return false
 }

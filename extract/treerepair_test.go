@@ -46,6 +46,13 @@ func TestRepairTree(t *testing.T) {
 		name:  "a second verb after a conjunction is a verb of its own",
 		words: "Acme/NNP/PROPN/acme/2/nsubj announced/VBD/VERB/announce/0/root the/DT/DET/the/4/det deal/NN/NOUN/deal/2/obj and/CC/CCONJ/and/7/cc has/VBZ/AUX/have/7/aux cut/VBN/VERB/cut/2/conj jobs/NNS/NOUN/job/7/obj",
 	}, {
+		name:  "a speech verb after a comma, read as a second verb, is the reporting clause",
+		words: "Acme/NNP/PROPN/acme/2/nsubj has/VBZ/VERB/have/0/root an/DT/DET/a/4/det option/NN/NOUN/option/2/obj ,/,/PUNCT/,/7/punct Lee/NNP/PROPN/lee/7/nsubj said/VBD/VERB/say/2/conj",
+		want:  "said:2:parataxis",
+	}, {
+		name:  "a speech verb after 'and' is a second verb",
+		words: "Acme/NNP/PROPN/acme/2/nsubj cut/VBD/VERB/cut/0/root jobs/NNS/NOUN/job/2/obj and/CC/CCONJ/and/6/cc Lee/NNP/PROPN/lee/6/nsubj said/VBD/VERB/say/2/conj",
+	}, {
 		name:  "a verb that reports nothing keeps its object",
 		words: "Acme/NNP/PROPN/acme/2/nsubj bought/VBD/VERB/buy/0/root the/DT/DET/the/4/det plant/NN/NOUN/plant/2/obj has/VBZ/AUX/have/6/aux closed/VBN/VERB/close/2/conj",
 	}}
