@@ -144,8 +144,8 @@ func (st *docState) relationFacts() {
 			var speaker *docEntity
 			if c.embedded() {
 				speaker = st.speakerOf(si, cs, c.saidBy)
-				if speaker == nil && beliefVerbs[toks[c.saidBy].Lemma] {
-					continue // "many think …": nobody's view is no fact
+				if speaker == nil && (beliefVerbs[toks[c.saidBy].Lemma] || st.unnameableSpeaker(si, cs, c.saidBy)) {
+					continue // "many think …", "one of the executives charged that …": nobody's claim is no fact
 				}
 			}
 			first := len(st.facts)
@@ -156,6 +156,19 @@ func (st *docState) relationFacts() {
 		}
 		st.nominalFacts(si)
 	}
+}
+
+// unnameableSpeaker reports a speech verb v whose speaker newsgraph
+// cannot hold: its subject is a phrase that names no one ("one of the top
+// executives"), or it has none ("…, charging that …"); not a pronoun for
+// the company ("it said"), whose words are the article's report.
+func (st *docState) unnameableSpeaker(si int, cs []clause, v int) bool {
+	for _, c := range cs {
+		if c.vg.Main == v && c.subj != nil {
+			return st.sents[si].Tokens[c.subj.Head].Tag != "PRP"
+		}
+	}
+	return true
 }
 
 // speakerOf returns the entity that says what speech verb v reports: the

@@ -41,6 +41,16 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`comedian|said|Nobody laughed`},
 		deny: []string{`Ana Ruiz|said|Nobody laughed`, `Ana Ruiz|worksFor|Senate Republican`},
 	}, {
+		name: "what an accuser says the accused did is the accuser's claim",
+		text: "Ottawa has long accused Washington of failing to act on the issue.\nAna Ruiz resigned, charging that Halden Bank had deceived its investors.",
+		want: []string{`(per Ottawa) Washington|actOn`, `Ana Ruiz|said|Halden Bank had deceived its investors`, `(per Ana Ruiz) Halden Bank|deceive`},
+		deny: []string{`Washington|actOn`, `Halden Bank|deceive`},
+	}, {
+		name: "a claim by a speaker newsgraph cannot name is no fact",
+		text: "One of the directors resigned, charging that Halden Bank had deceived its investors.\nHalden Bank has cut 200 jobs, it said.",
+		want: []string{`Halden Bank|cut`},
+		deny: []string{`Halden Bank|deceive*`, `(per *`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

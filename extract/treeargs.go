@@ -394,6 +394,9 @@ func (b *clauseBuilder) saidBy(p int) int {
 		if (t.speaks(h) || beliefVerbs[t.toks[h].Lemma] && t.toks[h].UPOS == "VERB") && reports(t, cur, h) {
 			return h
 		}
+		if v := t.accuser(cur); v >= 0 {
+			return v
+		}
 		cur = h
 	}
 	return -1
@@ -407,9 +410,30 @@ func reports(t *tree, c, h int) bool {
 	case "ccomp", "parataxis":
 		return true
 	case "advcl":
-		return c < h && t.child(c, "mark") < 0
+		if m := t.child(c, "mark"); m >= 0 {
+			return c > h && t.toks[m].Lower == "that" // "charging that …", read as an adverbial clause
+		}
+		return c < h
 	}
 	return false
+}
+
+// accuser returns the accusing verb whose accusation clause c is — "of
+// failing to act" in "accused Washington of failing to act", hung on the
+// verb or on its object — or -1.
+func (t *tree) accuser(c int) int {
+	m := t.child(c, "mark")
+	if m < 0 || t.toks[m].Lower != "of" && t.toks[m].Lower != "for" {
+		return -1
+	}
+	h := t.toks[c].Head
+	if h >= 0 && t.toks[h].UPOS != "VERB" && t.toks[h].Rel == "obj" {
+		h = t.toks[h].Head // "accused [Washington [of failing]]"
+	}
+	if h < 0 || t.toks[h].UPOS != "VERB" || !accusationVerbs[t.toks[h].Lemma] {
+		return -1
+	}
+	return h
 }
 
 // subjunctive reports a verb whose only auxiliary is a bare "be" with

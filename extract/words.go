@@ -26,6 +26,8 @@ var (
 	irrealisAdverbs     = wordSet("irrealis-adverbs")
 	// conditionMarks open a condition (see irrealis).
 	conditionMarks = wordSet("condition-marks")
+	// accusationVerbs say what the accused did, as the accuser's claim.
+	accusationVerbs = wordSet("accusation-verbs")
 	// questionVerbs take an "if" clause as an indirect question.
 	questionVerbs = wordSet("question-verbs")
 	// factiveNouns assert the clause they take (see contentOfNoun).

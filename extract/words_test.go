@@ -25,6 +25,7 @@ var wordListKinds = map[string]string{
 	"telling-verbs":          "set",
 	"occupant-nouns":         "set",
 	"and-names":              "set",
+	"accusation-verbs":       "set",
 	"epithet-nouns":          "set",
 	"condition-marks":        "set",
 	"question-verbs":         "set",
