@@ -5,18 +5,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/newsgraph/newsgraph/syntax/annotate"
 )
 
 // Explain writes, for each content sentence of d, its tokens with tags
 // and lemmas, its chunks, its dependency tree, mentions and clauses: what
 // the extractor saw.
 func (x *Extractor) Explain(ctx context.Context, w io.Writer, d *Document) error {
-	syn, err := annotate.Default()
-	if err != nil {
-		return fmt.Errorf("explain %s: %w", d.Name, err)
-	}
 	st := &docState{doc: d, opt: x.opt, paraQuotes: map[int][]Span{}}
 	sents, dropped := clean(d, x.analyzer)
 	st.sents = sents
@@ -45,7 +39,7 @@ func (x *Extractor) Explain(ctx context.Context, w io.Writer, d *Document) error
 			}
 		}
 		fmt.Fprintln(w)
-		writeTree(w, syn, s.Text)
+		writeTree(w, s.Tokens)
 		for _, m := range st.mentions[i] {
 			ent := "-"
 			if m.ent != nil {

@@ -4,23 +4,18 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/newsgraph/newsgraph/syntax"
-	"github.com/newsgraph/newsgraph/syntax/annotate"
-	"github.com/newsgraph/newsgraph/syntax/tokenize"
 )
 
-// writeTree prints the dependency tree the syntax layer gives text, one
+// writeTree prints the dependency tree the extractor reads under a
+// sentence — the syntax layer's, with the repairs of treerepair.go — one
 // word a line, each under its head: form, UPOS, relation and name tag.
-func writeTree(w io.Writer, a *annotate.Annotator, text string) {
-	s := syntax.Sentence{Text: text, Tokens: tokenize.Tokens(text)}
-	if len(s.Tokens) == 0 {
+func writeTree(w io.Writer, toks []Token) {
+	if len(toks) == 0 || toks[0].Rel == "" {
 		return
 	}
-	a.Sentence(&s)
-	children := make([][]int, len(s.Tokens)+1)
-	for i, t := range s.Tokens {
-		if h := t.Head; h >= 0 && h <= len(s.Tokens) {
+	children := make([][]int, len(toks)+1) // index head+1: 0 holds the roots
+	for i, t := range toks {
+		if h := t.Head + 1; h >= 0 && h <= len(toks) {
 			children[h] = append(children[h], i+1)
 		}
 	}
@@ -28,13 +23,13 @@ func writeTree(w io.Writer, a *annotate.Annotator, text string) {
 	var walk func(n, depth int)
 	walk = func(n, depth int) {
 		for _, c := range children[n] {
-			t := s.Tokens[c-1]
+			t := toks[c-1]
 			name := ""
 			if t.NER != "" && t.NER != "O" {
 				name = " " + t.NER
 			}
-			fmt.Fprintf(w, "    %s%s %s %s%s\n", strings.Repeat("  ", depth), t.Form, t.UPOS, t.Rel, name)
-			if depth < len(s.Tokens) { // a tree has no cycles; never loop on a bad one
+			fmt.Fprintf(w, "    %s%s %s %s%s\n", strings.Repeat("  ", depth), t.Text, t.UPOS, t.Rel, name)
+			if depth < len(toks) { // a tree has no cycles; never loop on a bad one
 				walk(c, depth+1)
 			}
 		}

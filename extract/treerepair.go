@@ -11,7 +11,7 @@ const maxTreeRepairs = 4
 func repairTree(toks []Token) {
 	for range maxTreeRepairs {
 		t := newTree(toks)
-		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) {
+		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) {
 			return
 		}
 	}
@@ -97,4 +97,42 @@ func reportingClauseAfter(t *tree) bool {
 		return true
 	}
 	return false
+}
+
+// verbUnderSubject mends a sentence whose only tensed verb the parser
+// hung under the subject as a reduced relative clause: in "Iran's
+// parliament voted by a large majority to cut the stake" it makes
+// "parliament" the root and "voted" a clause describing it, so the
+// sentence says nothing. When the root is a noun and its clause (acl) is
+// a verb in a tense with no subject of its own, the verb is the root and
+// the noun its subject; the punctuation after the verb, and an agent
+// phrase the active verb cannot have, go with it. It reports whether it
+// mended the sentence.
+func verbUnderSubject(t *tree) bool {
+	r := t.root
+	if u := t.toks[r].UPOS; u != "NOUN" && u != "PROPN" || t.child(r, "cop") >= 0 {
+		return false
+	}
+	v := t.child(r, "acl")
+	if v < r || t.toks[v].Rel != "acl" || t.child(v, "nsubj", "nsubj:pass", "aux:pass") >= 0 {
+		return false
+	}
+	switch t.toks[v].Tag {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return false
+	}
+	t.toks[v].Head, t.toks[v].Rel = -1, "root"
+	t.toks[r].Head, t.toks[r].Rel = v, "nsubj"
+	for _, k := range t.kids[r] {
+		if k > v && t.toks[k].UPOS == "PUNCT" {
+			t.toks[k].Head = v
+		}
+	}
+	for _, k := range t.kids[v] {
+		if t.toks[k].Rel == "obl:agent" {
+			t.toks[k].Rel = "obl"
+		}
+	}
+	return true
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // conllTokens builds tokens from "form/TAG/UPOS/lemma/head/rel" words,
@@ -53,6 +55,13 @@ func TestRepairTree(t *testing.T) {
 		name:  "a speech verb after 'and' is a second verb",
 		words: "Acme/NNP/PROPN/acme/2/nsubj cut/VBD/VERB/cut/0/root jobs/NNS/NOUN/job/2/obj and/CC/CCONJ/and/6/cc Lee/NNP/PROPN/lee/6/nsubj said/VBD/VERB/say/2/conj",
 	}, {
+		name:  "a tensed verb hung under its subject as a relative clause is the root",
+		words: "The/DT/DET/the/2/det parliament/NN/NOUN/parliament/0/root voted/VBD/VERB/vote/2/acl by/IN/ADP/by/6/case a/DT/DET/a/6/det majority/NN/NOUN/majority/3/obl:agent ././PUNCT/./2/punct",
+		want:  "parliament:3:nsubj voted:0:root majority:3:obl .:3:punct",
+	}, {
+		name:  "a participle under a noun stays a relative clause",
+		words: "The/DT/DET/the/2/det plan/NN/NOUN/plan/0/root approved/VBN/VERB/approve/2/acl by/IN/ADP/by/5/case regulators/NNS/NOUN/regulator/3/obl:agent",
+	}, {
 		name:  "a verb that reports nothing keeps its object",
 		words: "Acme/NNP/PROPN/acme/2/nsubj bought/VBD/VERB/buy/0/root the/DT/DET/the/4/det plant/NN/NOUN/plant/2/obj has/VBZ/AUX/have/6/aux closed/VBN/VERB/close/2/conj",
 	}}
@@ -69,6 +78,37 @@ func TestRepairTree(t *testing.T) {
 			}
 			if got := strings.Join(changed, " "); got != tt.want {
 				t.Errorf("changed %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A sentence with no tensed verb gets one from its first regular past
+// participle after a noun; other sentences keep their tags.
+func TestFiniteVerb(t *testing.T) {
+	tests := []struct {
+		name, words string // form/XPOS pairs
+		want        string // the XPOS of every word after the repair
+	}{
+		{"participle after the subject", "Iran/NNP 's/POS parliament/NN voted/VBN by/IN a/DT large/JJ majority/NN", "NNP POS NN VBD IN DT JJ NN"},
+		{"a tensed verb elsewhere", "The/DT plan/NN approved/VBN by/IN the/DT board/NN failed/VBD", "DT NN VBN IN DT NN VBD"},
+		{"an irregular participle", "The/DT contract/NN taken/VBN by/IN the/DT firm/NN", "DT NN VBN IN DT NN"},
+		{"a participle after an auxiliary", "The/DT plan/NN being/VBG approved/VBN by/IN the/DT board/NN", "DT NN VBG VBN IN DT NN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s syntax.Sentence
+			for _, w := range strings.Fields(tt.words) {
+				form, tag, _ := strings.Cut(w, "/")
+				s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
+			}
+			finiteVerb(&s)
+			var got []string
+			for _, tk := range s.Tokens {
+				got = append(got, tk.XPOS)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("tags %s, want %s", g, tt.want)
 			}
 		})
 	}
