@@ -368,15 +368,11 @@ func titlesIn(toks []Token, i, j int) (first, last int) {
 // starts at t ("SpaceX CEO Elon Musk", "Tesla and SpaceX CEO"), or a
 // nationality ("Russian President"), and appends the organisations to out.
 func (m *mention) titleOrganisations(toks []Token, i, t int, out []*mention) []*mention {
-	org := &mention{kind: nameMention, sent: m.sent, from: i, to: t, npFrom: i, inTitle: true}
-	org.name = joinTokens(toks, i, t)
-	if p, ok := demonyms[strings.ToLower(org.name)]; ok {
+	if p, ok := demonyms[strings.ToLower(joinTokens(toks, i, t))]; ok {
 		m.place = p
 		return out
 	}
-	org.vote(Organization, 1.5)
-	out = append(out, org)
-	m.orgs = append(m.orgs, org)
+	out = m.addTitleOrg(toks, i, t, out)
 	for b := i; b >= 2 && (toks[b-1].Text == "and" || toks[b-1].Text == "&") && isNameToken(toks, b-2, false); {
 		e := b - 1
 		s := e - 1
@@ -391,6 +387,25 @@ func (m *mention) titleOrganisations(toks []Token, i, t int, out []*mention) []*
 		b = s
 	}
 	return out
+}
+
+// addTitleOrg makes the mentions of what a title names in toks[from:to]
+// and appends them to out: an organisation ("Kremlin spokesperson"), a
+// country ("U.S. Treasury Secretary": his nationality, not his employer),
+// or a country and a body ("U.S. IMF Representative").
+func (m *mention) addTitleOrg(toks []Token, from, to int, out []*mention) []*mention {
+	if to-from == 2 && places[toks[from].Lower] && isAcronym(toks[from+1].Text) {
+		out = m.addTitleOrg(toks, from, from+1, out)
+		from++
+	}
+	org := &mention{kind: nameMention, sent: m.sent, from: from, to: to, npFrom: from, inTitle: true, name: joinTokens(toks, from, to)}
+	if places[strings.ToLower(org.name)] {
+		org.vote(Place, 3)
+	} else {
+		org.vote(Organization, 1.5)
+	}
+	m.orgs = append(m.orgs, org)
+	return append(out, org)
 }
 
 // classNounKind is the kind a common noun before a name suggests ("the app
@@ -576,11 +591,7 @@ func leftOrganisation(toks []Token, m *mention, k int, out *[]*mention) int {
 			}
 		}
 	}
-	org := &mention{kind: nameMention, sent: m.sent, from: k + 1, to: e, npFrom: k + 1, inTitle: true}
-	org.name = joinTokens(toks, k+1, e)
-	org.vote(Organization, 1.5)
-	*out = append(*out, org)
-	m.orgs = append(m.orgs, org)
+	*out = m.addTitleOrg(toks, k+1, e, *out)
 	m.npFrom = k + 1
 	if k >= 1 && (toks[k].Text == "and" || toks[k].Text == "&") && isNameToken(toks, k-1, false) && !titledName(toks, k-1) {
 		return k - 1

@@ -46,7 +46,8 @@ func (st *docState) roleFacts() {
 				f.obj, f.pred = pe, "nationality"
 				st.add(f)
 			}
-			if m.possessor != nil && m.possessor.ent != nil && m.possessor.ent != m.ent {
+			if m.possessor != nil && m.possessor.ent != nil && m.possessor.ent != m.ent && !modifiesLaterNoun(st.sents[si].Tokens, m) {
+				// not "the Commission's National Wage Case decision"
 				f := base
 				f.obj = m.possessor.ent
 				f.rule = "role.possessive"

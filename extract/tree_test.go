@@ -235,6 +235,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`halden-savings-and-loan-association file "a registration statement"`, "gerhard-beil nationality east-germany"},
 		deny: []string{"halden-savings *", "loan-association *", "gerhard-beil worksFor*"},
 	}, {
+		name: "a country in a title is a nationality, a party no employer, a name before a noun no one's employee",
+		text: "U.S. Treasury Secretary Ana Ruiz met the bankers.\nJapan IMF Representative Tom Berg could not be reached.\nThe rally cheered Socialist president Mark Lee.\nThe decision was part of the Commission's National Wage Case ruling.",
+		want: []string{"ana-ruiz nationality us", "tom-berg nationality japan", "tom-berg worksFor imf", `mark-lee jobTitle "president"`},
+		deny: []string{"ana-ruiz worksFor*", "tom-berg worksFor japan*", "mark-lee worksFor*", "national-wage-case *"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
