@@ -22,7 +22,8 @@ func repairTree(toks []Token) {
 // largest customer" and "Reynolds disclosed the company has resolved the
 // challenges" it reads Japan as what was added and the company as what
 // was disclosed, and hangs the rest on the verb as a complement (ccomp)
-// or as a second verb (conj). The object becomes the clause's subject
+// or as a second verb (conj), or under the object itself ("said the
+// decision "increases the risks""). The object becomes the clause's subject
 // and the clause the verb's complement. A verb that takes a hearer keeps
 // its object ("told reporters the plant would close"), and a verb
 // coordinated after a comma or a conjunction is a verb of its own
@@ -31,6 +32,9 @@ func repairTree(toks []Token) {
 func reattachStrandedSubject(t *tree) bool {
 	for p, tok := range t.toks {
 		v := tok.Head
+		if v >= 0 && t.toks[v].UPOS != "VERB" && t.toks[v].Rel == "obj" && t.verbUnderObject(p) {
+			v = t.toks[v].Head // "said the decision "increases the risks"": a verb under the object
+		}
 		if v < 0 || t.toks[v].UPOS != "VERB" || !t.speaks(v) || hearerVerbs[t.toks[v].Lemma] {
 			continue
 		}
@@ -38,12 +42,28 @@ func reattachStrandedSubject(t *tree) bool {
 		if o < 0 || o > p || t.child(p, "nsubj", "nsubj:pass", "expl") >= 0 {
 			continue
 		}
-		if !t.reportAfterObject(p, o) {
+		if tok.Head != o && !t.reportAfterObject(p, o) {
 			continue
 		}
+		t.toks[p].Head, t.toks[p].Rel = v, "ccomp"
 		t.toks[o].Head, t.toks[o].Rel = p, "nsubj"
-		t.toks[p].Rel = "ccomp"
 		return true
+	}
+	return false
+}
+
+// verbUnderObject reports a verb in a tense that the parser hung under a
+// noun as an apposition or a clause with no relative word of its own:
+// the noun is its subject ("the decision "increases the risks"").
+func (t *tree) verbUnderObject(p int) bool {
+	switch t.toks[p].Rel {
+	case "appos", "acl":
+	default:
+		return false
+	}
+	switch t.toks[p].Tag {
+	case "VBZ", "VBD", "VBP":
+		return p > t.toks[p].Head
 	}
 	return false
 }

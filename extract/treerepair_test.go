@@ -42,6 +42,13 @@ func TestRepairTree(t *testing.T) {
 		words: "Kato/NNP/PROPN/kato/2/nsubj added/VBD/VERB/add/0/root Japan/NNP/PROPN/japan/2/obj is/VBZ/AUX/be/6/cop the/DT/DET/the/6/det customer/NN/NOUN/customer/2/ccomp",
 		want:  "Japan:6:nsubj",
 	}, {
+		name:  "a tensed verb hung under the object is the reported clause",
+		words: "Acme/NNP/PROPN/acme/2/nsubj said/VBD/VERB/say/0/root the/DT/DET/the/4/det plan/NN/NOUN/plan/2/obj fails/VBZ/VERB/fail/4/appos",
+		want:  "plan:5:nsubj fails:2:ccomp",
+	}, {
+		name:  "a participle under the object describes it",
+		words: "Acme/NNP/PROPN/acme/2/nsubj said/VBD/VERB/say/0/root the/DT/DET/the/4/det plan/NN/NOUN/plan/2/obj approved/VBN/VERB/approve/4/acl",
+	}, {
 		name:  "a verb that takes a hearer keeps its object",
 		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root reporters/NNS/NOUN/reporter/2/obj the/DT/DET/the/5/det plant/NN/NOUN/plant/7/nsubj would/MD/AUX/would/7/aux close/VB/VERB/close/2/ccomp",
 	}, {
