@@ -51,6 +51,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Halden Bank|cut`},
 		deny: []string{`Halden Bank|deceive*`, `(per *`},
 	}, {
+		name: "no one's words are no speech, and a hearer is no part of what was said",
+		text: "Neither Halden Bank nor the regulator would confirm that the merger had been approved.\nNo official would say that the plant was closing.\nAna Ruiz told Reuters she believes the offer is too low.",
+		want: []string{`Ana Ruiz|said|she believes the offer is too low`},
+		deny: []string{`Halden Bank|said|*`, `*|said|the plant was closing`, `Ana Ruiz|said|Reuters*`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

@@ -224,10 +224,28 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 		vg.From, vg.First = min(vg.From, v), min(vg.First, v)
 	}
 	vg.NonFinite = b.nonFinite(chain[0])
-	if len(chain) == 1 && t.yetToCopula(main) || disjoinedFromNegated(t, chain[0]) {
+	if len(chain) == 1 && t.yetToCopula(main) || disjoinedFromNegated(t, chain[0]) || t.noneSubject(chain[0]) {
 		vg.Negated = !vg.Negated
 	}
 	return vg
+}
+
+// noneSubject reports a verb whose subject is no one: "neither Acme nor
+// the FDA would confirm", "no official would comment".
+func (t *tree) noneSubject(v int) bool {
+	s := t.child(v, "nsubj", "nsubj:pass")
+	if s < 0 {
+		return false
+	}
+	for _, k := range t.kids[s] {
+		switch low := t.toks[k].Lower; {
+		case t.toks[k].Rel == "cc" && low == "neither" && k < s:
+			return true
+		case t.toks[k].Rel == "det" && low == "no":
+			return true
+		}
+	}
+	return false
 }
 
 // disjoinedFromNegated reports a verb joined by "or" or "nor" to a

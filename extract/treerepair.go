@@ -11,7 +11,7 @@ const maxTreeRepairs = 4
 func repairTree(toks []Token) {
 	for range maxTreeRepairs {
 		t := newTree(toks)
-		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) {
+		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) && !hearerInReport(t) {
 			return
 		}
 	}
@@ -155,4 +155,29 @@ func verbUnderSubject(t *tree) bool {
 		}
 	}
 	return true
+}
+
+// hearerInReport mends a reported clause that the parser gave the
+// hearer as a second subject: in "Bilzerian told Reuters he believes his
+// offer is superior" it makes both "Reuters" and "he" subjects of
+// "believes". The first of two subjects, right after a verb that takes a
+// hearer and has no object, is that verb's object. It reports whether it
+// mended one.
+func hearerInReport(t *tree) bool {
+	for v, tok := range t.toks {
+		if tok.UPOS != "VERB" || !hearerVerbs[tok.Lemma] || t.child(v, "obj", "iobj") >= 0 {
+			continue
+		}
+		p := t.child(v, "ccomp")
+		if p < v {
+			continue
+		}
+		subs := t.children(p, "nsubj")
+		if len(subs) < 2 || t.from[subs[0]] != v+1 {
+			continue
+		}
+		t.toks[subs[0]].Head, t.toks[subs[0]].Rel = v, "obj"
+		return true
+	}
+	return false
 }

@@ -49,6 +49,10 @@ func TestRepairTree(t *testing.T) {
 		name:  "a participle under the object describes it",
 		words: "Acme/NNP/PROPN/acme/2/nsubj said/VBD/VERB/say/0/root the/DT/DET/the/4/det plan/NN/NOUN/plan/2/obj approved/VBN/VERB/approve/4/acl",
 	}, {
+		name:  "the hearer the parser made a second subject of the report is the object",
+		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root Reuters/NNP/PROPN/reuters/5/nsubj he/PRP/PRON/he/5/nsubj agrees/VBZ/VERB/agree/2/ccomp",
+		want:  "Reuters:2:obj",
+	}, {
 		name:  "a verb that takes a hearer keeps its object",
 		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root reporters/NNS/NOUN/reporter/2/obj the/DT/DET/the/5/det plant/NN/NOUN/plant/7/nsubj would/MD/AUX/would/7/aux close/VB/VERB/close/2/ccomp",
 	}, {
