@@ -399,6 +399,9 @@ func (st *docState) surnameOwner(word string) *docEntity {
 // advised caution. … he said"), else the first person named there as the
 // subject of some clause, outside quotations and relative clauses.
 func (st *docState) antecedent(si, tok int) *docEntity {
+	if e := st.subjectBefore(si, tok); e != nil {
+		return e // "Chirac's spokesman, Denis Baudouin, … when he said": the subject, not the possessor
+	}
 	if e := st.personBefore(si, tok); e != nil {
 		return e
 	}
@@ -424,6 +427,23 @@ func (st *docState) antecedent(si, tok int) *docEntity {
 
 // personBefore returns the first person named in sentence si before
 // token tok, or a one-word name that speaks of tok ("Reagan said he …").
+// subjectBefore returns the person the subject of sentence si names,
+// when the subject ends before token tok, or nil.
+func (st *docState) subjectBefore(si, tok int) *docEntity {
+	t := st.treeOf(si)
+	if t == nil {
+		return nil
+	}
+	subj := t.child(t.root, "nsubj")
+	if subj < 0 || t.to[subj] > tok {
+		return nil
+	}
+	if e := st.subjectPerson(si); e != nil && e.scope == "" && e.desc == nil {
+		return e // a named person: "Mr Berg's defence team" is no "he"
+	}
+	return nil
+}
+
 func (st *docState) personBefore(si, tok int) *docEntity {
 	for _, m := range st.mentions[si] {
 		if m.from >= tok {

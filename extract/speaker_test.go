@@ -56,6 +56,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Ana Ruiz|said|she believes the offer is too low`},
 		deny: []string{`Halden Bank|said|*`, `*|said|the plant was closing`, `Ana Ruiz|said|Reuters*`},
 	}, {
+		name: "a title and a name run into an organisation's name: the person speaks; 'he' is the named subject, not its possessor",
+		text: "Rates\n\nThe National Bank of Poland raised its rates on Monday.\nNational Bank of Poland first vice-president Mark Lee said he expected rates to fall.\nPrime Minister Ana Ruiz's spokesman, Tom Berg, sparked a row on Monday when he said taxes would rise.",
+		want: []string{`Mark Lee|said|he expected rates to fall`, `Tom Berg|said|taxes would rise`},
+		deny: []string{`National Bank*|said|*`, `Ana Ruiz|said|*`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

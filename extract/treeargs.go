@@ -146,6 +146,16 @@ func (b *clauseBuilder) prepositionBetween(a, c int) bool {
 // subject the parser split off just before it.
 func (b *clauseBuilder) subjectPhrase(p, s int) nounPhrase {
 	np := b.t.phrase(s)
+	for _, k := range b.t.children(s, "conj") {
+		// "National Bank of Hungary first vice-president Janos Fekete
+		// said", read as two subjects without a conjunction: the person
+		// the title names is the subject
+		if b.t.child(k, "cc") < 0 && b.person(k) {
+			named := b.t.phrase(k)
+			named.From = np.From
+			return named
+		}
+	}
 	for _, k := range b.t.children(p, "nsubj", "nsubj:pass") {
 		if k < s {
 			if other := b.t.phrase(k); other.To == np.From {

@@ -124,3 +124,18 @@ func TestFiniteVerb(t *testing.T) {
 		})
 	}
 }
+
+// A title and a name run into an organisation's name, read as two
+// subjects without a conjunction: the subject is the person.
+func TestSubjectPhraseNamesThePerson(t *testing.T) {
+	toks := conllTokens(t, "National/JJ/ADJ/national/2/amod Bank/NNP/PROPN/bank/8/nsubj first/RB/ADV/first/2/advmod vice/NN/NOUN/vice/5/compound president/NN/NOUN/president/6/nmod:desc Mark/NNP/PROPN/mark/2/conj Lee/NNP/PROPN/lee/6/flat said/VBD/VERB/say/0/root")
+	tr := newTree(toks)
+	b := clauseBuilder{t: tr, subj: map[int]subjectOf{}, person: func(k int) bool { return k == 5 }}
+	if np := b.subjectPhrase(7, 1); np.Head != 6 && np.Head != 5 || np.From != 0 {
+		t.Errorf("subject phrase %+v, want the person (head 5 or 6) from token 0", np)
+	}
+	b.person = func(int) bool { return false }
+	if np := b.subjectPhrase(7, 1); np.Head != 1 {
+		t.Errorf("subject phrase %+v, want the organisation (head 1) when the conjunct names no person", np)
+	}
+}
