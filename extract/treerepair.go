@@ -18,7 +18,8 @@ func repairTree(toks []Token) {
 }
 
 // reattachStrandedSubject mends one reported clause whose subject the
-// parser took for the speech verb's object: in "Kato added Japan is the
+// parser took for the speech or belief verb's object ("feared net debt
+// would rise"): in "Kato added Japan is the
 // largest customer" and "Reynolds disclosed the company has resolved the
 // challenges" it reads Japan as what was added and the company as what
 // was disclosed, and hangs the rest on the verb as a complement (ccomp)
@@ -35,7 +36,7 @@ func reattachStrandedSubject(t *tree) bool {
 		if v >= 0 && t.toks[v].UPOS != "VERB" && t.toks[v].Rel == "obj" && t.verbUnderObject(p) {
 			v = t.toks[v].Head // "said the decision "increases the risks"": a verb under the object
 		}
-		if v < 0 || t.toks[v].UPOS != "VERB" || !t.speaks(v) || hearerVerbs[t.toks[v].Lemma] {
+		if v < 0 || t.toks[v].UPOS != "VERB" || !t.speaks(v) && !beliefVerbs[t.toks[v].Lemma] || hearerVerbs[t.toks[v].Lemma] {
 			continue
 		}
 		o := t.child(v, "obj")

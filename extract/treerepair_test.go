@@ -53,6 +53,10 @@ func TestRepairTree(t *testing.T) {
 		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root Reuters/NNP/PROPN/reuters/5/nsubj he/PRP/PRON/he/5/nsubj agrees/VBZ/VERB/agree/2/ccomp",
 		want:  "Reuters:2:obj",
 	}, {
+		name:  "a belief verb's report keeps its subject too",
+		words: "Lee/NNP/PROPN/lee/2/nsubj feared/VBD/VERB/fear/0/root debt/NN/NOUN/debt/2/obj would/MD/AUX/would/5/aux rise/VB/VERB/rise/2/ccomp",
+		want:  "debt:5:nsubj",
+	}, {
 		name:  "a verb that takes a hearer keeps its object",
 		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root reporters/NNS/NOUN/reporter/2/obj the/DT/DET/the/5/det plant/NN/NOUN/plant/7/nsubj would/MD/AUX/would/7/aux close/VB/VERB/close/2/ccomp",
 	}, {
