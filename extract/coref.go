@@ -253,7 +253,7 @@ func (st *docState) lastOfType(si, tok int, t EntityType, noun string) *docEntit
 			if m.kind != nameMention || m.ent == nil || m.ent.desc != nil || m.ent.typ() != t {
 				continue
 			}
-			if categoryNamedNouns[noun] && !strings.Contains(strings.ToLower(m.name), noun) {
+			if categoryNamedNouns[noun] && !strings.Contains(strings.ToLower(m.name), noun) || otherKind(m.name, noun) {
 				continue
 			}
 			// equal counts: the one the story named first is its subject
@@ -264,6 +264,22 @@ func (st *docState) lastOfType(si, tok int, t EntityType, noun string) *docEntit
 	}
 	return best
 }
+
+// otherKind reports a name whose last word says it is a body of another
+// kind than category noun noun: "the bank" is no "Supreme Court", "the
+// company" no "Securities and Exchange Commission".
+func otherKind(name, noun string) bool {
+	f := withoutSuffixWords(strings.Fields(name))
+	if len(f) < 2 {
+		return false
+	}
+	last := strings.ToLower(f[len(f)-1])
+	return last != noun && (bodyNouns[last] || courtNouns[last]) && !bodyNouns[noun]
+}
+
+// courtNouns end the names of courts and legislatures, bodies no
+// company, bank or airline is.
+var courtNouns = wordSet("court-nouns")
 
 // namedBefore reports that the story names a before b: in an earlier
 // sentence, or earlier in the same one ("Acme said … its acquisition of

@@ -240,6 +240,15 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{"ana-ruiz nationality us", "tom-berg nationality japan", "tom-berg worksFor imf", `mark-lee jobTitle "president"`},
 		deny: []string{"ana-ruiz worksFor*", "tom-berg worksFor japan*", "mark-lee worksFor*", "national-wage-case *"},
 	}, {
+		name: "a clause of time in the present tense has not happened yet",
+		text: "Halden Bank said it would wait until the Supreme Court rules on the case.\nNorland Steel will lend the money once Acme Corp approves the plan.\nNorland Steel cut its prices after Acme Corp approved the plan.",
+		want: []string{`acme-corp approve "the plan"`},
+		deny: []string{"supreme-court ruleOn*"},
+	}, {
+		name: "'the bank' or 'the company' is no court or public body",
+		text: "The Supreme Court of Norland heard the case on Monday.\nThe bank lent the money to the farmers.",
+		deny: []string{"supreme-court-of-norland lend*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

@@ -488,6 +488,9 @@ func irrealis(t *tree, chain []int) bool {
 		if t.conditional(v) {
 			return true // "if Acme agrees, he will begin a tender offer"
 		}
+		if t.futureTime(v) {
+			return true // "until the court rules", "when he visits Washington"
+		}
 	}
 	for cur, n := chain[0], 0; cur >= 0 && n < len(t.toks); n++ {
 		if m := t.child(cur, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
@@ -503,6 +506,27 @@ func irrealis(t *tree, chain []int) bool {
 	}
 	return false
 }
+
+// futureTime reports a clause of time in the present tense: "until the
+// court rules on the case", "once the loan is disbursed" — what has not
+// happened yet.
+func (t *tree) futureTime(v int) bool {
+	m := t.child(v, "mark")
+	if m < 0 || !temporalMarks[t.toks[m].Lower] || t.toks[v].Rel != "advcl" {
+		return false
+	}
+	if present(t.toks[v].Tag) {
+		return true
+	}
+	for _, k := range t.children(v, "aux", "aux:pass", "cop") {
+		if present(t.toks[k].Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+func present(tag string) bool { return tag == "VBZ" || tag == "VBP" }
 
 // conditional reports a verb whose clause holds a condition: "if Acme
 // agrees, he will begin a tender offer" says only what would happen. The

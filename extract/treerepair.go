@@ -11,7 +11,7 @@ const maxTreeRepairs = 4
 func repairTree(toks []Token) {
 	for range maxTreeRepairs {
 		t := newTree(toks)
-		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) && !hearerInReport(t) {
+		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) && !hearerInReport(t) && !clauseAfterSubordinator(t) {
 			return
 		}
 	}
@@ -181,4 +181,47 @@ func hearerInReport(t *tree) bool {
 		return true
 	}
 	return false
+}
+
+// clauseAfterSubordinator mends a clause of time the parser read as a
+// prepositional phrase and a second verb: in "Norland cut its prices
+// after Acme approved the plan" it hangs "after Acme" on "prices" and
+// "approved" on "cut" as a conjunct with Norland for its subject. A
+// tensed verb with no subject and no conjunction, right after a noun
+// that "after", "before", "until" or "since" opens, is a clause of time
+// with that noun for its subject. It reports whether it mended one.
+func clauseAfterSubordinator(t *tree) bool {
+	for p, tok := range t.toks {
+		if tok.Rel != "conj" || tok.UPOS != "VERB" || t.from[p] != p || p == 0 || !t.finite(p) {
+			continue
+		}
+		if t.child(p, "cc", "nsubj", "nsubj:pass") >= 0 {
+			continue
+		}
+		n, c := t.timePhraseBefore(p)
+		if n < 0 {
+			continue
+		}
+		t.toks[n].Head, t.toks[n].Rel = p, "nsubj"
+		t.toks[c].Head, t.toks[c].Rel = p, "mark"
+		t.toks[p].Rel = "advcl"
+		return true
+	}
+	return false
+}
+
+// timePhraseBefore returns the noun and the case word of a phrase that
+// "after", "before", "until" or "since" opens and that ends right before
+// token p, or -1, -1.
+func (t *tree) timePhraseBefore(p int) (noun, cs int) {
+	for k := range t.toks {
+		if t.to[k] != p || t.toks[k].Rel != "nmod" && t.toks[k].Rel != "obl" {
+			continue
+		}
+		c := t.child(k, "case")
+		if c >= 0 && c < k && (temporalMarks[t.toks[c].Lower] || t.toks[c].Lower == "since") {
+			return k, c
+		}
+	}
+	return -1, -1
 }

@@ -57,6 +57,13 @@ func TestRepairTree(t *testing.T) {
 		words: "Lee/NNP/PROPN/lee/2/nsubj feared/VBD/VERB/fear/0/root debt/NN/NOUN/debt/2/obj would/MD/AUX/would/5/aux rise/VB/VERB/rise/2/ccomp",
 		want:  "debt:5:nsubj",
 	}, {
+		name:  "a clause of time read as a phrase and a second verb",
+		words: "Acme/NNP/PROPN/acme/2/nsubj cut/VBD/VERB/cut/0/root prices/NNS/NOUN/price/2/obj after/IN/ADP/after/5/case Lee/NNP/PROPN/lee/3/nmod approved/VBD/VERB/approve/2/conj it/PRP/PRON/it/6/obj",
+		want:  "after:6:mark Lee:6:nsubj approved:2:advcl",
+	}, {
+		name:  "a second verb after 'and' keeps its subject",
+		words: "Acme/NNP/PROPN/acme/2/nsubj cut/VBD/VERB/cut/0/root prices/NNS/NOUN/price/2/obj after/IN/ADP/after/5/case talks/NNS/NOUN/talk/3/nmod and/CC/CCONJ/and/7/cc raised/VBD/VERB/raise/2/conj",
+	}, {
 		name:  "a verb that takes a hearer keeps its object",
 		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root reporters/NNS/NOUN/reporter/2/obj the/DT/DET/the/5/det plant/NN/NOUN/plant/7/nsubj would/MD/AUX/would/7/aux close/VB/VERB/close/2/ccomp",
 	}, {

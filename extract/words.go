@@ -28,6 +28,8 @@ var (
 	conditionMarks = wordSet("condition-marks")
 	// accusationVerbs say what the accused did, as the accuser's claim.
 	accusationVerbs = wordSet("accusation-verbs")
+	// temporalMarks open a clause of time (see futureTime).
+	temporalMarks = wordSet("temporal-marks")
 	// questionVerbs take an "if" clause as an indirect question.
 	questionVerbs = wordSet("question-verbs")
 	// factiveNouns assert the clause they take (see contentOfNoun).

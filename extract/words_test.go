@@ -26,6 +26,8 @@ var wordListKinds = map[string]string{
 	"occupant-nouns":         "set",
 	"and-names":              "set",
 	"accusation-verbs":       "set",
+	"temporal-marks":         "set",
+	"court-nouns":            "set",
 	"epithet-nouns":          "set",
 	"condition-marks":        "set",
 	"question-verbs":         "set",
