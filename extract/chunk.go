@@ -32,6 +32,8 @@ type verbGroup struct {
 	// YetTo is "has yet to specify", "is yet to decide": the verb after
 	// "to" has not happened.
 	YetTo bool
+	// Future is a group with "will" or "shall": what it says is to come.
+	Future bool
 }
 
 func isNounTag(t string) bool {

@@ -521,13 +521,24 @@ func isDateline(d *Document, t string) bool {
 // March 11 - ", "WASHINGTON (AP) — ", "SAO PAULO, Brazil, May 2 - ".
 var reWireDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]+(?:, [\p{L}. ]+?)?(?:(?:, (?i:` + monthRe + `)\.? \d{1,2})|(?: \([\p{L}-]+\)))+ *[-–—]+ +`)
 
+// rePlaceDateline matches a dateline of the place alone, as a digest
+// of several stories writes each: "NEW YORK - ", "WASHINGTON -- ".
+var rePlaceDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}.']+(?: \p{Lu}[\p{Lu}.']+){0,3} [-–—]{1,2} `)
+
 // wireDatelineLen returns the length of the wire dateline that opens a
 // sentence, or 0: the place is where the story was filed, not a subject.
 func wireDatelineLen(s string) int {
 	if len(s) < 8 || !unicode.IsUpper(rune(s[0])) || !unicode.IsUpper(rune(s[1])) {
 		return 0
 	}
-	return len(reWireDateline.FindString(s))
+	if n := len(reWireDateline.FindString(s)); n > 0 {
+		return n
+	}
+	// a place alone before the dash: only when a sentence follows it
+	if n := len(rePlaceDateline.FindString(s)); n > 0 && n < len(s) && unicode.IsUpper(rune(s[n])) {
+		return n
+	}
+	return 0
 }
 
 // mayBeCopyright and mayBeLabel are cheap tests that let most lines skip

@@ -144,3 +144,22 @@ func TestCleanAddressingIsJudgedBySentence(t *testing.T) {
 		})
 	}
 }
+
+// The place and date a wire story was filed from open its first
+// sentence, or each item of a digest, and are no part of it.
+func TestWireDatelineLen(t *testing.T) {
+	tests := []struct{ sentence, rest string }{
+		{"LONDON, March 11 - Shares fell.", "Shares fell."},
+		{"SAO PAULO, Brazil, May 2 - Prices rose.", "Prices rose."},
+		{"WASHINGTON (AP) — The bill passed.", "The bill passed."},
+		{"NEW YORK - Texaco Inc said it asked the court.", "Texaco Inc said it asked the court."},
+		{"WASHINGTON -- Stocks rose.", "Stocks rose."},
+		{"IBM - the company - said profits rose.", "IBM - the company - said profits rose."},
+		{"Shares fell - sharply.", "Shares fell - sharply."},
+	}
+	for _, tt := range tests {
+		if got := tt.sentence[wireDatelineLen(tt.sentence):]; got != tt.rest {
+			t.Errorf("%q: rest %q, want %q", tt.sentence, got, tt.rest)
+		}
+	}
+}

@@ -141,6 +141,9 @@ type Fact struct {
 	Predicate string `json:"predicate"`
 	Object    Object `json:"object"`
 	Negated   bool   `json:"negated,omitempty"`
+	// Modality is how the article asserts the fact: "" as done or true,
+	// Future as to come ("Acme will open an office in Lisbon").
+	Modality string `json:"modality,omitempty"`
 	// Date is when the fact happened, if the sentence says (ISO 8601,
 	// possibly only year-month or year); DatePhrase is the words used.
 	Date       string `json:"date,omitempty"`
@@ -152,6 +155,9 @@ type Fact struct {
 	AttributedTo string   `json:"attributed_to,omitempty"`
 	Evidence     Evidence `json:"evidence"`
 }
+
+// Future is the modality of a fact the article states as to come.
+const Future = "future"
 
 // Result is everything extracted from one document.
 type Result struct {

@@ -176,6 +176,7 @@ type pendingFact struct {
 	obj      *docEntity
 	lit      *Literal
 	negated  bool
+	future   bool // said of what is to come ("will open an office")
 	date     DateMention
 	args     []pendingArg
 	sent     int
@@ -407,6 +408,9 @@ func (st *docState) resultFacts() []Fact {
 // calibrated confidence, and final entity IDs.
 func (st *docState) resultFact(f pendingFact, cues []string, conf float64) Fact {
 	fact := Fact{Subject: f.subj.id, Predicate: f.pred, Negated: f.negated, Evidence: st.evidence(f.sent)}
+	if f.future {
+		fact.Modality = Future
+	}
 	fact.Evidence.Rule, fact.Evidence.Prior = f.rule, round2(f.conf)
 	fact.Evidence.Cues, fact.Evidence.Confidence = cues, conf
 	if f.attributed != nil {

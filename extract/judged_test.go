@@ -24,8 +24,9 @@ var judgedSets = []struct {
 	{"reuters-stories.txt", "reuters20.tsv", 15},
 	{"heldout-stories.txt", "reuters20-heldout.tsv", 11},
 	{"fresh-stories.txt", "reuters20-fresh.tsv", 15},
-	{"fresh2-stories.txt", "reuters20-fresh2.tsv", 24},
+	{"fresh2-stories.txt", "reuters20-fresh2.tsv", 25},
 	{"fresh3-stories.txt", "reuters20-fresh3.tsv", 17},
+	{"fresh4-stories.txt", "reuters20-fresh4.tsv", 43},
 }
 
 // TestJudgedFactsStayFixed extracts each set's 20 judged Reuters stories

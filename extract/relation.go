@@ -243,7 +243,7 @@ func (st *docState) clauseFact(si int, c clause, hedged bool) {
 	}
 	// the clause's dates may follow its objects: "invited Putin for a
 	// chat last month"
-	f := pendingFact{subj: subj, negated: negated, sent: si, rule: "relation.clause", conf: conf, spanFrom: c.vg.From, spanTo: clauseTail(toks, c.end)}
+	f := pendingFact{subj: subj, negated: negated, future: c.vg.Future, sent: si, rule: "relation.clause", conf: conf, spanFrom: c.vg.From, spanTo: clauseTail(toks, c.end)}
 	if c.subj != nil && c.subj.From < f.spanFrom {
 		f.spanFrom = c.subj.From
 	}

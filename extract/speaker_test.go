@@ -61,6 +61,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Mark Lee|said|he expected rates to fall`, `Tom Berg|said|taxes would rise`},
 		deny: []string{`National Bank*|said|*`, `Ana Ruiz|said|*`},
 	}, {
+		name: "a participle before the speaker is no part of what was said",
+		text: "Speaking after a meeting with Tom Berg, Ana Ruiz said the talks went well.\nHalden Bank paid the fine, prosecutors said.",
+		want: []string{`Ana Ruiz|said|the talks went well`, `prosecutors|said|Halden Bank paid the fine`, `(per prosecutors) Halden Bank|pay`},
+		deny: []string{`(per Ana Ruiz) *`, `Tom Berg|said|*`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

@@ -423,7 +423,7 @@ func reports(t *tree, c, h int) bool {
 		if m := t.child(c, "mark"); m >= 0 {
 			return c > h && t.toks[m].Lower == "that" // "charging that …", read as an adverbial clause
 		}
-		return c < h
+		return c < h && t.finite(c) // not "Speaking after the meeting, Lee said …"
 	}
 	return false
 }

@@ -209,6 +209,7 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 			case rel == "aux" || rel == "aux:pass":
 				vg.From, vg.First = min(vg.From, k), min(vg.First, k)
 				vg.Passive = vg.Passive || rel == "aux:pass" && passiveAux(t.toks[k])
+				vg.Future = vg.Future || futureAux(t.toks[k])
 			case rel == "advmod" && negates(t.toks[k]):
 				vg.Negated = !vg.Negated
 				vg.From = min(vg.From, k)
@@ -228,6 +229,15 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 		vg.Negated = !vg.Negated
 	}
 	return vg
+}
+
+// futureAux reports the auxiliary of the future: "will", "shall", "'ll".
+func futureAux(t Token) bool {
+	switch t.Lower {
+	case "will", "shall", "'ll", "wo":
+		return t.Tag == "MD"
+	}
+	return false
 }
 
 // noneSubject reports a verb whose subject is no one: "neither Acme nor

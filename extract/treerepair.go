@@ -11,7 +11,7 @@ const maxTreeRepairs = 4
 func repairTree(toks []Token) {
 	for range maxTreeRepairs {
 		t := newTree(toks)
-		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) && !hearerInReport(t) && !clauseAfterSubordinator(t) {
+		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) && !hearerInReport(t) && !clauseAfterSubordinator(t) && !subjectInFrontedPhrase(t) {
 			return
 		}
 	}
@@ -100,7 +100,7 @@ func (t *tree) finite(v int) bool {
 }
 
 // reportingClauseAfter mends one reporting clause the parser read as a
-// second verb of the clause it reports: in "Asturiana has an option to
+// second verb of the clause it reports, or as an adverbial clause: in "Asturiana has an option to
 // buy 25 pct, Metal Traders said" it hangs "said" on "has" as a conjunct.
 // A speech verb after a comma, with a subject of its own, no conjunction
 // and nothing it reports after it, is the reporting clause (parataxis).
@@ -108,10 +108,10 @@ func (t *tree) finite(v int) bool {
 func reportingClauseAfter(t *tree) bool {
 	for p, tok := range t.toks {
 		h := tok.Head
-		if tok.Rel != "conj" || h < 0 || h > p || tok.UPOS != "VERB" || !t.speaks(p) {
+		if tok.Rel != "conj" && tok.Rel != "advcl" || h < 0 || h > p || tok.UPOS != "VERB" || !t.speaks(p) {
 			continue
 		}
-		if t.child(p, "nsubj") < 0 || t.child(p, "cc", "obj", "ccomp", "xcomp") >= 0 || t.toks[t.from[p]].Text != "," {
+		if t.child(p, "nsubj") < 0 || t.child(p, "cc", "mark", "obj", "ccomp", "xcomp") >= 0 || t.toks[t.from[p]].Text != "," {
 			continue
 		}
 		t.toks[p].Rel = "parataxis"
@@ -224,4 +224,51 @@ func (t *tree) timePhraseBefore(p int) (noun, cs int) {
 		}
 	}
 	return -1, -1
+}
+
+// subjectInFrontedPhrase mends a clause whose subject the parser hung
+// on the phrase before it: in "Speaking after a meeting with Baker,
+// Miyazawa said he was satisfied" it makes "Miyazawa" an apposition of
+// "Baker", which leaves "said" without a subject. A name or noun right
+// before a tensed verb that has no subject, after a comma and hung inside
+// the phrase before the comma, is the verb's subject. It reports whether
+// it mended one.
+func subjectInFrontedPhrase(t *tree) bool {
+	for v, tok := range t.toks {
+		if tok.UPOS != "VERB" || !t.finite(v) || t.child(v, "nsubj", "nsubj:pass", "expl", "csubj") >= 0 {
+			continue
+		}
+		j := v - 1
+		for j >= 0 && t.toks[j].Head == v && (t.toks[j].Rel == "advmod" || t.toks[j].Rel == "aux") {
+			j-- // "Miyazawa also said", "Miyazawa has said"
+		}
+		k := t.phraseAfterComma(j)
+		if k < 0 || t.toks[k].Head == v {
+			continue
+		}
+		switch t.toks[k].Rel {
+		case "appos", "conj", "nmod", "obl":
+		default:
+			continue
+		}
+		t.toks[k].Head, t.toks[k].Rel = v, "nsubj"
+		return true
+	}
+	return false
+}
+
+// phraseAfterComma returns the noun, name or pronoun whose subtree
+// ends at token j and starts right after a comma (or with it), or -1.
+func (t *tree) phraseAfterComma(j int) int {
+	for k, n := j, 0; k >= 0 && t.to[k] == j+1 && n < len(t.toks); k, n = t.toks[k].Head, n+1 {
+		switch t.toks[k].UPOS {
+		case "PROPN", "NOUN", "PRON":
+		default:
+			continue
+		}
+		if f := t.from[k]; t.toks[f].Text == "," || f > 0 && t.toks[f-1].Text == "," {
+			return k
+		}
+	}
+	return -1
 }

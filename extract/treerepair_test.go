@@ -64,6 +64,14 @@ func TestRepairTree(t *testing.T) {
 		name:  "a second verb after 'and' keeps its subject",
 		words: "Acme/NNP/PROPN/acme/2/nsubj cut/VBD/VERB/cut/0/root prices/NNS/NOUN/price/2/obj after/IN/ADP/after/5/case talks/NNS/NOUN/talk/3/nmod and/CC/CCONJ/and/7/cc raised/VBD/VERB/raise/2/conj",
 	}, {
+		name:  "a subject the parser hung on the phrase before the comma",
+		words: "Speaking/VBG/VERB/speak/7/advcl with/IN/ADP/with/3/case Baker/NNP/PROPN/baker/1/obl ,/,/PUNCT/,/5/punct Ono/NNP/PROPN/ono/3/appos also/RB/ADV/also/7/advmod said/VBD/VERB/say/0/root",
+		want:  "Ono:7:nsubj",
+	}, {
+		name:  "a speech verb after a comma, read as an adverbial clause, is the reporting clause",
+		words: "Acme/NNP/PROPN/acme/2/nsubj paid/VBD/VERB/pay/0/root bills/NNS/NOUN/bill/2/obj ,/,/PUNCT/,/6/punct prosecutors/NNS/NOUN/prosecutor/6/nsubj said/VBD/VERB/say/2/advcl",
+		want:  "said:2:parataxis",
+	}, {
 		name:  "a verb that takes a hearer keeps its object",
 		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root reporters/NNS/NOUN/reporter/2/obj the/DT/DET/the/5/det plant/NN/NOUN/plant/7/nsubj would/MD/AUX/would/7/aux close/VB/VERB/close/2/ccomp",
 	}, {

@@ -497,6 +497,9 @@ func ArticleQuads(res *extract.Result, now time.Time) []quad.Quad {
 		if f.Negated {
 			add(ev, NegatedP, quad.Bool(true), art)
 		}
+		if f.Modality != "" {
+			add(ev, ModalityP, quad.String(f.Modality), art)
+		}
 		if f.Date != "" {
 			add(ev, DateP, DateValue(f.Date), art)
 		}

@@ -127,6 +127,7 @@ var (
 	RuleP          = quad.IRI("ng:rule")
 	ConfidenceP    = quad.IRI("ng:confidence")
 	NegatedP       = quad.IRI("ng:negated")
+	ModalityP      = quad.IRI("ng:modality")
 	DateP          = quad.IRI("ng:date")
 	DatePhraseP    = quad.IRI("ng:datePhrase")
 	UnitP          = quad.IRI("ng:unit")

@@ -24,6 +24,7 @@ var terms = []struct {
 	{"rule", "Property", "extraction rule", "The extractor rule that produced the fact, e.g. relation.clause or quote.after."},
 	{"confidence", "Property", "confidence", "The calibrated probability, from 0 to 1, that a reader judges the fact correct (fitted to facts judged by reading)."},
 	{"negated", "Property", "negated", "True when the sentence denies the fact; the fact's predicate is then the not- form."},
+	{"modality", "Property", "modality", "How the article states the fact when not as done: \"future\" for what is to come (\"Acme will open an office\")."},
 	{"date", "Property", "date", "When the fact happened, as the sentence says, resolved against the article date: a day, month or year."},
 	{"datePhrase", "Property", "date phrase", "The words the sentence uses for the fact's date, e.g. \"last month\"."},
 	{"unit", "Property", "unit", "Unit of a quantity: a currency code (USD) or a counted noun (people)."},

@@ -39,11 +39,11 @@ def rows(lines):
         by = f.get("attributed_name") or f.get("attributed_to") or ""
         yield [ev["doc"], clean(ev["sentence"]), clean(f.get("subject_name") or f["subject"]), pred,
                clean(object_text(f)), clean(args), clean(by), ev["rule"], "%.2f" % ev["confidence"],
-               "%.2f" % ev.get("prior", ev["confidence"]), " ".join(ev.get("cues") or [])]
+               "%.2f" % ev.get("prior", ev["confidence"]), " ".join(ev.get("cues") or []), f.get("modality", "")]
 
 
 if __name__ == "__main__":
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under head
-    print("\t".join(["doc", "sentence", "subject", "predicate", "object", "args", "by", "rule", "confidence", "prior", "cues"]))
+    print("\t".join(["doc", "sentence", "subject", "predicate", "object", "args", "by", "rule", "confidence", "prior", "cues", "modality"]))
     for r in rows(sys.stdin):
         print("\t".join(r))
