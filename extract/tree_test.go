@@ -362,3 +362,19 @@ func TestTokenRepairs(t *testing.T) {
 		}
 	}
 }
+
+// What the article says is to come carries the modality "future"; what
+// was done carries none.
+func TestFutureModality(t *testing.T) {
+	text := "Norland Steel will open a plant in Lisbon.\nHalden Bank opened a branch in Porto.\nAcme Corp shall pay the fine."
+	want := map[string]string{"norland-steel open": Future, "halden-bank open": "", "acme-corp pay": Future}
+	got := map[string]string{}
+	for _, f := range extractText(t, "2024-03-04", text)[0].Facts {
+		got[f.Subject+" "+f.Predicate] = f.Modality
+	}
+	for k, w := range want {
+		if m, ok := got[k]; !ok || m != w {
+			t.Errorf("%s: modality %q (found %v), want %q", k, m, ok, w)
+		}
+	}
+}

@@ -208,6 +208,14 @@ func TestDataModel(t *testing.T) {
 	if d := values(t, st, path.StartPath(qs).Has(SubjectP, EntityIRI("maria-okafor")).Out(DateP)); !contains(d, "2024-03-05") {
 		t.Errorf("dates: %v", d)
 	}
+	// what is to come is stated with its modality
+	future := load(t, st, results(t, map[string]string{"c.txt": "Harbour plan\n\nPort Vale Terminals will open a second berth in Lisbon, Tom Reyes wrote."}))
+	if len(future) == 0 {
+		t.Fatal("nothing loaded")
+	}
+	if m := values(t, st, path.StartPath(qs).Has(SubjectP, EntityIRI("port-vale-terminals")).Has(PredicateP, quad.IRI("ng:open")).Out(ModalityP)); !contains(m, "future") {
+		t.Errorf("modality of a fact to come: %v", m)
+	}
 }
 
 func TestExportParsesAndPassesRapper(t *testing.T) {
