@@ -115,6 +115,9 @@ func approximates(low string) bool {
 // number reads number token k: the quantity's number, or a multiplier
 // after it ("5 million"); another number ends the quantity.
 func (p *quantityParser) number(k int) (done, ok bool) {
+	if p.have && p.last == k {
+		return false, true // the fraction of "50-3/8", read with the hyphen
+	}
 	if p.have {
 		if m := multiplierOf(p.lit, p.toks[k]); m > 0 {
 			p.lit.Value *= m
@@ -135,12 +138,29 @@ func (p *quantityParser) number(k int) (done, ok bool) {
 	return false, true
 }
 
+// fraction returns the value of a proper fraction written "3/8", or 0.
+func fraction(w string) float64 {
+	a, b, ok := strings.Cut(w, "/")
+	if !ok {
+		return 0
+	}
+	n, err1 := strconv.Atoi(a)
+	d, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || n <= 0 || d <= n || d > 64 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
+
 // afterNumber reads token k after the number: a multiplier ("bn"), a
 // currency ("dlrs"), "per cent", or the unit noun that ends the
 // quantity. It reports whether the quantity is complete.
 func (p *quantityParser) afterNumber(k int) bool {
 	t, low := p.toks[k], p.toks[k].Lower
 	switch {
+	case low == "-" && p.last == k-1 && k+1 < p.to && fraction(p.toks[k+1].Text) > 0:
+		p.lit.Value += fraction(p.toks[k+1].Text) // "50-3/8", a share price in eighths
+		p.last = k + 1
 	case multiplierOf(p.lit, t) > 0:
 		p.lit.Value *= multiplierOf(p.lit, t)
 		p.last = k
@@ -199,7 +219,11 @@ func (st *docState) quantityOf(si int, np *nounPhrase) *Literal {
 	for from > 0 && (isApproxWord(toks[from-1].Text) || strings.EqualFold(toks[from-1].Text, "up") || strings.EqualFold(toks[from-1].Text, "to") && from > 1 && strings.EqualFold(toks[from-2].Text, "up")) {
 		from--
 	}
-	return ParseQuantity(toks, from, np.To)
+	to := np.To
+	if to+1 < len(toks) && toks[to].Text == "-" && fraction(toks[to+1].Text) > 0 {
+		to += 2 // "50-3/8": the tree may hang the fraction elsewhere
+	}
+	return ParseQuantity(toks, from, to)
 }
 
 // capacityFacts finds stated capacities: "rooms of up to 5,000 people",

@@ -22,6 +22,8 @@ func TestParseQuantity(t *testing.T) {
 		{"5.5 per cent", Number, 5.5, "percent", "", false},
 		{"£264m", Money, 264e6, "GBP", "", false},
 		{"2000 workers", Number, 2000, "workers", "", false},
+		{"50-3/8", Number, 50.375, "", "", false},
+		{"31-1/8 dlrs", Money, 31.125, "USD", "", false},
 	}
 	for _, tt := range tests {
 		toks := an.Tokens(tt.text, 0)

@@ -17,7 +17,7 @@ func (st *docState) roleFacts() {
 			continue
 		}
 		for _, m := range ms {
-			if m.kind != nameMention || m.inTitle || m.ent == nil || m.ent.typ() != Person {
+			if m.kind != nameMention || m.inTitle || m.ent == nil || m.ent.typ() != Person || companyNamed(m.ent) {
 				continue
 			}
 			base := pendingFact{subj: m.ent, sent: si, rule: "role.title", conf: 0.85}
@@ -64,6 +64,18 @@ func (st *docState) roleFacts() {
 			}
 		}
 	}
+}
+
+// companyNamed reports an entity one of whose names ends in a legal
+// suffix: "sole manager First Boston Corp" is a firm in a syndicate, not
+// a person with a job title, whatever the title made its type.
+func companyNamed(e *docEntity) bool {
+	for n := range e.names {
+		if withoutLegalSuffix(n) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // affiliation records a person's organisation; a place in a title is the

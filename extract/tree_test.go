@@ -249,6 +249,10 @@ func TestTreeFacts(t *testing.T) {
 		text: "The Supreme Court of Norland heard the case on Monday.\nThe bank lent the money to the farmers.",
 		deny: []string{"supreme-court-of-norland lend*"},
 	}, {
+		name: "a firm named with a title is no person with a job",
+		text: "Norland Steel is raising 350 mln dlrs through a note offering, said sole manager Halden Securities Corp.\nThe notes were priced by lead manager Halden Securities.",
+		deny: []string{"halden-securities-corp jobTitle*", "halden-securities jobTitle*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
