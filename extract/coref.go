@@ -88,6 +88,9 @@ func (l *linker) attach(e *docEntity, m *mention) {
 	if m.kind == nameMention {
 		e.names[m.name]++
 		l.byKey[normName(m.name)] = e
+		if owner, _, ok := strings.Cut(m.name, "'s "); ok && l.byKey[normName(owner)] == nil && m.votes[typeIndex(Organization)] > 0 {
+			l.byKey[normName(owner)] = e // "Moody's" after "Moody's Investors Service Inc"
+		}
 		if short := withoutLegalSuffix(m.name); short != "" && l.byKey[normName(short)] == nil {
 			l.byKey[normName(short)] = e // "Allis-Chalmers" after "Allis-Chalmers Corp"
 			if shorter := withoutKindWord(short); shorter != "" && l.byKey[normName(shorter)] == nil {

@@ -1015,7 +1015,31 @@ func nameRunEnd(toks []Token, i int) int {
 			j = k // "Food and Drug Administration", "Marks & Spencer", "Kidder, Peabody and Co"
 			continue
 		}
+		if k := possessiveNameEnd(toks, i, j); k > j {
+			j = k // "Moody's Investors Service Inc"
+			continue
+		}
 		return j
+	}
+	return j
+}
+
+// possessiveNameEnd returns the end of a company's name that goes on at
+// token j through "'s" — "Moody's Investors Service Inc", "McDonald's
+// Corp": the words after it open with an English word and end in a legal
+// suffix or a company's kind, and those before are no place ("Britain's
+// Foreign Office" is a possessive) — or j.
+func possessiveNameEnd(toks []Token, i, j int) int {
+	if j+1 >= len(toks) || toks[j].Text != "'s" || !isNameToken(toks, j+1, false) || !toks[j+1].Dict {
+		return j // "Acme's Halden Steel Corp": a name of its own after the possessive
+	}
+	before := strings.ToLower(joinTokens(toks, i, j))
+	if _, demonym := demonyms[before]; demonym || places[before] {
+		return j
+	}
+	end := nameWordsEnd(toks, j+1)
+	if last := toks[end-1].Lower; legalSuffixes[last] || end-(j+1) >= 2 && orgSuffixes[last] {
+		return end
 	}
 	return j
 }

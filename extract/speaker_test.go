@@ -66,6 +66,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Ana Ruiz|said|the talks went well`, `prosecutors|said|Halden Bank paid the fine`, `(per prosecutors) Halden Bank|pay`},
 		deny: []string{`(per Ana Ruiz) *`, `Tom Berg|said|*`},
 	}, {
+		name: "a company's name goes on through its 's, and the short form is that company",
+		text: "Ratings\n\nMoody's Investors Service Inc downgraded the bonds of Halden Bank.\nMoody's said the bank's debt was too high.\nAcme's Norland Steel Corp unit cut 200 jobs.",
+		want: []string{`Moody's Investors Service Inc|said|the bank's debt was too high`, `Moody's Investors Service Inc|downgrade`},
+		deny: []string{`Investors Service Inc|*`, `Moody|*`, `Acme's Norland Steel Corp|*`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},
