@@ -82,6 +82,7 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 	a.layer.Tagger.Tag(&s)
 	a.namesNotWords(&s)
 	finiteVerb(&s)
+	leadingParticiple(&s)
 	if len(s.Tokens) <= maxParsedTokens {
 		a.layer.Parser.Parse(&s)
 		a.layer.Names.Tag(&s)
@@ -127,6 +128,33 @@ func finiteVerb(s *syntax.Sentence) {
 			t.XPOS, t.UPOS = "VBD", "VERB"
 		}
 		return // the first participle decides
+	}
+}
+
+// leadingParticiple retags a sentence's first word, an -ing form before a
+// noun phrase that runs without a comma to the sentence's verb, as the
+// adjective it is: "Leading British games maker Peter Molyneux has been
+// made an OBE", "Rising prices hurt exporters". A participle that opens a
+// clause of its own is followed by a comma before the verb ("Leading the
+// talks, Ruiz said").
+func leadingParticiple(s *syntax.Sentence) {
+	toks := s.Tokens
+	if len(toks) < 4 || toks[0].XPOS != "VBG" {
+		return
+	}
+	switch toks[1].XPOS {
+	case "JJ", "NN", "NNS", "NNP", "NNPS":
+	default:
+		return
+	}
+	for _, t := range toks[2:] {
+		switch t.XPOS {
+		case ",", ":", "``", "''", "-LRB-":
+			return
+		case "VBD", "VBZ", "VBP", "MD":
+			toks[0].XPOS, toks[0].UPOS = "JJ", "ADJ"
+			return
+		}
 	}
 }
 

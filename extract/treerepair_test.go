@@ -158,3 +158,26 @@ func TestSubjectPhraseNamesThePerson(t *testing.T) {
 		t.Errorf("subject phrase %+v, want the organisation (head 1) when the conjunct names no person", np)
 	}
 }
+
+// A sentence's first word, an -ing form before a noun phrase that runs
+// to the verb without a comma, is an adjective; a participle opening a
+// clause of its own keeps its tag.
+func TestLeadingParticiple(t *testing.T) {
+	tests := []struct{ words, want string }{
+		{"Leading/VBG British/JJ maker/NN Lee/NNP has/VBZ been/VBN made/VBN an/DT OBE/NNP", "JJ"},
+		{"Rising/VBG prices/NNS hurt/VBD exporters/NNS", "JJ"},
+		{"Leading/VBG the/DT talks/NNS ,/, Lee/NNP said/VBD", "VBG"},
+		{"Leading/VBG talks/NNS ,/, Lee/NNP said/VBD", "VBG"},
+	}
+	for _, tt := range tests {
+		var s syntax.Sentence
+		for _, w := range strings.Fields(tt.words) {
+			form, tag, _ := strings.Cut(w, "/")
+			s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
+		}
+		leadingParticiple(&s)
+		if got := s.Tokens[0].XPOS; got != tt.want {
+			t.Errorf("%s: first tag %s, want %s", tt.words, got, tt.want)
+		}
+	}
+}
