@@ -356,12 +356,29 @@ func titlesIn(toks []Token, i, j int) (first, last int) {
 		last = -1
 	}
 	if first > i && portfolioNouns[toks[first-1].Lower] && (portfolioTitles[toks[first].Lower] || first-1 == i) {
-		first--
+		first = portfolioStart(toks, i, first-1)
 	}
 	if first >= i+2 && hyphenPrefixed(toks, first) {
 		first -= 2 // "Vice-President": the prefix is the title's
 	}
 	return first, last
+}
+
+// portfolioStart returns the first word of the portfolio that ends at
+// token k, no earlier than i: "Public Works", "Social Affairs and
+// Labour" (Minister).
+func portfolioStart(toks []Token, i, k int) int {
+	for k > i {
+		switch {
+		case portfolioNouns[toks[k-1].Lower]:
+			k--
+		case k-2 >= i && toks[k-1].Lower == "and" && portfolioNouns[toks[k-2].Lower]:
+			k -= 2
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // titleOrganisations reads the organisations named before the title that

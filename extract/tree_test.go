@@ -253,6 +253,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "Norland Steel is raising 350 mln dlrs through a note offering, said sole manager Halden Securities Corp.\nThe notes were priced by lead manager Halden Securities.",
 		deny: []string{"halden-securities-corp jobTitle*", "halden-securities jobTitle*"},
 	}, {
+		name: "a minister's portfolio of several words is the title's",
+		text: "Public Works Minister Ana Ruiz opened the bridge.\nWest German Economics Minister Tom Berg said the mark was strong.",
+		want: []string{`ana-ruiz jobTitle "public works minister"`, `tom-berg jobTitle "economics minister"`},
+		deny: []string{"ana-ruiz worksFor*", "tom-berg worksFor*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
