@@ -241,8 +241,8 @@ func findMentions(si int, s *Sentence) []*mention {
 			i = j // "in Russian", "South African firm": a nationality, not a name
 			continue
 		}
-		if j-i == 1 && utf8.RuneCountInString(toks[i].Text) == 1 || coordinatedPortfolio(toks, i, j) {
-			i = j // "B and C": a letter is no name; "Trade and Industry Secretary": a title
+		if j-i == 1 && utf8.RuneCountInString(toks[i].Text) == 1 || coordinatedPortfolio(toks, i, j) || genericInstitution(toks, i, j) {
+			i = j // "B and C": a letter is no name; "Trade and Industry Secretary": a title; "a U.S. Bank"
 			continue
 		}
 		start := nameRunStart(toks, first, i, j)
@@ -362,6 +362,18 @@ func titlesIn(toks []Token, i, j int) (first, last int) {
 		first -= 2 // "Vice-President": the prefix is the title's
 	}
 	return first, last
+}
+
+// genericInstitution reports a run [i, j) that a wire capitalised but
+// that names no one institution: "a" or "an", a country or nationality,
+// and a kind of institution ("a U.S. Bank", "a Japanese Bank").
+func genericInstitution(toks []Token, i, j int) bool {
+	if i == 0 || j-i < 2 || toks[i-1].Lower != "a" && toks[i-1].Lower != "an" || !orgSuffixes[toks[j-1].Lower] {
+		return false
+	}
+	where := strings.ToLower(joinTokens(toks, i, j-1))
+	_, demonym := demonyms[where]
+	return demonym || places[where]
 }
 
 // portfolioStart returns the first word of the portfolio that ends at

@@ -71,6 +71,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Moody's Investors Service Inc|said|the bank's debt was too high`, `Moody's Investors Service Inc|downgrade`},
 		deny: []string{`Investors Service Inc|*`, `Moody|*`, `Acme's Norland Steel Corp|*`},
 	}, {
+		name: "'a U.S. Bank' names no bank",
+		text: "Markets\n\n\"Trading is at nil,\" one dealer with a U.S. Bank said.\nA chief dealer at a Japanese Bank said rates were firm.",
+		want: []string{`one dealer with a U.S. Bank|said|Trading is at nil`},
+		deny: []string{`*|worksFor|U.S. Bank`, `*|worksFor|Japanese Bank`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},
