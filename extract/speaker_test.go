@@ -275,9 +275,18 @@ func speakerFacts(rs []*Result) []string {
 	return out
 }
 
-// matchFact matches a fact against a pattern that may end in "*"; a
-// pattern without an object matches any object.
+// matchFact matches a fact against a pattern that may end in "*", or
+// start with "*|" for any subject; a pattern without an object matches
+// any object.
 func matchFact(got, pattern string) bool {
+	if rest, ok := strings.CutPrefix(pattern, "*|"); ok {
+		// any speaker or subject: "*|said|*"
+		_, after, found := strings.Cut(got, "|")
+		if p, ok := strings.CutSuffix(rest, "*"); ok {
+			return found && strings.HasPrefix(after, p)
+		}
+		return found && after == rest
+	}
 	if p, ok := strings.CutSuffix(pattern, "*"); ok {
 		return strings.HasPrefix(got, p)
 	}
