@@ -79,6 +79,7 @@ func (a *Analyzer) Words(words []string) (string, []Token) {
 const maxParsedTokens = 150
 
 func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
+	written := spellOutAbbreviations(&s)
 	a.layer.Tagger.Tag(&s)
 	a.namesNotWords(&s)
 	finiteVerb(&s)
@@ -86,6 +87,11 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 	if len(s.Tokens) <= maxParsedTokens {
 		a.layer.Parser.Parse(&s)
 		a.layer.Names.Tag(&s)
+	}
+	for i, w := range written {
+		if w != "" {
+			s.Tokens[i].Form = w // the text as written; the models read the word
+		}
 	}
 	out := make([]Token, len(s.Tokens))
 	for i, t := range s.Tokens {
@@ -98,6 +104,30 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 	}
 	repairTree(out)
 	return out
+}
+
+// wireAbbreviations are the wire's abbreviations and the words the
+// models read for them ("mln" → "million").
+var wireAbbreviations = wordMap("wire-abbreviations")
+
+// spellOutAbbreviations gives the models the word for each wire
+// abbreviation in s ("12 mln dlrs" read as "12 million dollars") and
+// returns the forms as written, by token ("" for those unchanged), or
+// nil when there are none.
+func spellOutAbbreviations(s *syntax.Sentence) []string {
+	var written []string
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		w, ok := wireAbbreviations[strings.ToLower(t.Form)]
+		if !ok || t.Form != strings.ToLower(t.Form) {
+			continue // "PCT" in a headline, "Dlrs" opening one: left as they are
+		}
+		if written == nil {
+			written = make([]string, len(s.Tokens))
+		}
+		written[i], t.Form = t.Form, w
+	}
+	return written
 }
 
 // finiteVerb retags the past participle of a sentence that has no finite

@@ -181,3 +181,22 @@ func TestLeadingParticiple(t *testing.T) {
 		}
 	}
 }
+
+// The models read the words for the wire's abbreviations; the tokens
+// keep the text as written.
+func TestWireAbbreviationsReadAsWords(t *testing.T) {
+	an := testAnalyzer(t)
+	toks := an.Tokens("Acme raised 12 mln dlrs, up 5 pct.", 0)
+	want := map[string]string{"mln": "CD", "dlrs": "NNS", "pct": "NN"}
+	for _, tk := range toks {
+		if tag, ok := want[tk.Text]; ok {
+			if tk.Tag != tag {
+				t.Errorf("%s tagged %s, want %s", tk.Text, tk.Tag, tag)
+			}
+			delete(want, tk.Text)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("tokens lost their written form: %v missing", want)
+	}
+}

@@ -26,6 +26,7 @@ var wordListKinds = map[string]string{
 	"occupant-nouns":         "set",
 	"and-names":              "set",
 	"accusation-verbs":       "set",
+	"wire-abbreviations":     "map",
 	"temporal-marks":         "set",
 	"court-nouns":            "set",
 	"epithet-nouns":          "set",
