@@ -20,6 +20,18 @@ func newTree(toks []Token) *tree {
 	}
 	n := len(toks)
 	t := &tree{toks: toks, kids: make([][]int, n), from: make([]int, n), to: make([]int, n)}
+	// every token's dependents in one backing array: a token has at most
+	// one head, so n entries hold them all
+	counts := make([]int, n)
+	for _, tok := range toks {
+		if h := tok.Head; h >= 0 && h < n {
+			counts[h]++
+		}
+	}
+	backing := make([]int, n)
+	for i, off := 0, 0; i < n; off, i = off+counts[i], i+1 {
+		t.kids[i] = backing[off:off:off+counts[i]]
+	}
 	for i, tok := range toks {
 		if h := tok.Head; h >= 0 && h < n {
 			t.kids[h] = append(t.kids[h], i)
