@@ -724,8 +724,8 @@ func appositionCues(toks []Token, m *mention, k int, out *[]*mention) {
 		return
 	}
 	ap := readApposition(toks, m.sent, k+1)
-	if ap.head < 0 {
-		return
+	if ap.head < 0 || ap.end < len(toks) && isVerbTag(toks[ap.end].Tag) {
+		return // "…, Park City, Utah, an FSLIC spokesman said": the phrase is the verb's subject
 	}
 	low := toks[ap.head].Lower
 	switch {
@@ -748,12 +748,14 @@ type apposition struct {
 	head   int
 	orgs   []*mention
 	former bool
+	end    int // the token after the phrase
 }
 
 // readApposition reads the noun phrase after its determiner at k: "a
 // former Google engineer", "the Kremlin's spokesperson".
-func readApposition(toks []Token, sent, k int) apposition {
-	ap := apposition{head: -1}
+func readApposition(toks []Token, sent, k int) (ap apposition) {
+	ap.head = -1
+	defer func() { ap.end = k }()
 	for k < len(toks) {
 		t := toks[k]
 		switch {

@@ -76,6 +76,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`one dealer with a U.S. Bank|said|Trading is at nil`},
 		deny: []string{`*|worksFor|U.S. Bank`, `*|worksFor|Japanese Bank`},
 	}, {
+		name: "'a spokesman' right before 'said' is the speaker, not an apposition of the place before it; the place is no second object",
+		text: "Banks\n\nThe Norland Bank Board closed Halden Savings Bank, Park City, Utah, an FDIC spokesman said.",
+		want: []string{`FDIC spokesman|said|The Norland Bank Board closed Halden Savings Bank, Park City, Utah`, `(per FDIC spokesman) Norland Bank Board|close|Halden Savings Bank`},
+		deny: []string{`Utah|*`, `Park City|*`, `(per FDIC spokesman) Norland Bank Board|close|Utah`, `(per FDIC spokesman) Norland Bank Board|close|Park City`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

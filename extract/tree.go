@@ -148,11 +148,22 @@ func (t *tree) span(i int) (int, int) { return t.from[i], t.to[i] }
 func (t *tree) objectConjuncts(obj int) []int {
 	out := []int{obj}
 	for _, k := range t.children(obj, "conj") {
-		if !t.modifierBetween(obj, k) {
+		if !t.modifierBetween(obj, k) && !t.placeAfterName(obj, k) {
 			out = append(out, t.conjuncts(k)...)
 		}
 	}
 	return out
+}
+
+// placeAfterName reports conjunct k of a name that is no second object
+// but where the first is: "closed Summit Savings, Park City, Utah" — a
+// place the name tagger marks, set off by a comma with no conjunction,
+// after a name it does not mark as a place.
+func (t *tree) placeAfterName(obj, k int) bool {
+	if t.child(k, "cc") >= 0 || !strings.HasSuffix(t.toks[t.from[k]].NER, "PLACE") && !strings.HasSuffix(t.toks[k].NER, "PLACE") {
+		return false
+	}
+	return !strings.HasSuffix(t.toks[obj].NER, "PLACE") && t.toks[obj].UPOS == "PROPN"
 }
 
 // modifierBetween reports a prepositional modifier of h between h and k.
