@@ -30,7 +30,7 @@ func newTree(toks []Token) *tree {
 	}
 	backing := make([]int, n)
 	for i, off := 0, 0; i < n; off, i = off+counts[i], i+1 {
-		t.kids[i] = backing[off:off:off+counts[i]]
+		t.kids[i] = backing[off : off : off+counts[i]]
 	}
 	for i, tok := range toks {
 		if h := tok.Head; h >= 0 && h < n {
