@@ -521,6 +521,10 @@ func isDateline(d *Document, t string) bool {
 // March 11 - ", "WASHINGTON (AP) — ", "SAO PAULO, Brazil, May 2 - ".
 var reWireDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]+(?:, [\p{L}. ]+?)?(?:(?:, (?i:` + monthRe + `)\.? \d{1,2})|(?: \([\p{L}-]+\)))+ *[-–—]+ +`)
 
+// reTitleDateline matches a wire dateline whose place is written in
+// small letters after the first: "Washington, March 16 - ".
+var reTitleDateline = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}(?:, [\p{L}.]+)?, (?i:` + monthRe + `)\.? \d{1,2} *[-–—]+ +`)
+
 // rePlaceDateline matches a dateline of the place alone, as a digest
 // of several stories writes each: "NEW YORK - ", "WASHINGTON -- ".
 var rePlaceDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}.']+(?: \p{Lu}[\p{Lu}.']+){0,3} [-–—]{1,2} `)
@@ -528,8 +532,11 @@ var rePlaceDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu}.']+(?: \p{Lu}[\p{Lu}.']
 // wireDatelineLen returns the length of the wire dateline that opens a
 // sentence, or 0: the place is where the story was filed, not a subject.
 func wireDatelineLen(s string) int {
-	if len(s) < 8 || !unicode.IsUpper(rune(s[0])) || !unicode.IsUpper(rune(s[1])) {
+	if len(s) < 8 || !unicode.IsUpper(rune(s[0])) {
 		return 0
+	}
+	if !unicode.IsUpper(rune(s[1])) {
+		return len(reTitleDateline.FindString(s)) // "Washington, March 16 - "
 	}
 	if n := len(reWireDateline.FindString(s)); n > 0 {
 		return n

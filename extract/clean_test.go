@@ -156,6 +156,8 @@ func TestWireDatelineLen(t *testing.T) {
 		{"WASHINGTON -- Stocks rose.", "Stocks rose."},
 		{"IBM - the company - said profits rose.", "IBM - the company - said profits rose."},
 		{"Shares fell - sharply.", "Shares fell - sharply."},
+		{"Washington, March 16 - From April the bank lent more.", "From April the bank lent more."},
+		{"Shares rose on Monday, March 16 - the day after.", "Shares rose on Monday, March 16 - the day after."},
 	}
 	for _, tt := range tests {
 		if got := tt.sentence[wireDatelineLen(tt.sentence):]; got != tt.rest {
