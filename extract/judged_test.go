@@ -27,7 +27,7 @@ var judgedSets = []struct {
 	{"fresh2-stories.txt", "reuters20-fresh2.tsv", 25},
 	{"fresh3-stories.txt", "reuters20-fresh3.tsv", 16},
 	{"fresh4-stories.txt", "reuters20-fresh4.tsv", 38},
-	{"fresh5-stories.txt", "reuters20-fresh5.tsv", 20},
+	{"fresh5-stories.txt", "reuters20-fresh5.tsv", 19},
 }
 
 // TestJudgedFactsStayFixed extracts each set's 20 judged Reuters stories

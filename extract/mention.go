@@ -551,6 +551,12 @@ func leftWord(toks []Token, m *mention, k int, sawRole bool) (next int, role, ok
 			weight = 2
 		}
 		m.vote(kind, weight)
+		if kind != Person {
+			// "the official newspaper Granma": what comes before the class
+			// noun describes it, and gives the name no title
+			m.npFrom = k
+			return -1, false, true
+		}
 	default:
 		if p, two := demonyms[toksLower(toks, k-1)+" "+low]; two && sawRole && k >= 1 {
 			m.place, m.npFrom = p, k-1 // "West German Finance Minister", not an employer "West"

@@ -258,6 +258,10 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz jobTitle "public works minister"`, `tom-berg jobTitle "economics minister"`},
 		deny: []string{"ana-ruiz worksFor*", "tom-berg worksFor*"},
 	}, {
+		name: "what comes before a class noun describes it, not the name after it",
+		text: "The official newspaper Halden Courier said the harvest was good.",
+		deny: []string{"halden-courier jobTitle*"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
