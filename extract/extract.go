@@ -177,6 +177,7 @@ type pendingFact struct {
 	lit      *Literal
 	negated  bool
 	future   bool // said of what is to come ("will open an office")
+	transfer bool // a verb that hands its object to someone ("sold the unit to Acme")
 	date     DateMention
 	args     []pendingArg
 	sent     int

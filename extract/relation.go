@@ -385,12 +385,18 @@ func (st *docState) activeFact(si int, c clause, f pendingFact, words []string) 
 		obj = &o
 	}
 	f.pred = lowerCamel(verb...)
+	f.transfer = transferVerbs[toks[c.vg.Main].Lemma]
 	if !st.setObject(si, &f, obj) {
 		return
 	}
 	f.args = st.ppArgs(si, pps)
 	if a, ok := st.infinitiveArg(si, c, obj); ok {
 		f.args = append(f.args, a)
+	}
+	if f.lit != nil && f.lit.Kind == Text && f.transfer {
+		if a, ok := st.recipientArg(si, obj); ok {
+			f.args = append(f.args, a)
+		}
 	}
 	st.add(f)
 	if f.lit != nil && f.lit.Kind == Text {
@@ -536,7 +542,7 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 		}
 		end = next.To // "a state of emergency"
 	}
-	if ext := st.objectModifiersEnd(si, np, end); ext-np.From <= 12 {
+	if ext := st.objectModifiersEnd(si, np, end, f.transfer); ext-np.From <= 12 {
 		end = ext // not when the tree hung a long phrase there
 	}
 	if np.To-np.From > 8 || end-np.From > 12 {
@@ -557,12 +563,53 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 // controlling stake in Telerate", "an agreement with Cable and Wireless".
 // What the phrase is of, in or with is part of what it names; when it
 // happened ("on Monday") is not.
-func (st *docState) objectModifiersEnd(si int, np *nounPhrase, end int) int {
+func (st *docState) objectModifiersEnd(si int, np *nounPhrase, end int, transfer bool) int {
 	t := st.treeOf(si)
 	if t == nil || np.Head < 0 || np.Head >= len(t.toks) {
 		return end
 	}
+	if k := st.recipientUnder(si, np.Head); k >= 0 && transfer {
+		if c := t.child(k, "case"); c == end {
+			return end // "fed information [to Elgindy]": whom it went to is no part of it
+		}
+	}
 	return t.modifiersEnd(st.sents[si].Tokens, np.Head, end, 0)
+}
+
+// transferVerbs hand their object to someone (see recipientUnder).
+var transferVerbs = wordSet("transfer-verbs")
+
+// recipientUnder returns the "to" phrase the tree hangs on object head
+// h that names a person or an organisation — the one the act is for or
+// goes to ("fed information to Elgindy", "sold its stake to Acme"), hung
+// on the object by the parser — or -1.
+func (st *docState) recipientUnder(si, h int) int {
+	t := st.treeOf(si)
+	for _, k := range t.children(h, "nmod") {
+		c := t.child(k, "case")
+		if c < h || t.toks[c].Lower != "to" {
+			continue
+		}
+		np := t.phrase(k)
+		if e := st.npEntity(si, &np); e != nil && (e.typ() == Person || e.typ() == Organization) {
+			return k
+		}
+	}
+	return -1
+}
+
+// recipientArg is the argument "to" of clause object obj's recipient
+// (see recipientUnder), when obj is read as text.
+func (st *docState) recipientArg(si int, obj *nounPhrase) (pendingArg, bool) {
+	if st.treeOf(si) == nil || obj.Head < 0 {
+		return pendingArg{}, false
+	}
+	k := st.recipientUnder(si, obj.Head)
+	if k < 0 {
+		return pendingArg{}, false
+	}
+	np := st.treeOf(si).phrase(k)
+	return st.ppArg(si, "to", &np), true
 }
 
 // maxComplementObject bounds, in tokens, a text object that takes in

@@ -272,6 +272,9 @@ func (t *tree) nameAfterTitle(np *nounPhrase) {
 		if t.toks[k].Rel != "appos" || t.toks[k].UPOS != "PROPN" {
 			continue
 		}
+		if t.toks[t.from[k]].UPOS == "ADP" {
+			return // "its unit [to Norland Steel Corp]": a phrase the parser hung as an apposition
+		}
 		name := t.phrase(k)
 		if name.From != np.To {
 			return // "the mayor, Paul Martin": a comma makes it an apposition

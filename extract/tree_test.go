@@ -96,7 +96,7 @@ func TestTreeFacts(t *testing.T) {
 	}, {
 		name: "a conjunct after the object's prepositional phrase is no second object",
 		text: "Ana Ruiz had been feeding information to Tom Berg and another trader in an attempt to expose fraud.\nNorland Steel sold its plants and its mines last year.",
-		want: []string{`ana-ruiz feed "information to Tom Berg"`, `norland-steel sell "its plants"`, `norland-steel sell "its mines"`},
+		want: []string{`ana-ruiz feed "information"`, `norland-steel sell "its plants"`, `norland-steel sell "its mines"`},
 		deny: []string{`ana-ruiz feed "another trader*`},
 	}, {
 		name: "a quantity is an attribute of its owner only for a measured noun and a measure verb",
@@ -310,6 +310,11 @@ func TestTreeFactArguments(t *testing.T) {
 		name: "a clause after a comma is not the infinitive's",
 		text: "Halden Bank hired Tom Berg to run its branches, a spokesman said.",
 		want: []string{"halden-bank hire tom-berg | to:run its branches"},
+	}, {
+		name: "whom a thing is handed to is an argument, even when the parser hangs it on the thing",
+		text: "Ana Ruiz had been feeding information to Tom Berg.\nAcme Corp called the offer to Tom Berg a mistake.",
+		want: []string{`ana-ruiz feed "information" | to:tom-berg`},
+		deny: []string{`acme-corp call "the offer" | to:*`},
 	}, {
 		name: "a date is no argument",
 		text: "Ana Ruiz met Tom Berg on Sept. 29 in Lisbon.",

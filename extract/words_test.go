@@ -27,6 +27,7 @@ var wordListKinds = map[string]string{
 	"and-names":              "set",
 	"accusation-verbs":       "set",
 	"wire-abbreviations":     "map",
+	"transfer-verbs":         "set",
 	"temporal-marks":         "set",
 	"court-nouns":            "set",
 	"epithet-nouns":          "set",
