@@ -262,6 +262,11 @@ func TestTreeFacts(t *testing.T) {
 		text: "The official newspaper Halden Courier said the harvest was good.",
 		deny: []string{"halden-courier jobTitle*"},
 	}, {
+		name: "a phrase that opens with a preposition names no one its noun is",
+		text: "Acme Corp sold its Ohio unit to Norland Steel Corp.",
+		want: []string{`acme-corp sell "its Ohio unit"`},
+		deny: []string{"acme-corp sell norland-steel-corp"},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},
