@@ -105,6 +105,33 @@ func (st *docState) npEntity(si int, np *nounPhrase) *docEntity {
 	if np.Possessor != nil && proxyNouns[strings.ToLower(st.sents[si].Tokens[np.Head].Text)] {
 		return st.npEntity(si, np.Possessor)
 	}
+	return st.governmentOf(si, np)
+}
+
+// governmentNouns stand for the country they are the government of.
+var governmentNouns = wordSet("government-nouns")
+
+// governmentOf returns the country a government phrase names — "the UK
+// government", "the Japanese government", "Britain's government" — or
+// nil.
+func (st *docState) governmentOf(si int, np *nounPhrase) *docEntity {
+	toks := st.sents[si].Tokens
+	if np.Head < 0 || np.Head >= len(toks) || !governmentNouns[toks[np.Head].Lower] {
+		return nil
+	}
+	if np.Possessor != nil {
+		if e := st.npEntity(si, np.Possessor); e != nil && (e.typ() == Place || places[strings.ToLower(npText(toks, np.Possessor))]) {
+			return e
+		}
+	}
+	for k := np.From; k < np.Head; k++ {
+		if p, ok := demonyms[toks[k].Lower]; ok {
+			return st.placeEntity(p) // "the Japanese government"
+		}
+		if e := st.entityAt(si, k); e != nil && (e.typ() == Place || places[toks[k].Lower]) {
+			return e // "the UK government"
+		}
+	}
 	return nil
 }
 

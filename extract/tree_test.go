@@ -267,6 +267,10 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`acme-corp sell "its Ohio unit"`},
 		deny: []string{"acme-corp sell norland-steel-corp"},
 	}, {
+		name: "a country's government acts and speaks for the country",
+		text: "The UK government plans to return the funds.\nThe Japanese government cut tariffs on rice.\nIreland's government presented a tough budget.",
+		want: []string{`uk planToReturn "the funds"`, `japan cut "tariffs"`, `ireland present "a tough budget"`},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

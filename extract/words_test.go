@@ -28,6 +28,7 @@ var wordListKinds = map[string]string{
 	"accusation-verbs":       "set",
 	"wire-abbreviations":     "map",
 	"transfer-verbs":         "set",
+	"government-nouns":       "set",
 	"temporal-marks":         "set",
 	"court-nouns":            "set",
 	"epithet-nouns":          "set",
