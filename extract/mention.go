@@ -545,31 +545,47 @@ func leftWord(toks []Token, m *mention, k int, sawRole bool) (next int, role, ok
 		// capitalised one may end a company's name coordinated with "and"
 		// ("Cable and Wireless Chairman"), so only a small-letter one.
 	case classNounKind(low) != "" && isNounTag(toks[k].Tag) && !isNameToken(toks, k, false):
-		kind := classNounKind(low)
-		weight := 1.5
-		if kind == Product {
-			weight = 2
-		}
-		m.vote(kind, weight)
-		if kind != Person {
+		if !m.classNoun(low) {
 			// "the official newspaper Granma": what comes before the class
 			// noun describes it, and gives the name no title
 			m.npFrom = k
 			return -1, false, true
 		}
 	default:
-		if p, two := demonyms[toksLower(toks, k-1)+" "+low]; two && sawRole && k >= 1 {
-			m.place, m.npFrom = p, k-1 // "West German Finance Minister", not an employer "West"
-			return k - 2, role, true
-		}
-		p, demonym := demonyms[low]
-		if !demonym || !sawRole {
-			return k, false, false
-		}
-		m.place = p
+		return m.leftNationality(toks, k, sawRole)
 	}
 	m.npFrom = k
 	return k - 1, role, true
+}
+
+// classNoun votes for the kind class noun low ("the app", "the
+// company") gives the name after it, and reports whether the words
+// before it may still describe the name: only a person's.
+func (m *mention) classNoun(low string) bool {
+	kind := classNounKind(low)
+	weight := 1.5
+	if kind == Product {
+		weight = 2
+	}
+	m.vote(kind, weight)
+	return kind == Person
+}
+
+// leftNationality reads word k before a title as the titled person's
+// nationality ("Russian President", "West German Finance Minister"; not
+// an employer "West"), or reports ok false.
+func (m *mention) leftNationality(toks []Token, k int, sawRole bool) (next int, role, ok bool) {
+	low := toks[k].Lower
+	if p, two := demonyms[toksLower(toks, k-1)+" "+low]; two && sawRole && k >= 1 {
+		m.place, m.npFrom = p, k-1
+		return k - 2, false, true
+	}
+	p, demonym := demonyms[low]
+	if !demonym || !sawRole {
+		return k, false, false
+	}
+	m.place, m.npFrom = p, k
+	return k - 1, false, true
 }
 
 // modifiesLaterNoun reports a name the tree hangs as a compound on a

@@ -205,22 +205,7 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 			vg.Chain = append(vg.Chain, t.toks[v].Lemma)
 		}
 		for _, k := range t.kids[v] {
-			switch rel := t.toks[k].Rel; {
-			case rel == "aux" || rel == "aux:pass":
-				vg.From, vg.First = min(vg.From, k), min(vg.First, k)
-				vg.Passive = vg.Passive || rel == "aux:pass" && passiveAux(t.toks[k])
-				vg.Future = vg.Future || futureAux(t.toks[k])
-			case rel == "advmod" && negates(t.toks[k]):
-				vg.Negated = !vg.Negated
-				vg.From = min(vg.From, k)
-			case rel == "advmod" && t.toks[k].Lower == "yet" && ci == 0 && len(chain) > 1 && (t.toks[v].Lemma == "have" || t.toks[v].Lemma == "be"):
-				vg.YetTo = true
-			case rel == "compound:prt" && v == main:
-				vg.Particle = k
-				vg.To = max(vg.To, k+1)
-			case rel == "nsubj:pass":
-				vg.Passive = vg.Passive || b.hasPassiveAux(v)
-			}
+			b.readVerbDependent(&vg, k, v, main, ci == 0 && len(chain) > 1)
 		}
 		vg.From, vg.First = min(vg.From, v), min(vg.First, v)
 	}
@@ -229,6 +214,29 @@ func (b *clauseBuilder) verbGroup(chain []int) verbGroup {
 		vg.Negated = !vg.Negated
 	}
 	return vg
+}
+
+// readVerbDependent reads dependent k of verb v of a verb group whose
+// chain ends at main into vg: auxiliaries (passive, future), negation,
+// "has yet to" (when v opens a chain), the particle of the main verb.
+func (b *clauseBuilder) readVerbDependent(vg *verbGroup, k, v, main int, opensChain bool) {
+	t := b.t
+	switch rel := t.toks[k].Rel; {
+	case rel == "aux" || rel == "aux:pass":
+		vg.From, vg.First = min(vg.From, k), min(vg.First, k)
+		vg.Passive = vg.Passive || rel == "aux:pass" && passiveAux(t.toks[k])
+		vg.Future = vg.Future || futureAux(t.toks[k])
+	case rel == "advmod" && negates(t.toks[k]):
+		vg.Negated = !vg.Negated
+		vg.From = min(vg.From, k)
+	case rel == "advmod" && t.toks[k].Lower == "yet" && opensChain && (t.toks[v].Lemma == "have" || t.toks[v].Lemma == "be"):
+		vg.YetTo = true
+	case rel == "compound:prt" && v == main:
+		vg.Particle = k
+		vg.To = max(vg.To, k+1)
+	case rel == "nsubj:pass":
+		vg.Passive = vg.Passive || b.hasPassiveAux(v)
+	}
 }
 
 // futureAux reports the auxiliary of the future: "will", "shall", "'ll".
