@@ -187,12 +187,14 @@ func (st *docState) relationFacts() {
 
 // unnameableSpeaker reports a speech verb v whose speaker newsgraph
 // cannot hold: its subject is a phrase that names no one ("one of the top
-// executives"), or it has none ("…, charging that …"); not a pronoun for
-// the company ("it said"), whose words are the article's report.
+// executives"), a pronoun no one is found for, or there is none ("…,
+// charging that …"); not "it" for the company ("it said"), whose words
+// are the article's report.
 func (st *docState) unnameableSpeaker(si int, cs []clause, v int) bool {
 	for _, c := range cs {
 		if c.vg.Main == v && c.subj != nil {
-			return st.sents[si].Tokens[c.subj.Head].Tag != "PRP"
+			head := st.sents[si].Tokens[c.subj.Head]
+			return head.Tag != "PRP" || head.Lower != "it" // "he said" with no one to be "he"
 		}
 	}
 	return true

@@ -47,7 +47,7 @@ func TestSpeakers(t *testing.T) {
 		deny: []string{`Washington|actOn`, `Halden Bank|deceive`},
 	}, {
 		name: "a claim by a speaker newsgraph cannot name is no fact",
-		text: "One of the directors resigned, charging that Halden Bank had deceived its investors.\nHalden Bank has cut 200 jobs, it said.",
+		text: "One of the directors resigned, charging that Halden Bank had deceived its investors.\nHalden Bank has cut 200 jobs, it said.\nHe said Halden Bank had deceived its lenders.",
 		want: []string{`Halden Bank|cut`},
 		deny: []string{`Halden Bank|deceive*`, `(per *`},
 	}, {
