@@ -152,6 +152,7 @@ func (st *docState) relationFacts() {
 				hedged = true
 			}
 		}
+		source, sourced := st.accordingTo(si)
 		for _, c := range cs {
 			if inSpans(quotes, toks[c.vg.Main].Start) {
 				continue
@@ -175,6 +176,12 @@ func (st *docState) relationFacts() {
 					continue // "many think …", "one of the executives charged that …": nobody's claim is no fact
 				}
 			}
+			if speaker == nil && sourced {
+				if source == nil {
+					continue // "according to the latest report": a claim of no one newsgraph can name
+				}
+				speaker = source
+			}
 			first := len(st.facts)
 			st.clauseFact(si, c, hedged || c.embedded() && speaker == nil)
 			for i := first; i < len(st.facts); i++ {
@@ -183,6 +190,27 @@ func (st *docState) relationFacts() {
 		}
 		st.nominalFacts(si)
 	}
+}
+
+// accordingTo returns the source a sentence names with "according to"
+// outside quotations ("…, according to the sources", "according to a
+// report by Acme") and whether it names one: what the sentence says is
+// that source's claim. The source is nil when it is no one newsgraph can
+// name.
+func (st *docState) accordingTo(si int) (*docEntity, bool) {
+	toks := st.sents[si].Tokens
+	t := st.treeOf(si)
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Lower != "according" || toks[k+1].Lower != "to" || inSpans(st.quoteSpans(si), toks[k].Start) {
+			continue
+		}
+		if t == nil || toks[k].Head < 0 {
+			return nil, true
+		}
+		np := t.phrase(toks[k].Head)
+		return st.speakerEntity(si, &np), true
+	}
+	return nil, false
 }
 
 // unnameableSpeaker reports a speech verb v whose speaker newsgraph

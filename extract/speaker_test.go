@@ -81,6 +81,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`FDIC spokesman|said|The Norland Bank Board closed Halden Savings Bank, Park City, Utah`, `(per FDIC spokesman) Norland Bank Board|close|Halden Savings Bank`},
 		deny: []string{`Utah|*`, `Park City|*`, `(per FDIC spokesman) Norland Bank Board|close|Utah`, `(per FDIC spokesman) Norland Bank Board|close|Park City`},
 	}, {
+		name: "what a sentence says 'according to' someone is that source's claim, and no one's is no fact",
+		text: "Steel\n\nNorland Steel cut 200 jobs, according to Ana Ruiz.\nHalden Bank will close ten branches, according to the latest report.",
+		want: []string{`(per Ana Ruiz) Norland Steel|cut`},
+		deny: []string{`Norland Steel|cut`, `Halden Bank|close*`, `*|close*`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},

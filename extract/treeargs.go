@@ -355,6 +355,9 @@ func (b *clauseBuilder) arguments(main int, c *clause) {
 		if cs < 0 || cs > k {
 			continue // "last week", "home": no preposition
 		}
+		if t.toks[cs].Lower == "according" {
+			continue // the source, not an argument (see accordingTo)
+		}
 		np := t.phrase(k)
 		if discoursePhrases[strings.ToLower(joinTokens(t.toks, cs, np.To))] {
 			continue // "noting, for example, …"
