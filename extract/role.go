@@ -67,12 +67,14 @@ func (st *docState) roleFacts() {
 }
 
 // companyNamed reports an entity one of whose names ends in a legal
-// suffix: "sole manager First Boston Corp" is a firm in a syndicate, not
-// a person with a job title, whatever the title made its type.
+// suffix or a public body's noun: "sole manager First Boston Corp" is a
+// firm in a syndicate and "Executive Commission" a body, not a person with
+// a job title, whatever the title made its type.
 func companyNamed(e *docEntity) bool {
 	for n := range e.names {
-		if withoutLegalSuffix(n) != "" {
-			return true
+		f := strings.Fields(strings.ToLower(n))
+		if withoutLegalSuffix(n) != "" || len(f) > 0 && bodyNouns[f[len(f)-1]] {
+			return true // "First Boston Corp", "the EC's Executive Commission"
 		}
 	}
 	return false
