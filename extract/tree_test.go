@@ -250,7 +250,7 @@ func TestTreeFacts(t *testing.T) {
 		deny: []string{"supreme-court-of-norland lend*"},
 	}, {
 		name: "a firm named with a title is no person with a job",
-		text: "Norland Steel is raising 350 mln dlrs through a note offering, said sole manager Halden Securities Corp.\nThe notes were priced by lead manager Halden Securities.\nThe letter went to the president of the EC's Executive Commission.",
+		text: "Norland Steel is raising 350 mln dlrs through a note offering, said sole manager Halden Securities Corp.\nThe notes were priced by lead manager Halden Securities.\nThe EC's Executive Commission proposed the tax.",
 		deny: []string{"halden-securities-corp jobTitle*", "halden-securities jobTitle*", "commission jobTitle*", "executive-commission jobTitle*"},
 	}, {
 		name: "a minister's portfolio of several words is the title's",
