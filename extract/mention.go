@@ -1072,6 +1072,9 @@ func nameRunEnd(toks []Token, i int) int {
 			j = k // "Moody's Investors Service Inc"
 			continue
 		}
+		if toks[j].Text == "'s" && toks[j].Tag == "VBZ" && j+1 < len(toks) && (toks[j+1].Tag == "VBN" || toks[j+1].Tag == "VBD") {
+			return j + 1 // "Moody's rated the debt": the clitic ends the name
+		}
 		return j
 	}
 	return j

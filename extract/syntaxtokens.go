@@ -84,6 +84,7 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 	a.namesNotWords(&s)
 	finiteVerb(&s)
 	leadingParticiple(&s)
+	nameWithClitic(&s)
 	if len(s.Tokens) <= maxParsedTokens {
 		a.layer.Parser.Parse(&s)
 		a.layer.Names.Tag(&s)
@@ -158,6 +159,28 @@ func finiteVerb(s *syntax.Sentence) {
 			t.XPOS, t.UPOS = "VBD", "VERB"
 		}
 		return // the first participle decides
+	}
+}
+
+// nameWithClitic retags the "'s" of a name before a past participle
+// or past tense as the auxiliary it stands for, or the end of the name:
+// "Moody's rated the debt B-1", "Moody's said the debt was sound" — a
+// possessive takes a noun after it, not a verb ("Acme's proposed merger"
+// keeps its possessive).
+func nameWithClitic(s *syntax.Sentence) {
+	toks := s.Tokens
+	for k := 1; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.Form != "'s" || toks[k-1].XPOS != "NNP" {
+			continue
+		}
+		if next := toks[k+1].XPOS; next != "VBN" && next != "VBD" {
+			continue
+		}
+		if k+2 < len(toks) && (strings.HasPrefix(toks[k+2].XPOS, "NN") || strings.HasPrefix(toks[k+2].XPOS, "JJ")) {
+			continue // "Acme's proposed merger": a possessive and a participle before its noun
+		}
+		t.XPOS, t.UPOS = "VBZ", "AUX"
 	}
 }
 

@@ -271,6 +271,10 @@ func TestTreeFacts(t *testing.T) {
 		text: "The UK government plans to return the funds.\nThe Japanese government cut tariffs on rice.\nIreland's government presented a tough budget.",
 		want: []string{`uk planToReturn "the funds"`, `japan cut "tariffs"`, `ireland present "a tough budget"`},
 	}, {
+		name: "a name's 's before a verb in the past is part of the name",
+		text: "Moody's rated the debt B-1.",
+		want: []string{`moodys rate "the debt B-1"`},
+	}, {
 		name: "a relative pronoun is no object",
 		text: "Lakeside Labs developed a drug, which Norland Pharma hopes to sell in Europe.",
 		deny: []string{`norland-pharma hope "which"`, `norland-pharma hopeToSell "which"`},

@@ -200,3 +200,24 @@ func TestWireAbbreviationsReadAsWords(t *testing.T) {
 		t.Errorf("tokens lost their written form: %v missing", want)
 	}
 }
+
+// A name's "'s" before a verb in the past is the auxiliary it stands
+// for, before a participle and its noun a possessive.
+func TestNameWithClitic(t *testing.T) {
+	tests := []struct{ words, want string }{
+		{"Moody/NNP 's/POS rated/VBN the/DT debt/NN", "VBZ"},
+		{"Acme/NNP 's/POS proposed/VBN merger/NN failed/VBD", "POS"},
+		{"Acme/NNP 's/POS shares/NNS fell/VBD", "POS"},
+	}
+	for _, tt := range tests {
+		var s syntax.Sentence
+		for _, w := range strings.Fields(tt.words) {
+			form, tag, _ := strings.Cut(w, "/")
+			s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
+		}
+		nameWithClitic(&s)
+		if got := s.Tokens[1].XPOS; got != tt.want {
+			t.Errorf("%s: 's tagged %s, want %s", tt.words, got, tt.want)
+		}
+	}
+}
