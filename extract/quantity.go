@@ -361,11 +361,16 @@ func singular(t Token) string {
 }
 
 // yearModifier reports a year before a singular noun, "2005 revenue", "the
-// 1987 budget": written without a comma, 1800 to 2100, and a count would
-// take a plural ("2000 workers").
+// 1987 budget", or a plural measure, "1987 sales": written without a comma,
+// 1800 to 2100; a count takes another plural ("2000 workers").
 func yearModifier(toks []Token, k, to int) bool {
 	w := toks[k].Text
-	if toks[k].Tag != "CD" || len(w) != 4 || k+1 >= to || toks[k+1].Tag != "NN" {
+	if toks[k].Tag != "CD" || len(w) != 4 || k+1 >= to {
+		return false
+	}
+	// a plural takes a count ("2000 workers"), unless it is a measure a
+	// year dates ("1987 sales", "1986 earnings")
+	if next := toks[k+1]; next.Tag != "NN" && !(next.Tag == "NNS" && measuredNouns[next.Lemma]) {
 		return false
 	}
 	y, err := strconv.Atoi(w)

@@ -36,7 +36,7 @@ func TestParseQuantity(t *testing.T) {
 			t.Errorf("%q: got %+v", tt.text, *q)
 		}
 	}
-	for _, none := range []string{"in 2019", "the committee", "second thoughts", "2005 revenue", "the 1987 budget"} {
+	for _, none := range []string{"in 2019", "the committee", "second thoughts", "2005 revenue", "the 1987 budget", "1987 sales"} {
 		toks := an.Tokens(none, 0)
 		if q := ParseQuantity(toks, 0, len(toks)); q != nil {
 			t.Errorf("%q: unexpected quantity %+v", none, *q)
