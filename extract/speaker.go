@@ -156,8 +156,8 @@ func (st *docState) unnamedSpeaker(si int, np *nounPhrase) *docEntity {
 	// "a spokesman" and "the spokesman" are one speaker, named without
 	// the article: "Home Office spokesman", "two union officials"
 	from := np.From
-	if toks[from].UPOS == "DET" && from < np.Head {
-		from++
+	if (toks[from].UPOS == "DET" || toks[from].Tag == "WDT" || toks[from].Tag == "WP") && from < np.Head {
+		from++ // "the officials", "…, which diplomats say"
 	}
 	to := max(np.To, st.employerEnd(si, np.Head)) // "spokesman for the Home Office"
 	name := oneLine(joinTokens(toks, from, to))

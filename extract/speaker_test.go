@@ -86,6 +86,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`(per Ana Ruiz) Norland Steel|cut`},
 		deny: []string{`Norland Steel|cut`, `Halden Bank|close*`, `*|close*`},
 	}, {
+		name: "a relative word opening a speaker's phrase is no part of the speaker",
+		text: "Steel\n\nThe steelmakers presented a plan which diplomats say the Commission may accept.",
+		want: []string{`diplomats|said|*`},
+		deny: []string{`which diplomats|*`},
+	}, {
 		name: "the spokesman is the spokesman just described",
 		text: "Port plan\n\nA spokesman for the Port Authority said the plan was sound. \"We are ready for the ships,\" said the spokesman. The spokesman added that the port would open in May.",
 		want: []string{`spokesman for the Port Authority|said|We are ready for the ships`, `spokesman for the Port Authority|said|the port would open in May`},
