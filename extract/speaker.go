@@ -248,6 +248,11 @@ func (st *docState) unnamedEmployer(si int, np *nounPhrase, e *docEntity) {
 	if t == nil {
 		return
 	}
+	for k := np.From; k < np.Head; k++ {
+		if t.toks[k].Rel == "cc" {
+			return // "White House and defense officials": not all of them work for the White House
+		}
+	}
 	if _, former, org := st.titleOf(si, t, np.Head); org != nil && org != e && !former && org.typ() == Organization {
 		st.add(pendingFact{subj: e, obj: org, pred: "worksFor", sent: si, rule: "role.unnamed", conf: 0.8})
 	}

@@ -86,6 +86,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`(per Ana Ruiz) Norland Steel|cut`},
 		deny: []string{`Norland Steel|cut`, `Halden Bank|close*`, `*|close*`},
 	}, {
+		name: "speakers of two sides work for neither",
+		text: "Fleet\n\n\"The fleet is routine,\" White House and defense officials said.\n\"The fleet is ready,\" Pentagon officials said.",
+		want: []string{`White House and defense officials|said|The fleet is routine`, `Pentagon officials|worksFor|Pentagon`},
+		deny: []string{`White House and defense officials|worksFor|*`},
+	}, {
 		name: "a relative word opening a speaker's phrase is no part of the speaker",
 		text: "Steel\n\nThe steelmakers presented a plan which diplomats say the Commission may accept.",
 		want: []string{`diplomats|said|*`},
