@@ -625,8 +625,8 @@ func (st *docState) objectModifiersEnd(si int, np *nounPhrase, end int, transfer
 	if t == nil || np.Head < 0 || np.Head >= len(t.toks) {
 		return end
 	}
-	if k := st.recipientUnder(si, np.Head); k >= 0 && transfer {
-		if c := t.child(k, "case"); c == end {
+	if transfer {
+		if k := st.recipientUnder(si, np.Head); k >= 0 && t.child(k, "case") == end {
 			return end // "fed information [to Elgindy]": whom it went to is no part of it
 		}
 	}

@@ -66,7 +66,7 @@ func (st *docState) epithetSpeaker(si int, np *nounPhrase) *docEntity {
 		return nil
 	}
 	for k := np.From + 1; k < np.Head; k++ {
-		if st.entityAt(si, k) != nil && st.entityAt(si, k).typ() == Person {
+		if e := st.entityAt(si, k); e != nil && e.typ() == Person {
 			return nil // "the Ana Ruiz fan"
 		}
 	}

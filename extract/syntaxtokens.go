@@ -144,8 +144,7 @@ func finiteVerb(s *syntax.Sentence) {
 		return
 	}
 	for _, t := range toks {
-		switch t.XPOS {
-		case "VBD", "VBZ", "VBP", "MD":
+		if isFiniteTag(t.XPOS) {
 			return
 		}
 	}
@@ -154,8 +153,7 @@ func finiteVerb(s *syntax.Sentence) {
 		if t.XPOS != "VBN" || !strings.HasSuffix(strings.ToLower(t.Form), "ed") {
 			continue
 		}
-		switch prev := toks[i-1]; {
-		case strings.HasPrefix(prev.XPOS, "NN") || prev.XPOS == "PRP":
+		if prev := toks[i-1].XPOS; strings.HasPrefix(prev, "NN") || prev == "PRP" {
 			t.XPOS, t.UPOS = "VBD", "VERB"
 		}
 		return // the first participle decides
@@ -201,10 +199,10 @@ func leadingParticiple(s *syntax.Sentence) {
 		return
 	}
 	for _, t := range toks[2:] {
-		switch t.XPOS {
-		case ",", ":", "``", "''", "-LRB-":
+		switch {
+		case t.XPOS == "," || t.XPOS == ":" || t.XPOS == "``" || t.XPOS == "''" || t.XPOS == "-LRB-":
 			return
-		case "VBD", "VBZ", "VBP", "MD":
+		case isFiniteTag(t.XPOS):
 			toks[0].XPOS, toks[0].UPOS = "JJ", "ADJ"
 			return
 		}

@@ -7,14 +7,31 @@ package extract
 // maxTreeRepairs bounds the repairs made to one sentence.
 const maxTreeRepairs = 4
 
+// treeRepairs each mend one slip of a tree and report whether they did;
+// the tree is indexed again after every mend.
+var treeRepairs = []func(*tree) bool{
+	reattachStrandedSubject, reportingClauseAfter, verbUnderSubject,
+	hearerInReport, clauseAfterSubordinator, subjectInFrontedPhrase,
+}
+
 // repairTree mends the dependency tree of a parsed sentence in place.
 func repairTree(toks []Token) {
 	for range maxTreeRepairs {
 		t := newTree(toks)
-		if t == nil || !reattachStrandedSubject(t) && !reportingClauseAfter(t) && !verbUnderSubject(t) && !hearerInReport(t) && !clauseAfterSubordinator(t) && !subjectInFrontedPhrase(t) {
+		if t == nil || !t.repairOne() {
 			return
 		}
 	}
+}
+
+// repairOne makes the first mend one of treeRepairs finds.
+func (t *tree) repairOne() bool {
+	for _, repair := range treeRepairs {
+		if repair(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // reattachStrandedSubject mends one reported clause whose subject the
@@ -62,11 +79,7 @@ func (t *tree) verbUnderObject(p int) bool {
 	default:
 		return false
 	}
-	switch t.toks[p].Tag {
-	case "VBZ", "VBD", "VBP":
-		return p > t.toks[p].Head
-	}
-	return false
+	return isFiniteTag(t.toks[p].Tag) && p > t.toks[p].Head
 }
 
 // reportAfterObject reports whether p, a dependent of the verb whose
@@ -92,11 +105,7 @@ func (t *tree) reportAfterObject(p, o int) bool {
 
 // finite reports a verb with a tense: a finite tag, or an auxiliary.
 func (t *tree) finite(v int) bool {
-	switch t.toks[v].Tag {
-	case "VBD", "VBZ", "VBP":
-		return true
-	}
-	return t.child(v, "aux", "aux:pass") >= 0
+	return isFiniteTag(t.toks[v].Tag) || t.child(v, "aux", "aux:pass") >= 0
 }
 
 // reportingClauseAfter mends one reporting clause the parser read as a
@@ -135,12 +144,7 @@ func verbUnderSubject(t *tree) bool {
 		return false
 	}
 	v := t.child(r, "acl")
-	if v < r || t.toks[v].Rel != "acl" || t.child(v, "nsubj", "nsubj:pass", "aux:pass") >= 0 {
-		return false
-	}
-	switch t.toks[v].Tag {
-	case "VBD", "VBZ", "VBP":
-	default:
+	if v < r || t.toks[v].Rel != "acl" || t.child(v, "nsubj", "nsubj:pass", "aux:pass") >= 0 || !isFiniteTag(t.toks[v].Tag) {
 		return false
 	}
 	t.toks[v].Head, t.toks[v].Rel = -1, "root"

@@ -8,6 +8,17 @@ import (
 	"github.com/newsgraph/newsgraph/syntax"
 )
 
+// taggedSentence builds a sentence of the syntax layer from "form/XPOS"
+// words, before parsing.
+func taggedSentence(words string) syntax.Sentence {
+	var s syntax.Sentence
+	for _, w := range strings.Fields(words) {
+		form, tag, _ := strings.Cut(w, "/")
+		s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
+	}
+	return s
+}
+
 // conllTokens builds tokens from "form/TAG/UPOS/lemma/head/rel" words,
 // heads 1-based as in CoNLL-U (0 for the root).
 func conllTokens(t *testing.T, words string) []Token {
@@ -127,11 +138,7 @@ func TestFiniteVerb(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var s syntax.Sentence
-			for _, w := range strings.Fields(tt.words) {
-				form, tag, _ := strings.Cut(w, "/")
-				s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
-			}
+			s := taggedSentence(tt.words)
 			finiteVerb(&s)
 			var got []string
 			for _, tk := range s.Tokens {
@@ -170,11 +177,7 @@ func TestLeadingParticiple(t *testing.T) {
 		{"Leading/VBG talks/NNS ,/, Lee/NNP said/VBD", "VBG"},
 	}
 	for _, tt := range tests {
-		var s syntax.Sentence
-		for _, w := range strings.Fields(tt.words) {
-			form, tag, _ := strings.Cut(w, "/")
-			s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
-		}
+		s := taggedSentence(tt.words)
 		leadingParticiple(&s)
 		if got := s.Tokens[0].XPOS; got != tt.want {
 			t.Errorf("%s: first tag %s, want %s", tt.words, got, tt.want)
@@ -210,11 +213,7 @@ func TestNameWithClitic(t *testing.T) {
 		{"Acme/NNP 's/POS shares/NNS fell/VBD", "POS"},
 	}
 	for _, tt := range tests {
-		var s syntax.Sentence
-		for _, w := range strings.Fields(tt.words) {
-			form, tag, _ := strings.Cut(w, "/")
-			s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
-		}
+		s := taggedSentence(tt.words)
 		nameWithClitic(&s)
 		if got := s.Tokens[1].XPOS; got != tt.want {
 			t.Errorf("%s: 's tagged %s, want %s", tt.words, got, tt.want)
