@@ -358,10 +358,18 @@ func (st *docState) reportedSpan(si int, c clause) (from, to int, ok bool) {
 		return 0, 0, false
 	}
 	to = reportEnd(toks, from, to)
-	if to-from < 3 || !hasFiniteVerb(toks[from:to]) || toks[from].Tag == "VBG" || toks[from].Tag == "TO" || toks[from].Tag == "IN" && !strings.EqualFold(toks[from].Text, "as") {
+	if to-from < 3 || !hasFiniteVerb(toks[from:to]) || toks[from].Tag == "VBG" || toks[from].Tag == "TO" || opensPhrase(toks[from]) {
 		return 0, 0, false
 	}
 	return from, to, true
+}
+
+// opensPhrase tells whether t, a report's first word, is a preposition
+// that opens a phrase ("in a statement", "on Tuesday") rather than a
+// clause: not "as", and not one that bounds a number ("Up to 75% of the
+// documents…", "Over 100 people…").
+func opensPhrase(t Token) bool {
+	return t.Tag == "IN" && !strings.EqualFold(t.Text, "as") && t.Rel != "advmod"
 }
 
 // reportEnd moves the end of a report starting at from back over a

@@ -133,10 +133,16 @@ func (st *docState) authorOf(si int, t *tree, i int) *docEntity {
 	return nil
 }
 
-// orgAt returns the organisation named at token k of sentence si.
+// orgAt returns the organisation named or described at token k of
+// sentence si: "Acme", or "the firm" once it is known which firm.
 func (st *docState) orgAt(si, k int) *docEntity {
-	if e := st.entityAt(si, k); e != nil && e.typ() == Organization {
-		return e
+	for _, m := range st.mentions[si] {
+		if m.ent == nil || k < m.from || k >= m.to || m.kind == pronounMention {
+			continue
+		}
+		if m.ent.typ() == Organization {
+			return m.ent
+		}
 	}
 	return nil
 }

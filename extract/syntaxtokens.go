@@ -83,6 +83,7 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 	a.layer.Tagger.Tag(&s)
 	a.namesNotWords(&s)
 	finiteVerb(&s)
+	reportedParticiple(&s)
 	leadingParticiple(&s)
 	nameWithClitic(&s)
 	if len(s.Tokens) <= maxParsedTokens {
@@ -158,6 +159,81 @@ func finiteVerb(s *syntax.Sentence) {
 		}
 		return // the first participle decides
 	}
+}
+
+// reportedParticiple retags as a past tense the first verb of a report
+// set before its reporting clause, when the tagger read it as a past
+// participle: in "Up to 75% of the documents contained sensitive data,
+// a survey revealed" the report is a clause of its own, and a participle
+// would leave it without a predicate. Only a regular form ("-ed") right
+// after a noun, with no verb or comma before it in the report ("Acme,
+// the state owned oil company, has…") and a noun phrase after it — a
+// participle that modifies its noun takes no object ("documents filed
+// with the court", "loans made last year").
+func reportedParticiple(s *syntax.Sentence) {
+	toks := s.Tokens
+	c := reportingClauseStart(toks)
+	for i := 1; i < c; i++ {
+		t := &toks[i]
+		if isFiniteTag(t.XPOS) || t.Form == "," {
+			return // the report has its verb, or its subject is no plain noun phrase
+		}
+		if t.XPOS != "VBN" {
+			continue
+		}
+		regular := strings.HasSuffix(strings.ToLower(t.Form), "ed")
+		if regular && strings.HasPrefix(toks[i-1].XPOS, "NN") && objectFollows(toks[i+1:c]) {
+			t.XPOS, t.UPOS = "VBD", "VERB"
+		}
+		return // the first participle decides
+	}
+}
+
+// reportingClauseStart returns the index of the comma that opens a
+// sentence's closing reporting clause ("…, a survey by the firm
+// revealed.", "…, Acme said on Tuesday."), or -1: a few words with a
+// noun or pronoun, one tensed speech or finding verb, and at most a
+// short phrase after it.
+func reportingClauseStart(toks []syntax.Token) int {
+	end := len(toks)
+	for end > 0 && toks[end-1].UPOS == "PUNCT" {
+		end--
+	}
+	verb, subject := -1, false
+	for k := end - 1; k > 0 && k >= end-12; k-- {
+		t := toks[k]
+		switch {
+		case t.Form == ",":
+			if verb > k+1 && subject {
+				return k
+			}
+			return -1
+		case isFiniteTag(t.XPOS):
+			lemma := strings.ToLower(t.Lemma)
+			if verb >= 0 || !speechVerbs[lemma] && !findingVerbs[lemma] {
+				return -1
+			}
+			verb = k
+		case verb >= 0 && (strings.HasPrefix(t.XPOS, "NN") || t.XPOS == "PRP"):
+			subject = true
+		}
+	}
+	return -1
+}
+
+// objectFollows reports whether toks open with a noun phrase that is no
+// phrase of time ("sensitive information", not "last year").
+func objectFollows(toks []syntax.Token) bool {
+	for _, t := range toks {
+		switch {
+		case t.XPOS == "DT" || t.XPOS == "PRP$" || t.XPOS == "CD" || strings.HasPrefix(t.XPOS, "JJ"):
+			continue
+		case strings.HasPrefix(t.XPOS, "NN"):
+			return !timeNouns[strings.ToLower(t.Form)]
+		}
+		return false
+	}
+	return false
 }
 
 // nameWithClitic retags the "'s" of a name before a past participle

@@ -151,6 +151,43 @@ func TestFiniteVerb(t *testing.T) {
 	}
 }
 
+// The first verb of a report set before its reporting clause, read as a
+// participle, is the report's tensed verb when it takes an object.
+func TestReportedParticiple(t *testing.T) {
+	tests := []struct {
+		name, words string // form/XPOS pairs
+		want        string // the XPOS of every word after the repair
+	}{
+		{"participle with an object", "Most/JJS files/NNS contained/VBN private/JJ data/NNS ,/, a/DT survey/NN found/VBD ./.", "JJS NNS VBD JJ NNS , DT NN VBD ."},
+		{"participle modifying its noun", "Loans/NNS granted/VBN to/IN farmers/NNS rose/VBD ,/, officials/NNS said/VBD", "NNS VBN IN NNS VBD , NNS VBD"},
+		{"a phrase of time after it", "Loans/NNS granted/VBN last/JJ year/NN ,/, officials/NNS said/VBD", "NNS VBN JJ NN , NNS VBD"},
+		{"a comma before it", "Acme/NNP ,/, the/DT state/NN owned/VBN oil/NN company/NN ,/, has/VBZ cut/VBN prices/NNS ,/, sources/NNS said/VBD", "NNP , DT NN VBN NN NN , VBZ VBN NNS , NNS VBD"},
+		{"no reporting clause", "Most/JJS files/NNS contained/VBN private/JJ data/NNS ,/, and/CC many/JJ were/VBD lost/VBN", "JJS NNS VBN JJ NNS , CC JJ VBD VBN"},
+		{"a reporting verb that reports nothing", "Most/JJS files/NNS contained/VBN private/JJ data/NNS ,/, the/DT clerk/NN sold/VBD", "JJS NNS VBN JJ NNS , DT NN VBD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := taggedSentence(tt.words)
+			for i := range s.Tokens {
+				s.Tokens[i].Lemma = strings.ToLower(s.Tokens[i].Form)
+				if s.Tokens[i].Form == "said" {
+					s.Tokens[i].Lemma = "say"
+				} else if s.Tokens[i].Form == "found" {
+					s.Tokens[i].Lemma = "find"
+				}
+			}
+			reportedParticiple(&s)
+			var got []string
+			for _, tk := range s.Tokens {
+				got = append(got, tk.XPOS)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("tags %s, want %s", g, tt.want)
+			}
+		})
+	}
+}
+
 // A title and a name run into an organisation's name, read as two
 // subjects without a conjunction: the subject is the person.
 func TestSubjectPhraseNamesThePerson(t *testing.T) {
