@@ -91,6 +91,9 @@ func (l *linker) attach(e *docEntity, m *mention) {
 		if owner, _, ok := strings.Cut(m.name, "'s "); ok && l.byKey[normName(owner)] == nil && m.votes[typeIndex(Organization)] > 0 {
 			l.byKey[normName(owner)] = e // "Moody's" after "Moody's Investors Service Inc"
 		}
+		if w := strings.Fields(m.name); len(w) > 1 && legalSuffixes[strings.ToLower(w[len(w)-1])] {
+			e.registered = true
+		}
 		if short := withoutLegalSuffix(m.name); short != "" && l.byKey[normName(short)] == nil {
 			l.byKey[normName(short)] = e // "Allis-Chalmers" after "Allis-Chalmers Corp"
 			if shorter := withoutKindWord(short); shorter != "" && l.byKey[normName(shorter)] == nil {
@@ -375,6 +378,9 @@ func companyFirstWord(name []string, word string) bool {
 func withoutSuffixWords(f []string) []string {
 	for len(f) > 1 && legalSuffixes[strings.ToLower(f[len(f)-1])] {
 		f = f[:len(f)-1]
+		if len(f) > 2 && (f[len(f)-1] == "and" || f[len(f)-1] == "&") {
+			f = f[:len(f)-1] // "Touche Ross and Co", "Smith & Co"
+		}
 	}
 	return f
 }

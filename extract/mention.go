@@ -69,6 +69,10 @@ type docEntity struct {
 	// when that role names several people ("traders").
 	scope  string
 	plural bool
+	// registered is set once the entity is named with a company's legal
+	// suffix ("Aca Joe Inc"): it is an organisation, however its short
+	// name ("Aca Joe") looks.
+	registered bool
 }
 
 // Description is a definite description ("the Tesla boss") that names no
@@ -82,6 +86,9 @@ type Description struct {
 }
 
 func (e *docEntity) typ() EntityType {
+	if e.registered {
+		return Organization
+	}
 	best, bi := 0.0, 5
 	for i, v := range e.votes {
 		if v > best {

@@ -32,6 +32,11 @@ func TestSpeakers(t *testing.T) {
 			`Ana Ruiz|said|Over 300 workers staged a strike`},
 		deny: []string{`*|said|of the mills*`},
 	}, {
+		name: "a company named with its legal suffix stays a company however often its short name looks personal; 'X and Co' is X",
+		text: "Tom Berg Inc said Berg Ross and Co would audit its books.\nTom Berg said sales fell.\nTom Berg said costs rose.\nTom Berg said prices fell.\nTom Berg said Berg Ross had found no errors.\nTom Berg said margins rose.\nThe company also said it would close two stores.",
+		want: []string{`Tom Berg Inc|said|it would close two stores`, `(per Tom Berg Inc) Berg Ross and Co|find|errors`},
+		deny: []string{`Berg Ross and Co|said|*`, `(per Tom Berg Inc) Berg Ross|*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},
