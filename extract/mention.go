@@ -1034,13 +1034,31 @@ func categoryAt(si int, toks []Token, i int) *mention {
 
 func joinTokens(toks []Token, from, to int) string {
 	var b strings.Builder
+	last := -1 // the last token written
 	for k := from; k < to; k++ {
-		if k > from && toks[k].Start > toks[k-1].End {
+		if wireBracket(toks, k) {
+			continue
+		}
+		if last >= 0 && toks[k].Start > toks[last].End {
 			b.WriteByte(' ')
 		}
 		b.WriteString(toks[k].Text)
+		last = k
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// wireBracket reports whether token k is one of the angle brackets the
+// wire sets around a company's name or ticker ("<Bredero Vast Goed
+// N.V.>"), written against the name: no part of the name.
+func wireBracket(toks []Token, k int) bool {
+	switch toks[k].Text {
+	case "<":
+		return k+1 < len(toks) && toks[k+1].Start == toks[k].End
+	case ">":
+		return k > 0 && toks[k-1].End == toks[k].Start
+	}
+	return false
 }
 
 // normName is the comparison key of a name: lower case, letters and digits,
@@ -1056,6 +1074,10 @@ func nameRunEnd(toks []Token, i int) int {
 	for j < len(toks) {
 		if isNameToken(toks, j, false) || toks[j].Text == "-" && j+1 < len(toks) && isNameToken(toks, j+1, false) {
 			j++
+			continue
+		}
+		if k := hyphenedNameEnd(toks, j); k > j {
+			j = k // "Li Ka-shing", "Roh Tae-woo"
 			continue
 		}
 		next := j+1 < len(toks) && isNameToken(toks, j+1, false)
@@ -1079,10 +1101,50 @@ func nameRunEnd(toks []Token, i int) int {
 			j = k // "Moody's Investors Service Inc"
 			continue
 		}
+		if k := bracketedNamePart(toks, j); k > j {
+			j = k // "Toshiba Information Systems (U.K.) Ltd"
+			continue
+		}
 		if toks[j].Text == "'s" && toks[j].Tag == "VBZ" && j+1 < len(toks) && (toks[j+1].Tag == "VBN" || toks[j+1].Tag == "VBD") {
 			return j + 1 // "Moody's rated the debt": the clitic ends the name
 		}
 		return j
+	}
+	return j
+}
+
+// hyphenedNameEnd returns the end of a name that goes on at token j
+// through a hyphen written against a small-letter part that is no
+// English word ("Li Ka-shing", "Kim Dae-jung"), or j.
+func hyphenedNameEnd(toks []Token, j int) int {
+	if toks[j].Text != "-" || j+1 >= len(toks) || toks[j-1].End != toks[j].Start || toks[j].End != toks[j+1].Start {
+		return j
+	}
+	next := toks[j+1]
+	if next.Dict || next.Text != next.Lower || !isLetters(next.Text) {
+		return j
+	}
+	return j + 2
+}
+
+// bracketedNamePart returns the end of a company's name that goes on
+// at token j through a word or two in round brackets to its legal suffix
+// ("Toshiba Information Systems (U.K.) Ltd", "Cheung Kong (Holdings)
+// Ltd"), or j.
+func bracketedNamePart(toks []Token, j int) int {
+	if toks[j].Text != "(" {
+		return j
+	}
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		if toks[k].Text == ")" {
+			if k > j+1 && k+1 < len(toks) && legalSuffixes[toks[k+1].Lower] {
+				return k + 2
+			}
+			return j
+		}
+		if !isNameToken(toks, k, false) {
+			return j
+		}
 	}
 	return j
 }
@@ -1225,4 +1287,14 @@ func toksLower(toks []Token, i int) string {
 		return ""
 	}
 	return toks[i].Lower
+}
+
+// isLetters reports a word of letters only.
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -277,6 +277,9 @@ func (st *docState) employerEnd(si, h int) int {
 			end = max(end, t.to[k])
 		}
 	}
+	if end == 0 {
+		end = st.employerNamedAfter(si, h)
+	}
 	// a name the phrase cuts off goes on to its end: "officials of the
 	// U.S. Meat Export Federation", with "Export Federation" hung elsewhere
 	for _, m := range st.mentions[si] {
@@ -285,4 +288,29 @@ func (st *docState) employerEnd(si, h int) int {
 		}
 	}
 	return end
+}
+
+// employerNamedAfter returns the end of an organisation's name that
+// follows role noun h and an employer preposition, whatever the parser
+// hung it on ("a spokesman for <Norland Steel Corp> said", where the
+// brackets led it to take the name for a second subject), or 0.
+func (st *docState) employerNamedAfter(si, h int) int {
+	toks := st.sents[si].Tokens
+	k := h + 1
+	if k+1 >= len(toks) || !employerPrepositions[toks[k].Lower] {
+		return 0
+	}
+	k++
+	if wireBracket(toks, k) {
+		k++
+	}
+	for _, m := range st.mentions[si] {
+		if m.kind == nameMention && m.from == k && m.ent != nil && m.ent.typ() == Organization {
+			if m.to < len(toks) && wireBracket(toks, m.to) {
+				return m.to + 1
+			}
+			return m.to
+		}
+	}
+	return 0
 }

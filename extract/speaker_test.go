@@ -37,6 +37,12 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Tom Berg Inc|said|it would close two stores`, `(per Tom Berg Inc) Berg Ross and Co|find|errors`},
 		deny: []string{`Berg Ross and Co|said|*`, `(per Tom Berg Inc) Berg Ross|*`},
 	}, {
+		name: "the wire's angle brackets set a name off, and are no part of it; a bracketed word and a hyphened part stay in the name",
+		text: "The exchange will open an inquiry into dealings in shares of construction company <Halden Bouw N.V.> this week, a bourse spokesman said.\nA spokesman for <Norland Steel Corp> said the plant was closed.\n<Norland Systems (U.K.) Ltd> said it would cut 200 jobs.\nThe firm will pay a dividend, chairman Li Ka-shing said.",
+		want: []string{`bourse spokesman|said|The exchange will open an inquiry*`, `spokesman for Norland Steel Corp|said|the plant was closed`,
+			`Norland Systems (U.K.) Ltd|said|it would cut 200 jobs`, `Li Ka-shing|said|The firm will pay a dividend`},
+		deny: []string{`Halden Bouw N.V.|said|*`, `Ltd|*`, `Li Ka|*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

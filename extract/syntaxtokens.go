@@ -79,7 +79,7 @@ func (a *Analyzer) Words(words []string) (string, []Token) {
 const maxParsedTokens = 150
 
 func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
-	written := spellOutAbbreviations(&s)
+	written := bracketsAsParentheses(&s, spellOutAbbreviations(&s))
 	a.layer.Tagger.Tag(&s)
 	a.namesNotWords(&s)
 	finiteVerb(&s)
@@ -131,6 +131,48 @@ func spellOutAbbreviations(s *syntax.Sentence) []string {
 	}
 	return written
 }
+
+// bracketsAsParentheses gives the models round brackets for the wire's
+// angle brackets around a company's name or ticker ("construction company
+// <Bredero Vast Goed N.V.> earlier this week", "Eli Lilly and Co's <ELI>
+// hormone"), which they read as a name set off in parentheses, not as
+// words of the sentence. It returns written (see spellOutAbbreviations)
+// with the brackets' forms as written.
+func bracketsAsParentheses(s *syntax.Sentence, written []string) []string {
+	toks := s.Tokens
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Form != "<" || i > 0 && possessiveForm(toks[i-1].Form) {
+			continue // "the Reichmanns' <Gulf Canada Corp>": the name is the phrase's head
+		}
+		j := i + 1
+		for j < len(toks) && j <= i+maxBracketedWords && toks[j].Form != ">" && toks[j].Form != "<" {
+			j++
+		}
+		if j == i+1 || j >= len(toks) || toks[j].Form != ">" {
+			continue
+		}
+		if written == nil {
+			written = make([]string, len(toks))
+		}
+		written[i], toks[i].Form = toks[i].Form, "("
+		written[j], toks[j].Form = toks[j].Form, ")"
+		i = j
+	}
+	return written
+}
+
+// possessiveForm reports the form of a possessive ending, before any
+// tags: "'s", "'" (after a plural), curly or straight.
+func possessiveForm(f string) bool {
+	switch f {
+	case "'s", "'", "’s", "’":
+		return true
+	}
+	return false
+}
+
+// maxBracketedWords bounds the words of a name in angle brackets.
+const maxBracketedWords = 10
 
 // finiteVerb retags the past participle of a sentence that has no finite
 // verb as a past tense, before the parser reads the tags: in "Iran's

@@ -117,7 +117,21 @@ func (b *clauseBuilder) ownSubjects(p int) []int {
 			s = k
 		}
 	}
-	return b.t.conjuncts(s)
+	return b.coordinated(s)
+}
+
+// coordinated returns s and the conjuncts a conjunction or a comma joins
+// to it ("Acme and Norland", "Acme, Norland and Halden"). A conjunct with
+// neither is the parser's slip inside one name ("Toshiba Information
+// Systems (U.K.) Ltd", split at the brackets), no second subject.
+func (b *clauseBuilder) coordinated(s int) []int {
+	out := []int{s}
+	for _, k := range b.t.children(s, "conj") {
+		if b.t.child(k, "cc") >= 0 || b.t.from[k] > 0 && b.t.toks[b.t.from[k]-1].Text == "," || b.t.toks[b.t.from[k]].Text == "," {
+			out = append(out, b.coordinated(k)...)
+		}
+	}
+	return out
 }
 
 // prepositionBetween reports a preposition between tokens a < b.

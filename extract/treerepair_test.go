@@ -151,6 +151,52 @@ func TestFiniteVerb(t *testing.T) {
 	}
 }
 
+// A conjunct of the subject needs a conjunction or a comma: without one
+// it is the parser's slip inside a name.
+func TestCoordinatedSubjects(t *testing.T) {
+	tests := []struct {
+		name, words string
+		want        int // subjects of the verb
+	}{
+		{"a conjunction", "Acme/NNP/PROPN/acme/4/nsubj and/CC/CCONJ/and/3/cc Norland/NNP/PROPN/norland/1/conj said/VBD/VERB/say/0/root", 2},
+		{"a comma", "Acme/NNP/PROPN/acme/6/nsubj ,/,/PUNCT/,/3/punct Norland/NNP/PROPN/norland/1/conj and/CC/CCONJ/and/5/cc Halden/NNP/PROPN/halden/1/conj said/VBD/VERB/say/0/root", 3},
+		{"neither", "Toshiba/NNP/PROPN/toshiba/4/nsubj Information/NNP/PROPN/information/3/compound Systems/NNPS/PROPN/systems/1/conj said/VBD/VERB/say/0/root", 1},
+	}
+	for _, tt := range tests {
+		toks := conllTokens(t, tt.words)
+		verb := len(toks) - 1
+		b := clauseBuilder{t: newTree(toks), subj: map[int]subjectOf{}, person: func(int) bool { return false }}
+		if got := b.ownSubjects(verb); len(got) != tt.want {
+			t.Errorf("%s: subjects %v, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// The models read the wire's angle brackets around a name as round
+// ones, except after a possessive, whose name is the phrase's head.
+func TestBracketsAsParentheses(t *testing.T) {
+	tests := []struct{ words, want string }{
+		{"company < Halden Bouw N.V. > said", "company ( Halden Bouw N.V. ) said"},
+		{"the Reichmanns ' < Gulf Canada Corp > acquired", "the Reichmanns ' < Gulf Canada Corp > acquired"},
+		{"if x < 5 then", "if x < 5 then"},
+		{"Acme 's < ACME.N > rival < Norland >", "Acme 's < ACME.N > rival ( Norland )"},
+	}
+	for _, tt := range tests {
+		s := taggedSentence(tt.words)
+		written := bracketsAsParentheses(&s, nil)
+		var got []string
+		for i, tk := range s.Tokens {
+			got = append(got, tk.Form)
+			if tk.Form != strings.Fields(tt.words)[i] && written[i] != strings.Fields(tt.words)[i] {
+				t.Errorf("%q: token %d written %q, want %q", tt.words, i, written[i], strings.Fields(tt.words)[i])
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%q: models read %q, want %q", tt.words, g, tt.want)
+		}
+	}
+}
+
 // The first verb of a report set before its reporting clause, read as a
 // participle, is the report's tensed verb when it takes an object.
 func TestReportedParticiple(t *testing.T) {
