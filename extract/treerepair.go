@@ -117,16 +117,49 @@ func (t *tree) finite(v int) bool {
 func reportingClauseAfter(t *tree) bool {
 	for p, tok := range t.toks {
 		h := tok.Head
-		if tok.Rel != "conj" && tok.Rel != "advcl" || h < 0 || h > p || tok.UPOS != "VERB" || !t.speaks(p) {
+		if h < 0 || h > p || tok.UPOS != "VERB" || !t.speaks(p) {
 			continue
 		}
-		if t.child(p, "nsubj") < 0 || t.child(p, "cc", "mark", "obj", "ccomp", "xcomp") >= 0 || t.toks[t.from[p]].Text != "," {
+		switch tok.Rel {
+		case "conj", "advcl":
+		case "acl", "acl:relcl":
+			if !t.lastClause(p) {
+				continue
+			}
+			h = t.root // "…, U.S. officials said", hung on a noun before it as a relative clause, reports the sentence
+		default:
 			continue
 		}
-		t.toks[p].Rel = "parataxis"
+		if t.child(p, "nsubj") < 0 || t.child(p, "cc", "mark", "obj", "ccomp", "xcomp") >= 0 || !t.afterComma(p) {
+			continue
+		}
+		t.toks[p].Head, t.toks[p].Rel = h, "parataxis"
 		return true
 	}
 	return false
+}
+
+// afterComma reports a clause that opens with a comma or follows one.
+func (t *tree) afterComma(p int) bool {
+	f := t.from[p]
+	return t.toks[f].Text == "," || f > 0 && t.toks[f-1].Text == ","
+}
+
+// lastClause reports a clause headed by p that ends the sentence (only
+// punctuation after it) and has no relative word of its own ("…, which
+// analysts said").
+func (t *tree) lastClause(p int) bool {
+	for k := t.to[p]; k < len(t.toks); k++ {
+		if t.toks[k].UPOS != "PUNCT" {
+			return false
+		}
+	}
+	for k := t.from[p]; k < p; k++ {
+		if isRelativePronoun(t.toks[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // verbUnderSubject mends a sentence whose only tensed verb the parser

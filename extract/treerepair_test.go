@@ -93,6 +93,16 @@ func TestRepairTree(t *testing.T) {
 		words: "Acme/NNP/PROPN/acme/2/nsubj has/VBZ/VERB/have/0/root an/DT/DET/a/4/det option/NN/NOUN/option/2/obj ,/,/PUNCT/,/7/punct Lee/NNP/PROPN/lee/7/nsubj said/VBD/VERB/say/2/conj",
 		want:  "said:2:parataxis",
 	}, {
+		name:  "a speech verb after a comma at the sentence's end, read as a relative clause, reports the sentence",
+		words: "Kuwait/NNP/PROPN/kuwait/3/nsubj has/VBZ/AUX/have/3/aux asked/VBN/VERB/ask/0/root four/CD/NUM/four/5/nummod countries/NNS/NOUN/country/3/obj ,/,/PUNCT/,/5/punct U.S./NNP/PROPN/u.s./8/compound officials/NNS/NOUN/official/9/nsubj said/VBD/VERB/say/5/acl:relcl ././PUNCT/./3/punct",
+		want:  "said:3:parataxis",
+	}, {
+		name:  "a relative clause with its relative word stays one",
+		words: "Acme/NNP/PROPN/acme/2/nsubj cut/VBD/VERB/cut/0/root prices/NNS/NOUN/price/2/obj ,/,/PUNCT/,/3/punct which/WDT/PRON/which/7/obj analysts/NNS/NOUN/analyst/7/nsubj said/VBD/VERB/say/3/acl:relcl",
+	}, {
+		name:  "a relative speech clause before more of the sentence stays one",
+		words: "Acme/NNP/PROPN/acme/7/nsubj ,/,/PUNCT/,/4/punct analysts/NNS/NOUN/analyst/4/nsubj said/VBD/VERB/say/1/acl:relcl ,/,/PUNCT/,/4/punct will/MD/AUX/will/7/aux grow/VB/VERB/grow/0/root",
+	}, {
 		name:  "a speech verb after 'and' is a second verb",
 		words: "Acme/NNP/PROPN/acme/2/nsubj cut/VBD/VERB/cut/0/root jobs/NNS/NOUN/job/2/obj and/CC/CCONJ/and/6/cc Lee/NNP/PROPN/lee/6/nsubj said/VBD/VERB/say/2/conj",
 	}, {
