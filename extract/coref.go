@@ -143,6 +143,16 @@ func (l *linker) oneWordNames() {
 			}
 			key := normName(m.name)
 			e := l.byKey[key]
+			if e != nil && len(m.roles) > 0 && e.typ() != Person {
+				// "Chairman Heineken" after "Heineken NV" and "Freddie
+				// Heineken": a titled surname is the person's, and the
+				// bare name stays the company's
+				if p := l.st.surnameOwner(m.name); p != nil {
+					l.attach(p, m)
+					l.byKey[key] = e
+					continue
+				}
+			}
 			if e == nil {
 				e = l.st.surnameOwner(m.name)
 			}

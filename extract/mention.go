@@ -367,6 +367,8 @@ func titlesIn(toks []Token, i, j int) (first, last int) {
 	}
 	if first >= i+2 && hyphenPrefixed(toks, first) {
 		first -= 2 // "Vice-President": the prefix is the title's
+	} else if first > i && titlePrefixes[toks[first-1].Lower] && !legalSuffixes[toks[first-1].Lower] {
+		first-- // "Vice Chairman" ("Acme Co Chairman" keeps its company)
 	}
 	return first, last
 }
@@ -616,6 +618,9 @@ func leftTitle(toks []Token, m *mention, k int) int {
 	}
 	if hyphenPrefixed(toks, k) {
 		k -= 2 // "Vice-President"
+		low = toks[k].Lower + " " + low
+	} else if k > 0 && titlePrefixes[toks[k-1].Lower] && !legalSuffixes[toks[k-1].Lower] {
+		k-- // "Vice Chairman"
 		low = toks[k].Lower + " " + low
 	}
 	for k > 0 && (toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) || portfolioNouns[toks[k-1].Lower] && (k == 1 || !isNameToken(toks, k-2, false))) {

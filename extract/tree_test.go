@@ -42,6 +42,16 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`boris-skapin jobTitle "deputy finance minister"`, `ray-winans formerJobTitle "reporter"`},
 		deny: []string{`boris-skapin jobTitle "deputy"`, `boris-skapin jobTitle "minister"`, "ray-winans worksFor*", `ray-winans jobTitle*`},
 	}, {
+		name: "a title's prefix and a portfolio before 'Representative' are the title's; a company's suffix before a title stays the company's",
+		text: "Norland Vice Chairman Ana Ruiz opened the plant on Monday.\nU.S. Trade Representative Tom Berg met the envoys.\nAcme Co Chairman Mark Lee closed the plant.\nHalden Vice Chairman Gerard van Dijk said the plan was good.",
+		want: []string{`ana-ruiz jobTitle "vice chairman"`, `ana-ruiz worksFor norland`, `gerard-van-dijk jobTitle "vice chairman"`, `gerard-van-dijk worksFor halden`, `tom-berg jobTitle "trade representative"`, `mark-lee jobTitle "chairman"`, `mark-lee worksFor acme-co`},
+		deny: []string{`ana-ruiz worksFor norland-vice`, `ana-ruiz jobTitle "chairman"`, `tom-berg worksFor*`},
+	}, {
+		name: "a titled surname is the person's, the bare name the company's",
+		text: "Halden NV raised its dividend.\nChairman Ana Halden opened the plant.\nChairman Halden closed the mill on Monday.\nHalden cut 200 jobs in May.",
+		want: []string{`ana-halden close "the mill"`, `halden-nv cut 200 jobs`},
+		deny: []string{`halden-nv close*`, `ana-halden cut*`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},
