@@ -361,7 +361,7 @@ func (st *docState) headOwner(m *mention) *docEntity {
 			if len(f) < 2 {
 				continue
 			}
-			if strings.EqualFold(f[len(f)-1], word) || isAcronym(word) && initials(withoutSuffixWords(f)) == word || companyFirstWord(f, word) {
+			if strings.EqualFold(f[len(f)-1], word) || isAcronym(word) && initials(withoutSuffixWords(f)) == word || companyFirstWord(f, word) || headBeforeOf(f, word) {
 				if found != nil && found != e {
 					return nil
 				}
@@ -370,6 +370,21 @@ func (st *docState) headOwner(m *mention) *docEntity {
 		}
 	}
 	return found
+}
+
+// headBeforeOf reports a name whose head, the word before its "of", is
+// word: "the Bank" after "the Bank of England", "the Ministry" after the
+// "Ministry of Finance"; only a kind of body or organisation (bodyNouns,
+// orgSuffixes), not a name
+// ("Rhodes" is no "University of Rhodes").
+func headBeforeOf(name []string, word string) bool {
+	low := strings.ToLower(word)
+	for k := 1; k+1 < len(name); k++ {
+		if name[k] == "of" {
+			return k == 1 && strings.EqualFold(name[0], word) && (bodyNouns[low] || orgSuffixes[low])
+		}
+	}
+	return false
 }
 
 // companyFirstWord reports word as the first of a company's registered

@@ -52,6 +52,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-halden close "the mill"`, `halden-nv cut 200 jobs`},
 		deny: []string{`halden-nv close*`, `ana-halden cut*`},
 	}, {
+		name: "'the Bank' after 'the Bank of Norland' is that bank; a name is no head",
+		text: "The Bank of Norland raised its main rate on Monday.\nThe Bank said the rise would curb inflation.\nThe University of Halden opened a campus.\nHalden beat Norland in the final.",
+		want: []string{`bank-of-norland said "the rise would curb inflation"`},
+		deny: []string{`bank said*`, `university-of-halden beat*`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},
