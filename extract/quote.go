@@ -319,11 +319,13 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 		return // "declined to say how …", "did not say what …" say nothing
 	}
 	from, to, ok := st.reportedSpan(si, c)
-	if !ok || from <= c.vg.Main && c.vg.Main < to {
-		return // what a verb reports never holds the verb itself
+	if !ok {
+		return
 	}
-	toks := st.sents[si].Tokens
-	content := st.doc.Text[toks[from].Start:toks[to-1].End]
+	content, ok := st.reportText(si, from, to, c.vg.Main)
+	if !ok {
+		return
+	}
 	f := pendingFact{subj: speaker, pred: "said", lit: &Literal{Kind: Text, Text: content}, negated: c.vg.Negated, sent: si,
 		rule: "speech.reported", conf: 0.75, spanFrom: c.vg.From, spanTo: max(c.vg.To, c.comp)}
 	if c.subj != nil && c.subj.From < f.spanFrom {
@@ -335,13 +337,53 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 	st.add(f)
 }
 
+// setOffAdverb reports an adverb set off by a comma before a report
+// ("said in a statement, however, that sales fell"): the speaker's
+// aside, not the report's first word.
+func setOffAdverb(toks []Token, k int) bool {
+	return toks[k].Tag == "RB" && k+1 < len(toks) && toks[k+1].Text == "," && k > 0 && toks[k-1].Text == ","
+}
+
+// reportText returns the words of a report, tokens [from, to) of
+// sentence si. A report holds its speech verb only when the reporting
+// clause stands in its middle, set off by commas ("The plan, Ana Ruiz
+// said, would cost…"): the words around it are the report. ok is false
+// for any other report that holds the verb.
+func (st *docState) reportText(si, from, to, verb int) (string, bool) {
+	toks := st.sents[si].Tokens
+	text := func(a, b int) string { return st.doc.Text[toks[a].Start:toks[b-1].End] }
+	if verb < from || verb >= to {
+		return text(from, to), true
+	}
+	t := st.treeOf(si)
+	if t == nil {
+		return "", false
+	}
+	gapFrom, gapTo := verb, verb+1
+	for _, k := range t.kids[verb] {
+		if k > from && k < to && t.to[k] <= to && (t.toks[k].Rel == "nsubj" || t.toks[k].UPOS == "PUNCT" || t.toks[k].Rel == "obl" && k > verb) {
+			gapFrom, gapTo = min(gapFrom, t.from[k]), max(gapTo, t.to[k])
+		}
+	}
+	if gapFrom > from && toks[gapFrom-1].Text == "," {
+		gapFrom-- // the commas that set the reporting clause off
+	}
+	if gapTo < to && toks[gapTo].Text == "," {
+		gapTo++
+	}
+	if gapFrom <= from || gapTo >= to || toks[gapFrom].Text != "," || toks[gapTo-1].Text != "," {
+		return "", false // what a verb reports never holds the verb itself
+	}
+	return text(from, gapFrom) + " " + text(gapTo, to), true
+}
+
 // reportedSpan returns the tokens [from, to) of what clause c reports,
 // without "that" and the punctuation around it; ok is false for a direct
 // quotation (attributed with the quotations) or what is no statement.
 func (st *docState) reportedSpan(si int, c clause) (from, to int, ok bool) {
 	toks := st.sents[si].Tokens
 	from = c.comp
-	for from < len(toks) && (toks[from].Text == ":" || toks[from].Text == "," || strings.EqualFold(toks[from].Text, "that")) {
+	for from < len(toks) && (toks[from].Text == ":" || toks[from].Text == "," || strings.EqualFold(toks[from].Text, "that") || setOffAdverb(toks, from)) {
 		from++
 	}
 	if from >= len(toks) {
@@ -358,7 +400,7 @@ func (st *docState) reportedSpan(si int, c clause) (from, to int, ok bool) {
 		return 0, 0, false
 	}
 	to = reportEnd(toks, from, to)
-	if to-from < 3 || !hasFiniteVerb(toks[from:to]) || toks[from].Tag == "VBG" || toks[from].Tag == "TO" || opensPhrase(toks[from]) {
+	if to-from < 3 || !hasFiniteVerb(toks[from:to]) || toks[from].Tag == "VBG" || toks[from].Tag == "TO" || opensPhrase(toks[from]) && !(from < c.vg.Main && c.vg.Main < to) {
 		return 0, 0, false
 	}
 	return from, to, true

@@ -43,6 +43,12 @@ func TestSpeakers(t *testing.T) {
 			`Norland Systems (U.K.) Ltd|said|it would cut 200 jobs`, `Li Ka-shing|said|The firm will pay a dividend`},
 		deny: []string{`Halden Bouw N.V.|said|*`, `Ltd|*`, `Li Ka|*`},
 	}, {
+		name: "a reporting clause in the middle of its report: the words around it are the report",
+		text: "The new plant, Ana Ruiz said, would cost five mln dlrs.\nAt issue, said Tom Berg, is whether the two plans are the same.\nIn a speech to the union, Mark Lee said, \"The mill will stay open.\"\nHalden Corp said in a statement, however, that its sales had fallen.",
+		want: []string{`Ana Ruiz|said|The new plant would cost five mln dlrs`, `Tom Berg|said|At issue is whether the two plans are the same`, `Mark Lee|said|The mill will stay open.`,
+			`Halden Corp|said|its sales had fallen`},
+		deny: []string{`*|said|would cost*`, `*|said|is whether*`, `*|said|In a speech*`, `*|said|however*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

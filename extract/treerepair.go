@@ -12,6 +12,7 @@ const maxTreeRepairs = 4
 var treeRepairs = []func(*tree) bool{
 	reattachStrandedSubject, reportingClauseAfter, verbUnderSubject,
 	hearerInReport, clauseAfterSubordinator, subjectInFrontedPhrase,
+	reportAroundSpeaker,
 }
 
 // repairTree mends the dependency tree of a parsed sentence in place.
@@ -308,4 +309,82 @@ func (t *tree) phraseAfterComma(j int) int {
 		}
 	}
 	return -1
+}
+
+// reportAroundSpeaker mends a report the parser split at a reporting
+// clause set in its middle: in "The plan, Ana Ruiz said, would cost five
+// mln dlrs" it reads "The plan" as a second subject of "said" and "would
+// cost…" as the report; in "At issue, said Acme, is whether…" the
+// fronted phrase hangs on "said". The words before the first comma go
+// back to the report after the second, as its subject when it has none
+// (a noun phrase) or as they were hung (a phrase or clause). It reports
+// whether it mended one.
+func reportAroundSpeaker(t *tree) bool {
+	for v := range t.toks {
+		if !t.speaks(v) || t.toks[v].UPOS != "VERB" {
+			continue
+		}
+		speaker := -1
+		for _, k := range t.children(v, "nsubj") {
+			speaker = k // the subject nearest the verb
+		}
+		report := t.reportAfter(v)
+		if speaker < 0 || report < 0 || !t.opensWithPredicate(report) {
+			continue // "In a speech, Lee said, "Rates will rise"": the phrase is the speaking's
+		}
+		for _, x := range t.kids[v] {
+			if x >= speaker || x == report || t.to[x] > speaker || !t.commaAfter(x) {
+				continue
+			}
+			switch rel := t.toks[x].Rel; {
+			case rel == "nsubj" && t.child(report, "nsubj", "nsubj:pass", "csubj") < 0:
+			case rel == "obl" || rel == "advcl" || rel == "dislocated":
+			default:
+				continue
+			}
+			t.toks[x].Head = report
+			t.toks[report].Rel = "ccomp" // what the verb reports, not a clause beside it
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithPredicate reports a clause whose first word after its comma
+// is a verb or an auxiliary: its subject, or what it says is at issue,
+// stands before the reporting clause ("…, Lee said, would cost…").
+func (t *tree) opensWithPredicate(c int) bool {
+	k := t.from[c]
+	for k < t.to[c] && t.toks[k].UPOS == "PUNCT" {
+		k++
+	}
+	return k < t.to[c] && (t.toks[k].UPOS == "AUX" || t.toks[k].UPOS == "VERB")
+}
+
+// reportAfter returns the clause that speech verb v reports after the
+// comma that closes its reporting clause ("…, Ana Ruiz said, would
+// cost…"), or -1.
+func (t *tree) reportAfter(v int) int {
+	for _, k := range t.kids[v] {
+		if k > v && (t.toks[k].Rel == "ccomp" || t.toks[k].Rel == "parataxis") && t.commaBetween(v, t.from[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// commaAfter reports a comma that ends the span of x or follows it.
+func (t *tree) commaAfter(x int) bool {
+	e := t.to[x]
+	return t.toks[e-1].Text == "," || e < len(t.toks) && t.toks[e].Text == ","
+}
+
+// commaBetween reports a comma among tokens (a, b].
+func (t *tree) commaBetween(a, b int) bool {
+	for k := a + 1; k <= b && k < len(t.toks); k++ {
+		if t.toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
 }
