@@ -591,14 +591,7 @@ func (st *docState) setObject(si int, f *pendingFact, np *nounPhrase) bool {
 	if head.Tag == "WDT" || head.Tag == "WP" || head.Tag == "DT" && np.To-np.From == 1 {
 		return false // "which", "what", a bare "that": the object is elsewhere
 	}
-	end := np.To
-	for end+1 < len(toks) && toks[end].Lower == "of" {
-		next, ok := nounPhraseAt(toks, end+1)
-		if !ok {
-			break
-		}
-		end = next.To // "a state of emergency"
-	}
+	end := ofChainEnd(toks, np.To) // "a state of emergency"
 	if ext := st.objectModifiersEnd(si, np, end, f.transfer); ext-np.From <= 12 {
 		end = ext // not when the tree hung a long phrase there
 	}
@@ -741,7 +734,30 @@ func (st *docState) ppArgs(si int, pps []prepPhrase) []pendingArg {
 }
 
 func (st *docState) ppArg(si int, prep string, np *nounPhrase) pendingArg {
-	return pendingArg{prep: prep, text: npText(st.sents[si].Tokens, np), ent: st.npEntity(si, np)}
+	toks := st.sents[si].Tokens
+	ent := st.npEntity(si, np)
+	text := npText(toks, np)
+	if end := ofChainEnd(toks, np.To); ent == nil && end > np.To && end-np.From <= maxArgWords {
+		text = joinTokens(toks, np.From, end) // "as:one of the most important markets"
+	}
+	return pendingArg{prep: prep, text: text, ent: ent}
+}
+
+// maxArgWords bounds an argument that goes on through "of".
+const maxArgWords = 10
+
+// ofChainEnd returns the end of the "of" phrases that follow a noun
+// phrase ending at end ("a state of emergency", "one of the largest
+// markets"), or end.
+func ofChainEnd(toks []Token, end int) int {
+	for end+1 < len(toks) && toks[end].Lower == "of" {
+		next, ok := nounPhraseAt(toks, end+1)
+		if !ok {
+			break
+		}
+		end = next.To
+	}
+	return end
 }
 
 // nominalFacts reads event nouns: "Elon Musk's invitation to Vladimir

@@ -344,6 +344,11 @@ func TestTreeFactArguments(t *testing.T) {
 		want: []string{`ana-ruiz feed "information" | to:tom-berg`},
 		deny: []string{`acme-corp call "the offer" | to:*`},
 	}, {
+		name: "an argument goes on through its 'of' phrases",
+		text: "Halden Corp booked a gain from the sale of its Ohio mill.\nNorland Steel lost money on every tonne of steel.",
+		want: []string{`halden-corp book "a gain" | from:the sale of its Ohio mill`, `norland-steel lose "money" | on:every tonne of steel`},
+		deny: []string{`halden-corp book "a gain" | from:the sale`},
+	}, {
 		name: "a date is no argument",
 		text: "Ana Ruiz met Tom Berg on Sept. 29 in Lisbon.",
 		want: []string{"ana-ruiz meet tom-berg | in:lisbon"},
