@@ -97,9 +97,27 @@ func (t *tree) reportAfterObject(p, o int) bool {
 		}
 		return t.from[p] >= t.to[o]
 	case "conj":
-		first := t.toks[t.from[p]]
+		f := t.from[p]
+		if t.toks[f].Text == "," && t.setOff(o) && f+1 < p {
+			f++ // "said Central Bank bills, introduced in 1984, had peaked": the comma closes the object's aside
+		}
+		first := t.toks[f]
 		return t.from[p] == t.to[o] && first.UPOS != "PUNCT" && first.UPOS != "CCONJ" &&
-			t.toks[p].UPOS == "VERB" && t.finite(p)
+			t.child(p, "cc") < 0 && t.toks[p].UPOS == "VERB" && t.finite(p)
+	}
+	return false
+}
+
+// setOff reports a noun phrase whose last modifier, a clause or an
+// apposition, opens with a comma: the comma after it closes that aside.
+func (t *tree) setOff(o int) bool {
+	kids := t.kids[o]
+	for i := len(kids) - 1; i >= 0; i-- {
+		k := kids[i]
+		switch t.toks[k].Rel {
+		case "acl", "acl:relcl", "appos":
+			return k > o && t.toks[t.from[k]].Text == ","
+		}
 	}
 	return false
 }

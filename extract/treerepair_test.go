@@ -49,6 +49,13 @@ func TestRepairTree(t *testing.T) {
 		words: "Lee/NNP/PROPN/lee/2/nsubj disclosed/VBD/VERB/disclose/0/root the/DT/DET/the/4/det bank/NN/NOUN/bank/2/obj has/VBZ/AUX/have/6/aux settled/VBN/VERB/settle/2/conj the/DT/DET/the/8/det suit/NN/NOUN/suit/6/obj",
 		want:  "bank:6:nsubj settled:2:ccomp",
 	}, {
+		name:  "a second verb after the comma that closes the object's aside is the reported clause",
+		words: "Lee/NNP/PROPN/lee/2/nsubj said/VBD/VERB/say/0/root bills/NNS/NOUN/bill/2/obj ,/,/PUNCT/,/5/punct issued/VBN/VERB/issue/3/acl in/IN/ADP/in/7/case 1984/CD/NUM/1984/5/obl ,/,/PUNCT/,/10/punct had/VBD/AUX/have/10/aux peaked/VBN/VERB/peak/2/conj",
+		want:  "bills:10:nsubj peaked:2:ccomp",
+	}, {
+		name:  "a second verb after a comma and a conjunction stays one",
+		words: "Lee/NNP/PROPN/lee/2/nsubj announced/VBD/VERB/announce/0/root cuts/NNS/NOUN/cut/2/obj ,/,/PUNCT/,/5/punct issued/VBN/VERB/issue/3/acl in/IN/ADP/in/7/case 1984/CD/NUM/1984/5/obl ,/,/PUNCT/,/11/punct and/CC/CCONJ/and/11/cc had/VBD/AUX/have/11/aux peaked/VBN/VERB/peak/2/conj",
+	}, {
 		name:  "a complement after the object is the reported clause",
 		words: "Kato/NNP/PROPN/kato/2/nsubj added/VBD/VERB/add/0/root Japan/NNP/PROPN/japan/2/obj is/VBZ/AUX/be/6/cop the/DT/DET/the/6/det customer/NN/NOUN/customer/2/ccomp",
 		want:  "Japan:6:nsubj",
