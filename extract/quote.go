@@ -318,6 +318,9 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 	if len(c.vg.Chain) > 0 && refusals[c.vg.Chain[0]] || c.vg.Negated {
 		return // "declined to say how …", "did not say what …" say nothing
 	}
+	if c.vg.Future || st.modalSpeech(si, c.vg) || len(c.vg.Chain) > 0 && intentionVerbs[c.vg.Chain[0]] {
+		return // "is expected to announce that …", "will say", "may tell": words not yet spoken
+	}
 	from, to, ok := st.reportedSpan(si, c)
 	if !ok {
 		return
@@ -342,6 +345,21 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 // aside, not the report's first word.
 func setOffAdverb(toks []Token, k int) bool {
 	return toks[k].Tag == "RB" && k+1 < len(toks) && toks[k+1].Text == "," && k > 0 && toks[k-1].Text == ","
+}
+
+// modalSpeech reports a speech verb group with a modal of possibility
+// of its own ("may tell", "could announce"), not one in what it reports.
+func (st *docState) modalSpeech(si int, vg verbGroup) bool {
+	t := st.treeOf(si)
+	if t == nil {
+		return false
+	}
+	for _, k := range t.children(vg.Main, "aux") {
+		if irrealisModals[t.toks[k].Text] { // small letters: "May Department Stores said" names a company
+			return true
+		}
+	}
+	return false
 }
 
 // reportText returns the words of a report, tokens [from, to) of
@@ -414,6 +432,31 @@ func opensPhrase(t Token) bool {
 	return t.Tag == "IN" && !strings.EqualFold(t.Text, "as") && t.Rel != "advmod"
 }
 
+// closingReporter returns the comma that opens a reporting clause
+// closing the report [from, to) — a few words with a noun or pronoun and
+// a tensed speech verb, at its end ("…, officials said") — or -1.
+func closingReporter(toks []Token, from, to int) int {
+	verb := to - 1
+	if verb <= from || !speechVerbs[toks[verb].Lemma] || !isFiniteTag(toks[verb].Tag) {
+		return -1
+	}
+	subject := false
+	for k := verb - 1; k > from && k >= verb-8; k-- {
+		switch t := toks[k]; {
+		case t.Text == ",":
+			if subject {
+				return k
+			}
+			return -1
+		case isVerbTag(t.Tag) || t.Tag == "MD":
+			return -1
+		case isNounTag(t.Tag) || t.Tag == "PRP":
+			subject = true
+		}
+	}
+	return -1
+}
+
 // reportEnd moves the end of a report starting at from back over a
 // trailing attribution (", according to Bloomberg"), its closing
 // punctuation, and a coordinated second statement ("said X, but on
@@ -427,6 +470,9 @@ func reportEnd(toks []Token, from, to int) int {
 	}
 	for to > from && (toks[to-1].Tag == "." || toks[to-1].Text == "," || toks[to-1].Text == ";") {
 		to--
+	}
+	if k := closingReporter(toks, from, to); k > from {
+		to = k // "…further action in the case, U.S. and Argentine officials said"
 	}
 	for k := from + 1; k+1 < to; k++ {
 		if toks[k].Text != "," || toks[k+1].Tag != "CC" {

@@ -49,6 +49,12 @@ func TestSpeakers(t *testing.T) {
 			`Halden Corp|said|its sales had fallen`},
 		deny: []string{`*|said|would cost*`, `*|said|is whether*`, `*|said|In a speech*`, `*|said|however*`},
 	}, {
+		name: "words not yet spoken are no speech; a closing reporting clause is no part of the report",
+		text: "Halden Corp is expected to announce soon that it will close the mill, union sources said.\nNorland Steel may tell its workers that the plant will close.\nMay Department Stores Co said it expects record sales this year.\nAna Ruiz said the mill would reopen in May, a union spokesman said.",
+		want: []string{`union sources|said|Halden Corp is expected to announce soon that it will close the mill`, `May Department Stores Co|said|it expects record sales this year`,
+			`Ana Ruiz|said|the mill would reopen in May`},
+		deny: []string{`Halden Corp|said|*`, `Norland Steel|said|*`, `Ana Ruiz|said|the mill would reopen in May, a union spokesman said`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

@@ -505,6 +505,9 @@ func irrealis(t *tree, chain []int) bool {
 		if t.conditional(v) {
 			return true // "if Acme agrees, he will begin a tender offer"
 		}
+		if m := t.child(v, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
+			return true // "supported the complaint and unless Argentina took steps, …"
+		}
 		if t.futureTime(v) {
 			return true // "until the court rules", "when he visits Washington"
 		}

@@ -141,6 +141,10 @@ func reportingClauseAfter(t *tree) bool {
 		}
 		switch tok.Rel {
 		case "conj", "advcl":
+		case "ccomp":
+			if !t.lastClause(p) || !t.reportsBefore(h, p) {
+				continue // "…, officials said" after the report a speech verb already has
+			}
 		case "acl", "acl:relcl":
 			if !t.lastClause(p) {
 				continue
@@ -162,6 +166,16 @@ func reportingClauseAfter(t *tree) bool {
 func (t *tree) afterComma(p int) bool {
 	f := t.from[p]
 	return t.toks[f].Text == "," || f > 0 && t.toks[f-1].Text == ","
+}
+
+// reportsBefore reports a speech verb h with a complement before p.
+func (t *tree) reportsBefore(h, p int) bool {
+	for _, k := range t.kids[h] {
+		if k < p && k > h && t.toks[k].Rel == "ccomp" {
+			return true
+		}
+	}
+	return false
 }
 
 // lastClause reports a clause headed by p that ends the sentence (only

@@ -320,3 +320,16 @@ func TestNameWithClitic(t *testing.T) {
 		}
 	}
 }
+
+// A second verb with a condition mark of its own is a condition, though
+// it shares its first conjunct's auxiliaries.
+func TestConditionalConjunct(t *testing.T) {
+	toks := conllTokens(t, "Lee/NNP/PROPN/lee/2/nsubj backed/VBD/VERB/back/0/root the/DT/DET/the/4/det plan/NN/NOUN/plan/2/obj and/CC/CCONJ/and/8/cc unless/IN/SCONJ/unless/8/mark Acme/NNP/PROPN/acme/8/nsubj cut/VBD/VERB/cut/2/conj prices/NNS/NOUN/price/8/obj")
+	tr := newTree(toks)
+	if irrealis(tr, []int{1}) {
+		t.Errorf("the first conjunct is asserted")
+	}
+	if !irrealis(tr, []int{7}) {
+		t.Errorf("the conjunct under 'unless' is asserted")
+	}
+}

@@ -38,6 +38,8 @@ var (
 	// refusals turn what follows them down: "declined to say", "failed
 	// to respond".
 	refusals = wordSet("refusal-verbs")
+	// intentionVerbs before a speech verb name words not yet spoken.
+	intentionVerbs = wordSet("intention-verbs")
 	// appointmentVerbs put a person in the position their complement
 	// names: "was named president", "elected him chairman".
 	appointmentVerbs = wordSet("appointment-verbs")
