@@ -84,6 +84,7 @@ func (a *Analyzer) annotated(s syntax.Sentence, base int) []Token {
 	a.namesNotWords(&s)
 	finiteVerb(&s)
 	reportedParticiple(&s)
+	titleParticiple(&s)
 	leadingParticiple(&s)
 	nameWithClitic(&s)
 	if len(s.Tokens) <= maxParsedTokens {
@@ -200,6 +201,23 @@ func finiteVerb(s *syntax.Sentence) {
 			t.XPOS, t.UPOS = "VBD", "VERB"
 		}
 		return // the first participle decides
+	}
+}
+
+// titleParticiple retags as an adjective the participle that opens a
+// two-word title ("managing director", "acting president" when listed
+// in multi-word-roles.txt): "Jonathan Nelson, managing director of
+// Narragansett" names his position, he manages no director.
+func titleParticiple(s *syntax.Sentence) {
+	toks := s.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if t.XPOS != "VBG" && t.XPOS != "VBN" {
+			continue
+		}
+		if _, ok := multiWordRoles[strings.ToLower(t.Form)+" "+strings.ToLower(toks[i+1].Form)]; ok {
+			t.XPOS, t.UPOS = "JJ", "ADJ"
+		}
 	}
 }
 

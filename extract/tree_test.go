@@ -57,6 +57,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`bank-of-norland said "the rise would curb inflation"`},
 		deny: []string{`bank said*`, `university-of-halden beat*`},
 	}, {
+		name: "an apposition with no determiner is a title when it names the employer; a list item is none",
+		text: "Ana Ruiz, managing director of Halden Steel Corp, said the mill would close.\nThe talks were led by Tom Berg, chief economist at Norland Bank, and Mark Lee.\nThe guests were Mara Lind, Halden Corp, and Piet de Boer.",
+		want: []string{`ana-ruiz jobTitle "managing director"`, `ana-ruiz worksFor halden-steel-corp`, `tom-berg jobTitle "chief economist"`, `tom-berg worksFor norland-bank`},
+		deny: []string{`ana-ruiz manage*`, `mara-lind worksFor*`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},

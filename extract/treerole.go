@@ -216,11 +216,24 @@ func setOffApposition(t *tree, a, b int) bool {
 	if t.isNominal(b) && t.toks[b].UPOS == "NOUN" {
 		title = b
 	}
-	if t.toks[title].Rel == "conj" || t.child(title, "det", "nmod:poss") < 0 {
+	if t.toks[title].Rel == "conj" || t.child(title, "det", "nmod:poss") < 0 && !employedAt(t, title) {
 		return false
 	}
 	for k := min(a, b) + 1; k < max(a, b); k++ {
 		if t.toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// employedAt reports a title with an employer phrase of its own ("managing
+// director of Narragansett Capital", "analyst at Finans"): an apposition
+// even without a determiner, as no list item is ("Twitter CEO Jack
+// Dorsey" names its holder).
+func employedAt(t *tree, p int) bool {
+	for _, k := range t.children(p, "nmod") {
+		if cs := t.child(k, "case"); cs > p && employerPrepositions[t.toks[cs].Lower] && t.toks[k].UPOS == "PROPN" {
 			return true
 		}
 	}
