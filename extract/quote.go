@@ -60,6 +60,9 @@ func (st *docState) quoteFacts() {
 				continue
 			}
 			speaker := st.speakerEntity(si, c.subj)
+			if speaker == nil && st.unresolvedHe(si, c.subj) {
+				speaker, _, _ = goesOn(s.Para, speakerOfPara) // "He said …" after his quotations: who spoke last
+			}
 			if speaker == nil {
 				continue
 			}
@@ -67,6 +70,25 @@ func (st *docState) quoteFacts() {
 			st.reportedSpeech(si, c, speaker)
 		}
 	}
+}
+
+// unresolvedHe reports a subject "he" or "she" that coreference gave no
+// one: a pronoun after quotations, whose speaker is the one meant.
+func (st *docState) unresolvedHe(si int, np *nounPhrase) bool {
+	if np == nil || np.To-np.From != 1 {
+		return false
+	}
+	switch st.sents[si].Tokens[np.From].Lower {
+	case "he", "she":
+	default:
+		return false
+	}
+	for _, m := range st.mentions[si] {
+		if m.from == np.From && m.ent != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // goesOn is the speaker of `"…," he added` when no antecedent was found

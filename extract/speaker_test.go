@@ -55,6 +55,10 @@ func TestSpeakers(t *testing.T) {
 			`Ana Ruiz|said|the mill would reopen in May`},
 		deny: []string{`Halden Corp|said|*`, `Norland Steel|said|*`, `Ana Ruiz|said|the mill would reopen in May, a union spokesman said`},
 	}, {
+		name: "'he said' that coreference leaves without anyone is the last speaker's",
+		text: "Mill plan\n\nHALDEN, March 3 - Tarkov said the plan was sound and the mill would stay open.\n    He said the board had approved the plan on Monday.",
+		want: []string{`Tarkov|said|the board had approved the plan on Monday`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},
