@@ -362,8 +362,17 @@ func titlesIn(toks []Token, i, j int) (first, last int) {
 	if orgSuffixes[toks[j-1].Lower] && j-i >= 2 || adjectiveTitle(toks, first, j) {
 		last = -1
 	}
+	for first > i {
+		if _, ok := multiWordRoles[toks[first-1].Lower+" "+toks[first].Lower]; !ok {
+			break
+		}
+		first-- // "State Secretary"
+	}
 	if first > i && portfolioNouns[toks[first-1].Lower] && (portfolioTitles[toks[first].Lower] || first-1 == i) {
 		first = portfolioStart(toks, i, first-1)
+		if first == i && affairsField(toks, first) {
+			first-- // "Consumer Affairs Minister", the field left out of the name's words
+		}
 	}
 	if first >= i+2 && hyphenPrefixed(toks, first) {
 		first -= 2 // "Vice-President": the prefix is the title's
@@ -385,12 +394,21 @@ func genericInstitution(toks []Token, i, j int) bool {
 	return demonym || places[where]
 }
 
+// affairsField reports "Affairs" at token k after the capitalised word
+// that names its field ("Consumer Affairs", "Corporate Affairs"), no
+// place ("Iraq Affairs" is not a portfolio's name).
+func affairsField(toks []Token, k int) bool {
+	return k > 0 && toks[k].Lower == "affairs" && capitalised(toks[k-1].Text) && !places[toks[k-1].Lower]
+}
+
 // portfolioStart returns the first word of the portfolio that ends at
 // token k, no earlier than i: "Public Works", "Social Affairs and
 // Labour" (Minister).
 func portfolioStart(toks []Token, i, k int) int {
 	for k > i {
 		switch {
+		case affairsField(toks, k):
+			k-- // "Corporate Affairs", "Veterans Affairs": a field of affairs
 		case portfolioNouns[toks[k-1].Lower]:
 			k--
 		case k-2 >= i && toks[k-1].Lower == "and" && portfolioNouns[toks[k-2].Lower]:
@@ -610,11 +628,13 @@ func modifiesLaterNoun(toks []Token, m *mention) bool {
 // minister"), and returns where it starts.
 func leftTitle(toks []Token, m *mention, k int) int {
 	low := toks[k].Lower
-	if k > 0 {
-		if mw, ok := multiWordRoles[toks[k-1].Lower+" "+low]; ok {
-			low = mw
-			k--
+	for k > 0 {
+		mw, ok := multiWordRoles[toks[k-1].Lower+" "+low]
+		if !ok {
+			break
 		}
+		low = mw // "vice president", then "executive vice president"
+		k--
 	}
 	if hyphenPrefixed(toks, k) {
 		k -= 2 // "Vice-President"
@@ -623,7 +643,7 @@ func leftTitle(toks []Token, m *mention, k int) int {
 		k-- // "Vice Chairman"
 		low = toks[k].Lower + " " + low
 	}
-	for k > 0 && (toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) || portfolioNouns[toks[k-1].Lower] && (k == 1 || !isNameToken(toks, k-2, false))) {
+	for k > 0 && (toks[k-1].Tag == "NN" && toks[k-1].Text == toks[k-1].Lower && !roleNouns[toks[k-1].Lower] && !isNameToken(toks, k-1, false) || portfolioNouns[toks[k-1].Lower] && (k == 1 || !isNameToken(toks, k-2, false)) || affairsField(toks, k)) {
 		k-- // "fire chief", "finance minister"
 		low = toks[k].Lower + " " + low
 	}

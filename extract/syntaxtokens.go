@@ -215,7 +215,11 @@ func titleParticiple(s *syntax.Sentence) {
 		if t.XPOS != "VBG" && t.XPOS != "VBN" {
 			continue
 		}
-		if _, ok := multiWordRoles[strings.ToLower(t.Form)+" "+strings.ToLower(toks[i+1].Form)]; ok {
+		next := strings.ToLower(toks[i+1].Form)
+		if !roleNouns[next] {
+			continue // most participles: no title after them, no phrase built
+		}
+		if _, ok := multiWordRoles[strings.ToLower(t.Form)+" "+next]; ok {
 			t.XPOS, t.UPOS = "JJ", "ADJ"
 		}
 	}

@@ -62,6 +62,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz jobTitle "managing director"`, `ana-ruiz worksFor halden-steel-corp`, `tom-berg jobTitle "chief economist"`, `tom-berg worksFor norland-bank`},
 		deny: []string{`ana-ruiz manage*`, `mara-lind worksFor*`},
 	}, {
+		name: "multi-word titles stay whole: 'State Secretary', a field of 'Affairs', three words; a region names no employer",
+		text: "Finance Ministry State Secretary Ana Ruiz said the talks went well.\nConsumer Affairs Minister Tom Berg said the bill was ready.\nHalden Corp executive vice president Mark Lee opened the plant.\nThe plan will fail, a Western diplomat said.",
+		want: []string{`ana-ruiz jobTitle "state secretary"`, `ana-ruiz worksFor finance-ministry`, `tom-berg jobTitle "consumer affairs minister"`, `mark-lee jobTitle "executive vice president"`},
+		deny: []string{`ana-ruiz worksFor finance-ministry-state`, `tom-berg worksFor*`, `mark-lee jobTitle "executive"`, `*worksFor western`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},

@@ -197,12 +197,15 @@ func (st *docState) titleOf(si int, t *tree, p int) (string, bool, *docEntity) {
 	return strings.Join(words, " "), former, org
 }
 
-// isDemonym reports a nationality word ("Welsh", "French"): part of a
-// title, never an employer.
+// isDemonym reports a nationality or region word ("Welsh", "French",
+// "Western"): part of a title, never an employer.
 func isDemonym(w string) bool {
 	_, ok := demonyms[w]
-	return ok
+	return ok || regionAdjectives[w]
 }
+
+// regionAdjectives name a part of the world (see isDemonym).
+var regionAdjectives = wordSet("region-adjectives")
 
 // commaBetween reports an apposition set off by a comma ("Paul Martin,
 // the mayor"), not a title run into a name ("striker Erik Lindqvist",

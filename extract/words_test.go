@@ -70,6 +70,7 @@ var wordListKinds = map[string]string{
 	"body-nouns":             "set",
 	"adjective-titles":       "set",
 	"refusal-verbs":          "set",
+	"region-adjectives":      "set",
 	"intention-verbs":        "set",
 	"appointment-verbs":      "set",
 	"measured-nouns":         "set",
