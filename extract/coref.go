@@ -495,12 +495,18 @@ func (st *docState) subjectBefore(si, tok int) *docEntity {
 }
 
 func (st *docState) personBefore(si, tok int) *docEntity {
+	toks := st.sents[si].Tokens
+	quotes := st.quoteSpans(si)
+	outside := !inSpans(quotes, toks[tok].Start)
 	for _, m := range st.mentions[si] {
 		if m.from >= tok {
 			break
 		}
 		if m.ent == nil || m.kind != nameMention || m.inTitle || st.taggedThing(si, m) {
 			continue
+		}
+		if outside && inSpans(quotes, toks[m.from].Start) {
+			continue // ""Africa did well," he said": a name in the quotation is no "he"
 		}
 		if typ := m.ent.typ(); typ == Person || typ == Other && st.speaksOf(si, m.to-1, tok) {
 			return m.ent // "Reagan said he …": who speaks of "he" is a person

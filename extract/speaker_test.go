@@ -59,6 +59,16 @@ func TestSpeakers(t *testing.T) {
 		text: "Mill plan\n\nHALDEN, March 3 - Tarkov said the plan was sound and the mill would stay open.\n    He said the board had approved the plan on Monday.",
 		want: []string{`Tarkov|said|the board had approved the plan on Monday`},
 	}, {
+		name: "a name inside the quotation is no 'he' after it",
+		text: "Bank results\n\nHalden Bank chairman Tom Barber said profits rose.\n\"Tropical Africa and South Asia all turned in excellent performances,\" he said.",
+		want: []string{`Tom Barber|said|Tropical Africa and South Asia all turned in excellent performances`},
+		deny: []string{`Tropical Africa|said|*`},
+	}, {
+		name: "a second verb of a report shares its reporting clause",
+		text: "Halden Bank suspended its cover for export contracts with Norland in 1983, but maintained its cover for trade deals involving consumer goods, bank sources said.",
+		want: []string{`(per bank sources) Halden Bank|maintain|its cover for trade deals*`},
+		deny: []string{`Halden Bank|maintain*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

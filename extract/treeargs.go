@@ -418,6 +418,15 @@ func (b *clauseBuilder) saidBy(p int) int {
 		if h < 0 {
 			return -1
 		}
+		if t.toks[cur].Rel == "conj" {
+			// "X suspended its cover but maintained it for trade deals,
+			// sources said": the reporting clause hangs on the first verb
+			for _, k := range t.children(h, "parataxis") {
+				if k > cur && t.speaks(k) {
+					return k
+				}
+			}
+		}
 		if (t.speaks(h) || beliefVerbs[t.toks[h].Lemma] && t.toks[h].UPOS == "VERB") && reports(t, cur, h) {
 			return h
 		}
