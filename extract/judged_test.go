@@ -29,7 +29,7 @@ var judgedSets = []struct {
 	{"fresh4-stories.txt", "reuters20-fresh4.tsv", 32},
 	{"fresh5-stories.txt", "reuters20-fresh5.tsv", 15},
 	{"fresh6-stories.txt", "reuters20-fresh6.tsv", 20},
-	{"fresh7-stories.txt", "reuters20-fresh7.tsv", 20},
+	{"fresh7-stories.txt", "reuters20-fresh7.tsv", 19},
 }
 
 // TestJudgedFactsStayFixed extracts each set's 20 judged Reuters stories

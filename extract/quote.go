@@ -60,8 +60,8 @@ func (st *docState) quoteFacts() {
 				continue
 			}
 			speaker := st.speakerEntity(si, c.subj)
-			if speaker == nil && st.unresolvedHe(si, c.subj) {
-				speaker, _, _ = goesOn(s.Para, speakerOfPara) // "He said …" after his quotations: who spoke last
+			if speaker == nil {
+				speaker = st.lastSpeakerFor(si, c.subj, speakerOfPara) // "He said …" after his quotations
 			}
 			if speaker == nil {
 				continue
@@ -72,23 +72,35 @@ func (st *docState) quoteFacts() {
 	}
 }
 
-// unresolvedHe reports a subject "he" or "she" that coreference gave no
-// one: a pronoun after quotations, whose speaker is the one meant.
-func (st *docState) unresolvedHe(si int, np *nounPhrase) bool {
+// lastSpeakerFor returns who "he", "she" or "they", a subject that
+// coreference gave no one, stands for as a speaker: the last speaker of
+// the paragraph or the one before, one person for "he" and "she",
+// several for "they" ("Finance Ministry officials said … They said …");
+// or nil.
+func (st *docState) lastSpeakerFor(si int, np *nounPhrase, speakerOfPara map[int]*docEntity) *docEntity {
 	if np == nil || np.To-np.From != 1 {
-		return false
-	}
-	switch st.sents[si].Tokens[np.From].Lower {
-	case "he", "she":
-	default:
-		return false
+		return nil
 	}
 	for _, m := range st.mentions[si] {
 		if m.from == np.From && m.ent != nil {
-			return false
+			return nil
 		}
 	}
-	return true
+	para := st.sents[si].Para
+	switch st.sents[si].Tokens[np.From].Lower {
+	case "he", "she":
+		e, _, _ := goesOn(para, speakerOfPara)
+		return e
+	case "they":
+		e := speakerOfPara[para]
+		if e == nil {
+			e = speakerOfPara[para-1]
+		}
+		if e != nil && e.plural {
+			return e
+		}
+	}
+	return nil
 }
 
 // goesOn is the speaker of `"…," he added` when no antecedent was found

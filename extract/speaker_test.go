@@ -69,6 +69,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`(per bank sources) Halden Bank|maintain|its cover for trade deals*`},
 		deny: []string{`Halden Bank|maintain*`},
 	}, {
+		name: "'they said' after several speakers is theirs; one speaker is no 'they'",
+		text: "Mill plan\n\nHALDEN, March 3 - The mill will close in May, union officials said.\n    They said the workers would be paid until June.\n    Tarkov said the plan was sound.\n    They said the board had approved it on Monday.",
+		want: []string{`union officials|said|the workers would be paid until June`},
+		deny: []string{`Tarkov|said|the board had approved it on Monday`, `union officials|said|the board had approved it on Monday`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

@@ -58,8 +58,18 @@ func reattachStrandedSubject(t *tree) bool {
 			continue
 		}
 		o := t.child(v, "obj")
-		if o < 0 || o > p || t.child(p, "nsubj", "nsubj:pass", "expl") >= 0 {
+		if o < 0 || o > p {
 			continue
+		}
+		if s := t.child(p, "nsubj", "nsubj:pass", "expl"); s >= 0 {
+			if !t.splitName(o, s, p) {
+				continue
+			}
+			// "said the Industrial Policy | Deliberation Committee decided":
+			// one name split between the object and the subject
+			t.toks[p].Head, t.toks[p].Rel = v, "ccomp"
+			t.toks[o].Head, t.toks[o].Rel = s, "compound"
+			return true
 		}
 		if tok.Head != o && !t.reportAfterObject(p, o) {
 			continue
@@ -69,6 +79,16 @@ func reattachStrandedSubject(t *tree) bool {
 		return true
 	}
 	return false
+}
+
+// splitName reports a subject s of second verb p that goes on, with no
+// determiner or punctuation of its own, right after object o: the two
+// are one name the parser cut in two.
+func (t *tree) splitName(o, s, p int) bool {
+	if t.toks[p].Rel != "conj" || t.from[s] != t.to[o] || t.child(p, "cc") >= 0 || t.toks[s].UPOS != "PROPN" {
+		return false
+	}
+	return t.child(s, "det", "punct", "case") < 0 && t.toks[t.from[s]].UPOS == "PROPN"
 }
 
 // verbUnderObject reports a verb in a tense that the parser hung under a

@@ -56,6 +56,13 @@ func TestRepairTree(t *testing.T) {
 		name:  "a second verb after a comma and a conjunction stays one",
 		words: "Lee/NNP/PROPN/lee/2/nsubj announced/VBD/VERB/announce/0/root cuts/NNS/NOUN/cut/2/obj ,/,/PUNCT/,/5/punct issued/VBN/VERB/issue/3/acl in/IN/ADP/in/7/case 1984/CD/NUM/1984/5/obl ,/,/PUNCT/,/11/punct and/CC/CCONJ/and/11/cc had/VBD/AUX/have/11/aux peaked/VBN/VERB/peak/2/conj",
 	}, {
+		name:  "a name cut between the object and a second verb's subject is the reported clause's subject",
+		words: "They/PRP/PRON/they/2/nsubj said/VBD/VERB/say/0/root the/DT/DET/the/5/det Industrial/JJ/ADJ/industrial/5/amod Policy/NN/NOUN/policy/2/obj Deliberation/NNP/PROPN/deliberation/8/nsubj Committee/NNP/PROPN/committee/6/flat decided/VBD/VERB/decide/2/conj",
+		want:  "Policy:6:compound decided:2:ccomp",
+	}, {
+		name:  "a second verb whose subject has a determiner of its own keeps it",
+		words: "Lee/NNP/PROPN/lee/2/nsubj announced/VBD/VERB/announce/0/root the/DT/DET/the/4/det merger/NN/NOUN/merger/2/obj the/DT/DET/the/6/det Board/NNP/PROPN/board/7/nsubj approved/VBD/VERB/approve/2/conj",
+	}, {
 		name:  "a complement after the object is the reported clause",
 		words: "Kato/NNP/PROPN/kato/2/nsubj added/VBD/VERB/add/0/root Japan/NNP/PROPN/japan/2/obj is/VBZ/AUX/be/6/cop the/DT/DET/the/6/det customer/NN/NOUN/customer/2/ccomp",
 		want:  "Japan:6:nsubj",
