@@ -74,6 +74,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`union officials|said|the workers would be paid until June`},
 		deny: []string{`Tarkov|said|the board had approved it on Monday`, `union officials|said|the board had approved it on Monday`},
 	}, {
+		name: "a person of a firm speaks, not the firm; a person in apposition to a body speaks for it",
+		text: "But Tom Berg of Goldman, Sachs and Co said he was not worried by the dollar.\nInternational Cocoa Organization, ICCO, Council chairman, Ana Ruiz, said she will try to reach a compromise on the rules.",
+		want: []string{`Tom Berg|said|he was not worried by the dollar`, `Ana Ruiz|said|she will try to reach a compromise on the rules`},
+		deny: []string{`Goldman, Sachs and Co|said|*`, `International Cocoa Organization|said|*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

@@ -127,11 +127,28 @@ func (b *clauseBuilder) ownSubjects(p int) []int {
 func (b *clauseBuilder) coordinated(s int) []int {
 	out := []int{s}
 	for _, k := range b.t.children(s, "conj") {
+		if b.inPhraseName(s, k) {
+			continue // "Robert Hormats of Goldman, Sachs and Co": the conjunct is the firm's
+		}
 		if b.t.child(k, "cc") >= 0 || b.t.from[k] > 0 && b.t.toks[b.t.from[k]-1].Text == "," || b.t.toks[b.t.from[k]].Text == "," {
 			out = append(out, b.coordinated(k)...)
 		}
 	}
 	return out
+}
+
+// inPhraseName reports a conjunct k of s that is part of a name in one of
+// s's prepositional phrases before it.
+func (b *clauseBuilder) inPhraseName(s, k int) bool {
+	if b.oneName == nil {
+		return false
+	}
+	for _, n := range b.t.children(s, "nmod") {
+		if n < k && b.oneName(n, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // prepositionBetween reports a preposition between tokens a < b.
@@ -160,6 +177,9 @@ func (b *clauseBuilder) prepositionBetween(a, c int) bool {
 // subject the parser split off just before it.
 func (b *clauseBuilder) subjectPhrase(p, s int) nounPhrase {
 	np := b.t.phrase(s)
+	if a := b.personInApposition(s); a >= 0 {
+		return b.t.phrase(a) // "the ICCO's Council chairman, Denis Bra Kanon, said": the chairman speaks
+	}
 	for _, k := range b.t.children(s, "conj") {
 		// "National Bank of Hungary first vice-president Janos Fekete
 		// said", read as two subjects without a conjunction: the person
@@ -178,6 +198,28 @@ func (b *clauseBuilder) subjectPhrase(p, s int) nounPhrase {
 		}
 	}
 	return np
+}
+
+// personInApposition returns the person an apposition of subject s
+// names when s itself names none ("International Cocoa Organization, ICCO,
+// Council chairman, Denis Bra Kanon, said"), or -1.
+func (b *clauseBuilder) personInApposition(s int) int {
+	if b.person(s) {
+		return -1
+	}
+	var walk func(h int) int
+	walk = func(h int) int {
+		for _, k := range b.t.children(h, "appos") {
+			if b.person(k) {
+				return k
+			}
+			if a := walk(k); a >= 0 {
+				return a
+			}
+		}
+		return -1
+	}
+	return walk(s)
 }
 
 func isRelativePronoun(t Token) bool {

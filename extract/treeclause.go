@@ -23,6 +23,9 @@ func (st *docState) treeClauses(si int) []clause {
 	b := clauseBuilder{t: t, subj: map[int]subjectOf{}, person: func(k int) bool {
 		e := st.entityAt(si, k)
 		return e != nil && e.typ() == Person
+	}, oneName: func(a, k int) bool {
+		ea := st.entityAt(si, a)
+		return ea != nil && ea == st.entityAt(si, k)
 	}}
 	var out []clause
 	for p := range t.toks {
@@ -41,6 +44,8 @@ type clauseBuilder struct {
 	subj map[int]subjectOf
 	// person reports a token that names a person.
 	person func(k int) bool
+	// oneName reports two tokens of one name ("Goldman, Sachs and Co").
+	oneName func(a, k int) bool
 }
 
 // subjectOf is a predicate's subject: its head tokens (one per conjunct)
