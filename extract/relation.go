@@ -712,10 +712,32 @@ func (t *tree) modifiersEnd(toks []Token, h, end, depth int) int {
 		if isTimeNP(toks, np) || np.To <= c {
 			continue
 		}
-		end = t.modifiersEnd(toks, k, max(np.To, k+1), depth+1)
+		end = t.modifiersEnd(toks, k, max(t.conjunctsEnd(k, np.To), k+1), depth+1)
 	}
 	return end
 }
+
+// conjunctsEnd returns the end of phrase head k's conjuncts that follow
+// its phrase, ending at end, with nothing between but a conjunction or a
+// comma ("for medium and long-term export contracts", "in the Singapore
+// and Malaysian markets"), or end.
+func (t *tree) conjunctsEnd(k, end int) int {
+	for _, c := range t.children(k, "conj") {
+		if c < end {
+			continue
+		}
+		for j := end; j < t.phraseStart(c); j++ {
+			if t.toks[j].UPOS != "CCONJ" && t.toks[j].Text != "," {
+				return end
+			}
+		}
+		end = t.phrase(c).To
+	}
+	return end
+}
+
+// phraseStart is the first word of the base noun phrase headed by k.
+func (t *tree) phraseStart(k int) int { return t.phrase(k).From }
 
 func (st *docState) ppArgs(si int, pps []prepPhrase) []pendingArg {
 	var out []pendingArg

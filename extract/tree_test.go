@@ -67,6 +67,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz jobTitle "state secretary"`, `ana-ruiz worksFor finance-ministry`, `tom-berg jobTitle "consumer affairs minister"`, `mark-lee jobTitle "executive vice president"`},
 		deny: []string{`ana-ruiz worksFor finance-ministry-state`, `tom-berg worksFor*`, `mark-lee jobTitle "executive"`, `*worksFor western`},
 	}, {
+		name: "an object's prepositional phrase takes the conjuncts coordinated with it",
+		text: "Halden Corp imposed partial freezes on wages and prices.\nNorland Steel publishes tabloids in Toronto, Edmonton and Calgary.",
+		want: []string{`halden-corp impose "partial freezes on wages and prices"`, `norland-steel publish "tabloids in Toronto, Edmonton and Calgary"`},
+		deny: []string{`halden-corp impose "partial freezes on wages"`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},
