@@ -72,6 +72,10 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`halden-corp impose "partial freezes on wages and prices"`, `norland-steel publish "tabloids in Toronto, Edmonton and Calgary"`},
 		deny: []string{`halden-corp impose "partial freezes on wages"`},
 	}, {
+		name: "a person in apposition to the subject, set off by commas, is the subject",
+		text: "Volcker's successor, Alan Greenspan, has little experience of foreign affairs.",
+		want: []string{`alan-greenspan have "little experience of foreign affairs"`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},

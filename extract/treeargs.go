@@ -200,9 +200,10 @@ func (b *clauseBuilder) subjectPhrase(p, s int) nounPhrase {
 	return np
 }
 
-// personInApposition returns the person an apposition of subject s
-// names when s itself names none ("International Cocoa Organization, ICCO,
-// Council chairman, Denis Bra Kanon, said"), or -1.
+// personInApposition returns the person an apposition of subject s sets
+// off with commas when s itself names none ("International Cocoa
+// Organization, ICCO, Council chairman, Denis Bra Kanon, said", "Volcker's
+// successor, Alan Greenspan, has"), or -1.
 func (b *clauseBuilder) personInApposition(s int) int {
 	if b.person(s) {
 		return -1
@@ -210,6 +211,9 @@ func (b *clauseBuilder) personInApposition(s int) int {
 	var walk func(h int) int
 	walk = func(h int) int {
 		for _, k := range b.t.children(h, "appos") {
+			if b.t.toks[b.t.from[k]].Text != "," {
+				continue // set off by a comma: not "a tool for Windows PCs", the parser's slip
+			}
 			if b.person(k) {
 				return k
 			}

@@ -340,3 +340,23 @@ func TestConditionalConjunct(t *testing.T) {
 		t.Errorf("the conjunct under 'unless' is asserted")
 	}
 }
+
+// A person the parser hung on a thing as an apposition without a comma
+// is no subject; one set off by commas is.
+func TestPersonInApposition(t *testing.T) {
+	tests := []struct {
+		name, words string
+		want        int // the first token of the subject phrase, 0-based
+	}{
+		{"set off by commas", "The/DT/DET/the/2/det successor/NN/NOUN/successor/6/nsubj ,/,/PUNCT/,/4/punct Lee/NNP/PROPN/lee/2/appos ,/,/PUNCT/,/4/punct has/VBZ/VERB/have/0/root", 3},
+		{"no comma", "a/DT/DET/a/2/det tool/NN/NOUN/tool/5/nsubj Lee/NNP/PROPN/lee/2/appos PCs/NNP/PROPN/pcs/3/flat fixes/VBZ/VERB/fix/0/root", 0},
+	}
+	for _, tt := range tests {
+		toks := conllTokens(t, tt.words)
+		tr := newTree(toks)
+		b := clauseBuilder{t: tr, subj: map[int]subjectOf{}, person: func(k int) bool { return toks[k].Text == "Lee" }}
+		if np := b.subjectPhrase(len(toks)-1, 1); np.From != tt.want {
+			t.Errorf("%s: subject phrase from %d, want %d", tt.name, np.From, tt.want)
+		}
+	}
+}
