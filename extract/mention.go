@@ -310,6 +310,13 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	firstTitle, lastTitle := titlesIn(toks, i, j)
 	var out []*mention
 	m := &mention{kind: nameMention, sent: si, from: i, to: j, npFrom: i}
+	if k := portfolioAfterOf(toks, i, j); k > i && lastTitle < 0 {
+		// "Secretary of State George Shultz": the run's first words end
+		// the title before it
+		m.roles = append(m.roles, toks[i-2].Lower+" of "+strings.ToLower(joinTokens(toks, i, k)))
+		m.vote(Person, 2)
+		m.from, m.npFrom = k, i-2
+	}
 	if lastTitle >= 0 {
 		m.readTitles(toks, firstTitle, lastTitle+1)
 		if firstTitle > i { // organisations before the title
@@ -392,6 +399,24 @@ func genericInstitution(toks []Token, i, j int) bool {
 	where := strings.ToLower(joinTokens(toks, i, j-1))
 	_, demonym := demonyms[where]
 	return demonym || places[where]
+}
+
+// portfolioAfterOf returns the end of the portfolio that opens the name
+// run [i, j) after a title and "of" ("Secretary of | State George
+// Shultz", "Minister of | Finance Ana Ruiz"), when a name of two words or
+// more is left, or i.
+func portfolioAfterOf(toks []Token, i, j int) int {
+	if i < 2 || toks[i-1].Lower != "of" || !roleNouns[toks[i-2].Lower] {
+		return i
+	}
+	k := i
+	for k < j && (portfolioNouns[toks[k].Lower] || toks[k].Lower == "state") {
+		k++
+	}
+	if j-k < 2 {
+		return i
+	}
+	return k
 }
 
 // affairsField reports "Affairs" at token k after the capitalised word

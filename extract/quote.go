@@ -374,6 +374,13 @@ func (st *docState) reportedSpeech(si int, c clause, speaker *docEntity) {
 	st.add(f)
 }
 
+// timeOfTelling reports a word of time that opens a report without a
+// preposition ("told the conference yesterday he was ready"): when the
+// speaker spoke, which the parser hung on the report.
+func timeOfTelling(toks []Token, k int) bool {
+	return toks[k].Rel == "obl:unmarked" && timeNouns[toks[k].Lower] && k+1 < len(toks) && (toks[k+1].Tag == "PRP" || toks[k+1].Tag == "DT" || toks[k+1].Tag == "NNP")
+}
+
 // setOffAdverb reports an adverb set off by a comma before a report
 // ("said in a statement, however, that sales fell"): the speaker's
 // aside, not the report's first word.
@@ -435,7 +442,7 @@ func (st *docState) reportText(si, from, to, verb int) (string, bool) {
 func (st *docState) reportedSpan(si int, c clause) (from, to int, ok bool) {
 	toks := st.sents[si].Tokens
 	from = c.comp
-	for from < len(toks) && (toks[from].Text == ":" || toks[from].Text == "," || strings.EqualFold(toks[from].Text, "that") || setOffAdverb(toks, from)) {
+	for from < len(toks) && (toks[from].Text == ":" || toks[from].Text == "," || strings.EqualFold(toks[from].Text, "that") || setOffAdverb(toks, from) || timeOfTelling(toks, from)) {
 		from++
 	}
 	if from >= len(toks) {

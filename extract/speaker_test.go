@@ -79,6 +79,12 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`Tom Berg|said|he was not worried by the dollar`, `Ana Ruiz|said|she will try to reach a compromise on the rules`},
 		deny: []string{`Goldman, Sachs and Co|said|*`, `International Cocoa Organization|said|*`},
 	}, {
+		name: "a title runs into its holder's name, 'of' and portfolio included; the time of telling is no part of the report",
+		text: "Talks\n\nJapanese vice-minister of finance for international affairs Ana Ruiz told the conference yesterday she was ready to discuss the rules.\nSecretary of State Tom Berg said the talks had gone well.\nMinister of Finance Mark Lee said the budget would be cut by half.",
+		want: []string{`Ana Ruiz|said|she was ready to discuss the rules`, `Tom Berg|said|the talks had gone well`, `Tom Berg|jobTitle|secretary of state`,
+			`Mark Lee|jobTitle|minister of finance`, `Mark Lee|said|the budget would be cut by half`},
+		deny: []string{`*|said|yesterday*`, `State Tom Berg|*`, `Finance Mark Lee|*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

@@ -113,7 +113,7 @@ func (b *clauseBuilder) ownSubjects(p int) []int {
 		// runs into, as is one right after a title ("Ministry of Trade
 		// director Ken Ono said"); one after a preposition is the
 		// parser's slip ("profit at Nordwind rose": the profit rose)
-		if k < p && (!b.prepositionBetween(s, k) || b.afterTitle(k)) {
+		if k < p && (!b.prepositionBetween(s, k) || b.afterTitle(k) || b.titleRunsInto(s, k)) {
 			s = k
 		}
 	}
@@ -162,6 +162,14 @@ func (b *clauseBuilder) afterTitle(k int) bool {
 		}
 	}
 	return false
+}
+
+// titleRunsInto reports a title s whose phrase, prepositions and all,
+// runs straight into the person named by k ("vice-minister of finance for
+// international affairs Toyoo Gyohten").
+func (b *clauseBuilder) titleRunsInto(s, k int) bool {
+	tok := b.t.toks[s]
+	return (roleNouns[tok.Lower] || roleNouns[tok.Lemma]) && b.t.to[s] == b.t.from[k] && b.person(k)
 }
 
 func (b *clauseBuilder) prepositionBetween(a, c int) bool {

@@ -360,3 +360,15 @@ func TestPersonInApposition(t *testing.T) {
 		}
 	}
 }
+
+// A word of time the parser hung on a report, right before its subject,
+// is when the speaker spoke; inside the report it stays.
+func TestTimeOfTelling(t *testing.T) {
+	toks := conllTokens(t, "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root reporters/NNS/NOUN/reporter/2/obj yesterday/NN/NOUN/yesterday/7/obl:unmarked he/PRP/PRON/he/7/nsubj was/VBD/AUX/be/7/cop ready/JJ/ADJ/ready/2/ccomp today/NN/NOUN/today/7/obl:unmarked")
+	if !timeOfTelling(toks, 3) {
+		t.Errorf("'yesterday' before the report's subject is part of the report")
+	}
+	if timeOfTelling(toks, 7) {
+		t.Errorf("'today' at the report's end is cut")
+	}
+}
