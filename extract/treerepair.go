@@ -58,6 +58,9 @@ func reattachStrandedSubject(t *tree) bool {
 			continue
 		}
 		o := t.child(v, "obj")
+		if o < 0 {
+			o = t.nominalComplement(v) // "said its auction …, produced", the noun read as a complement
+		}
 		if o < 0 || o > p {
 			continue
 		}
@@ -79,6 +82,16 @@ func reattachStrandedSubject(t *tree) bool {
 		return true
 	}
 	return false
+}
+
+// nominalComplement returns a noun the parser hung on verb v as its
+// complement clause (ccomp), or -1.
+func (t *tree) nominalComplement(v int) int {
+	c := t.child(v, "ccomp")
+	if c < 0 || t.toks[c].UPOS != "NOUN" && t.toks[c].UPOS != "PROPN" || t.child(c, "cop", "nsubj") >= 0 {
+		return -1
+	}
+	return c
 }
 
 // splitName reports a subject s of second verb p that goes on, with no
@@ -118,7 +131,7 @@ func (t *tree) reportAfterObject(p, o int) bool {
 		return t.from[p] >= t.to[o]
 	case "conj":
 		f := t.from[p]
-		if t.toks[f].Text == "," && t.setOff(o) && f+1 < p {
+		if t.toks[f].Text == "," && t.setOff(o) && f < p {
 			f++ // "said Central Bank bills, introduced in 1984, had peaked": the comma closes the object's aside
 		}
 		first := t.toks[f]
@@ -128,15 +141,17 @@ func (t *tree) reportAfterObject(p, o int) bool {
 	return false
 }
 
-// setOff reports a noun phrase whose last modifier, a clause or an
-// apposition, opens with a comma: the comma after it closes that aside.
+// setOff reports a noun phrase with an aside after its head that opens
+// with a comma (a clause or an apposition, of the head or of a noun in
+// its phrases: "its auction of tankoku, six-month paper,"): the comma
+// after the phrase closes that aside.
 func (t *tree) setOff(o int) bool {
-	kids := t.kids[o]
-	for i := len(kids) - 1; i >= 0; i-- {
-		k := kids[i]
+	for k := o + 1; k < t.to[o]; k++ {
 		switch t.toks[k].Rel {
 		case "acl", "acl:relcl", "appos":
-			return k > o && t.toks[t.from[k]].Text == ","
+			if t.toks[t.from[k]].Text == "," {
+				return true
+			}
 		}
 	}
 	return false

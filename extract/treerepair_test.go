@@ -63,6 +63,10 @@ func TestRepairTree(t *testing.T) {
 		name:  "a second verb whose subject has a determiner of its own keeps it",
 		words: "Lee/NNP/PROPN/lee/2/nsubj announced/VBD/VERB/announce/0/root the/DT/DET/the/4/det merger/NN/NOUN/merger/2/obj the/DT/DET/the/6/det Board/NNP/PROPN/board/7/nsubj approved/VBD/VERB/approve/2/conj",
 	}, {
+		name:  "a noun the parser made the speech verb's complement is the subject of the tensed verb after it",
+		words: "Acme/NNP/PROPN/acme/2/nsubj said/VBD/VERB/say/0/root its/PRP$/PRON/its/4/nmod:poss auction/NN/NOUN/auction/2/ccomp ,/,/PUNCT/,/7/punct new/JJ/ADJ/new/7/amod bonds/NNS/NOUN/bond/4/appos ,/,/PUNCT/,/9/punct produced/VBD/VERB/produce/2/conj records/NNS/NOUN/record/9/obj",
+		want:  "auction:9:nsubj produced:2:ccomp",
+	}, {
 		name:  "a complement after the object is the reported clause",
 		words: "Kato/NNP/PROPN/kato/2/nsubj added/VBD/VERB/add/0/root Japan/NNP/PROPN/japan/2/obj is/VBZ/AUX/be/6/cop the/DT/DET/the/6/det customer/NN/NOUN/customer/2/ccomp",
 		want:  "Japan:6:nsubj",
