@@ -15,6 +15,7 @@ func TestQuoteSpans(t *testing.T) {
 		{"closing mark after a space", `"We won, " Ana Ruiz said.`, []string{`"We won, "`}},
 		{"an unclosed quotation ends where the next opens", `"We lost. "We will win next time," she said.`, []string{`"We lost. `, `"We will win next time,"`}},
 		{"unclosed to the end", `She said: "we will be back`, []string{`"we will be back`}},
+		{"a quotation inside one", `"They may talk to a "white knight" soon," he said.`, []string{`"They may talk to a "white knight" soon,"`}},
 		{"inch marks after digits close nothing open", `A 12" screen.`, nil},
 	}
 	for _, tt := range tests {
