@@ -1126,33 +1126,8 @@ func nameRunEnd(toks []Token, i int) int {
 			j++
 			continue
 		}
-		if k := hyphenedNameEnd(toks, j); k > j {
-			j = k // "Li Ka-shing", "Roh Tae-woo"
-			continue
-		}
-		next := j+1 < len(toks) && isNameToken(toks, j+1, false)
-		if toks[j].Text == "of" && next && (ofNameHeads[toks[j-1].Lower] || j == i+1 && !roleNouns[toks[i].Lower] && !honorifics[toks[i].Lower] && !places[toks[i].Lower]) {
-			j += 2
-			continue
-		}
-		if nameParticles[toks[j].Text] && next {
-			j += 2
-			continue
-		}
-		if bodyPortfolios(toks, i, j) {
-			j += 2 // "Ministry of International Trade and Industry"
-			continue
-		}
-		if k := coordinatedNameEnd(toks, j); k > j {
-			j = k // "Food and Drug Administration", "Marks & Spencer", "Kidder, Peabody and Co"
-			continue
-		}
-		if k := possessiveNameEnd(toks, i, j); k > j {
-			j = k // "Moody's Investors Service Inc"
-			continue
-		}
-		if k := bracketedNamePart(toks, j); k > j {
-			j = k // "Toshiba Information Systems (U.K.) Ltd"
+		if k := nameGoesOn(toks, i, j); k > j {
+			j = k
 			continue
 		}
 		if toks[j].Text == "'s" && toks[j].Tag == "VBZ" && j+1 < len(toks) && (toks[j+1].Tag == "VBN" || toks[j+1].Tag == "VBD") {
@@ -1161,6 +1136,31 @@ func nameRunEnd(toks []Token, i int) int {
 		return j
 	}
 	return j
+}
+
+// nameGoesOn returns where the name run [i, j) goes on to through token
+// j, which is no name word — a hyphened part, "of", a particle, a
+// portfolio, a coordination, a possessive or a bracketed part of a
+// company's name — or j.
+func nameGoesOn(toks []Token, i, j int) int {
+	next := j+1 < len(toks) && isNameToken(toks, j+1, false)
+	switch {
+	case hyphenedNameEnd(toks, j) > j:
+		return hyphenedNameEnd(toks, j) // "Li Ka-shing", "Roh Tae-woo"
+	case toks[j].Text == "of" && next && (ofNameHeads[toks[j-1].Lower] || j == i+1 && !roleNouns[toks[i].Lower] && !honorifics[toks[i].Lower] && !places[toks[i].Lower]):
+		return j + 2
+	case nameParticles[toks[j].Text] && next:
+		return j + 2
+	case bodyPortfolios(toks, i, j):
+		return j + 2 // "Ministry of International Trade and Industry"
+	}
+	if k := coordinatedNameEnd(toks, j); k > j {
+		return k // "Food and Drug Administration", "Marks & Spencer", "Kidder, Peabody and Co"
+	}
+	if k := possessiveNameEnd(toks, i, j); k > j {
+		return k // "Moody's Investors Service Inc"
+	}
+	return bracketedNamePart(toks, j) // "Toshiba Information Systems (U.K.) Ltd"
 }
 
 // hyphenedNameEnd returns the end of a name that goes on at token j
