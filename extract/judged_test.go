@@ -24,7 +24,7 @@ var judgedSets = []struct {
 	{"reuters-stories.txt", "reuters20.tsv", 12},
 	{"heldout-stories.txt", "reuters20-heldout.tsv", 9},
 	{"fresh-stories.txt", "reuters20-fresh.tsv", 12},
-	{"fresh2-stories.txt", "reuters20-fresh2.tsv", 24},
+	{"fresh2-stories.txt", "reuters20-fresh2.tsv", 23},
 	{"fresh3-stories.txt", "reuters20-fresh3.tsv", 16},
 	{"fresh4-stories.txt", "reuters20-fresh4.tsv", 32},
 	{"fresh5-stories.txt", "reuters20-fresh5.tsv", 15},

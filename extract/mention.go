@@ -1318,6 +1318,9 @@ func nameRunStart(toks []Token, first, i, j int) int {
 	if i >= 1 && j == i+1 && capitalised(toks[i-1].Text) && adjectiveTitle(toks, i-1, j) {
 		return i - 1 // "General Acquisition", whose first word the tagger made an adjective
 	}
+	if i >= 1 && capitalised(toks[i-1].Text) && places[toks[i-1].Lower+" "+strings.ToLower(joinTokens(toks, i, j))] {
+		return i - 1 // "Latin America", whose first word the tagger made an adjective
+	}
 	suffix := toks[j-1].Lower
 	if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[suffix] && j-i >= 2 && capitalised(toks[i-1].Text) {
 		return i - 1
