@@ -310,10 +310,16 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 	firstTitle, lastTitle := titlesIn(toks, i, j)
 	var out []*mention
 	m := &mention{kind: nameMention, sent: si, from: i, to: j, npFrom: i}
+	if firstTitle == i && employerAfterTitle(toks, i) {
+		// "a broker with Dean Witter Reynolds": a firm named after a
+		// title and "with" or "at", whatever word its name opens with
+		firstTitle, lastTitle = -1, -1
+		m.vote(Organization, 2)
+	}
 	if k := portfolioAfterOf(toks, i, j); k > i && lastTitle < 0 {
 		// "Secretary of State George Shultz": the run's first words end
 		// the title before it
-		m.roles = append(m.roles, toks[i-2].Lower+" of "+strings.ToLower(joinTokens(toks, i, k)))
+		m.roles = append(m.roles, toks[i-2].Lower+" "+toks[i-1].Lower+" "+strings.ToLower(joinTokens(toks, i, k)))
 		m.vote(Person, 2)
 		m.from, m.npFrom = k, i-2
 	}
@@ -401,17 +407,41 @@ func genericInstitution(toks []Token, i, j int) bool {
 	return demonym || places[where]
 }
 
-// portfolioAfterOf returns the end of the portfolio that opens the name
-// run [i, j) after a title and "of" ("Secretary of | State George
-// Shultz", "Minister of | Finance Ana Ruiz"), when a name of two words or
-// more is left, or i.
+// employerAfterTitle reports a name run at i that follows a title and
+// "with" or "at" ("an analyst with Dean Witter", "a trader at Salomon"):
+// the title's employer.
+func employerAfterTitle(toks []Token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch toks[i-1].Lower {
+	case "with", "at":
+		return roleNouns[toks[i-2].Lower] && isNounTag(toks[i-2].Tag)
+	}
+	return false
+}
+
+// portfolioAfterOf returns the end of the portfolio or the place that
+// opens the name run [i, j) after a title and "of" or "to" ("Secretary of
+// | State George Shultz", "Minister of | Finance Ana Ruiz", "Ambassador
+// to | Peking Octavio Valerio"), when a name of two words or more is
+// left, or i.
 func portfolioAfterOf(toks []Token, i, j int) int {
-	if i < 2 || toks[i-1].Lower != "of" || !roleNouns[toks[i-2].Lower] {
+	if i < 2 || !roleNouns[toks[i-2].Lower] {
 		return i
 	}
 	k := i
-	for k < j && (portfolioNouns[toks[k].Lower] || toks[k].Lower == "state") {
-		k++
+	switch toks[i-1].Lower {
+	case "of":
+		for k < j && (portfolioNouns[toks[k].Lower] || toks[k].Lower == "state") {
+			k++
+		}
+	case "to":
+		// "Ambassador to Peking Octavio Valerio": one is envoy or adviser
+		// to a place or a body, and the name tagger's person comes after it
+		if i+1 < j && nameTag(toks[i+1]) == Person {
+			k++
+		}
 	}
 	if j-k < 2 {
 		return i

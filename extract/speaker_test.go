@@ -85,6 +85,11 @@ func TestSpeakers(t *testing.T) {
 			`Mark Lee|jobTitle|minister of finance`, `Mark Lee|said|the budget would be cut by half`},
 		deny: []string{`*|said|yesterday*`, `State Tom Berg|*`, `Finance Mark Lee|*`},
 	}, {
+		name: "a two-word nationality names no employer",
+		text: "Summit\n\nThe West has urged Bonn to act on demand.\nWest German officials said the plan was sound.",
+		want: []string{`West German officials|said|the plan was sound`},
+		deny: []string{`West German officials|worksFor|*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

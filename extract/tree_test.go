@@ -81,6 +81,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`latin-america struggleWith "a heavy debt burden"`},
 		deny: []string{`america *`},
 	}, {
+		name: "no title's word or employer from where one is based; an envoy to a place; a firm after 'with' keeps its name",
+		text: "Ana Ruiz, a Houston-based land manager for Halden Oil Corp, signed the lease.\nPortuguese Ambassador to Peking Tom Berg signed the treaty.\nMark Lee, an analyst with Dean Witter, cut his forecast.\n\"Prices will fall,\" said Piet de Boer, a broker with Dean Witter Reynolds in Miami.",
+		want: []string{`ana-ruiz jobTitle "land manager"`, `ana-ruiz worksFor halden-oil-corp`, `tom-berg jobTitle "ambassador to peking"`, `mark-lee worksFor dean-witter`},
+		deny: []string{`ana-ruiz worksFor houston`, `ana-ruiz jobTitle "based land manager"`, `peking-tom-berg *`, `witter jobTitle*`, `witter-reynolds jobTitle*`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},

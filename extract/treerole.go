@@ -166,13 +166,17 @@ func (st *docState) titleOf(si int, t *tree, p int) (string, bool, *docEntity) {
 	var org *docEntity
 	for k := np.From; k <= p; k++ {
 		tok := t.toks[k]
+		if e := basedEnd(t.toks, k); e > k {
+			k = e - 1 // "a Houston-based land manager": where he works from, no title's word, no employer
+			continue
+		}
 		switch {
 		case tok.Rel == "det" || tok.UPOS == "PUNCT" || tok.UPOS == "DET":
 		case np.Possessor != nil && k >= np.Possessor.From && k < np.Possessor.To, tok.Rel == "case" && tok.Tag == "POS":
 		case tok.Lower == "former" || tok.Lower == "ex":
 			former = true
 		default:
-			if e := st.entityAt(si, k); e != nil && e.typ() != Person && !isDemonym(tok.Lower) {
+			if e := st.entityAt(si, k); e != nil && e.typ() != Person && !isDemonym(tok.Lower) && !(k < p && isDemonym(tok.Lower+" "+t.toks[k+1].Lower)) {
 				org = e
 				continue
 			}
@@ -241,4 +245,13 @@ func employedAt(t *tree, p int) bool {
 		}
 	}
 	return false
+}
+
+// basedEnd returns the end of "X-based" at token k ("Houston-based",
+// hyphens glued), or k.
+func basedEnd(toks []Token, k int) int {
+	if k+2 < len(toks) && toks[k+1].Text == "-" && toks[k+2].Lower == "based" && toks[k].End == toks[k+1].Start && toks[k+1].End == toks[k+2].Start {
+		return k + 3
+	}
+	return k
 }
