@@ -1345,11 +1345,8 @@ func nameRunStart(toks []Token, first, i, j int) int {
 	for i >= 2 && toks[i-1].Text == "-" && toks[i-2].End == toks[i-1].Start && toks[i-1].End == toks[i].Start && capitalised(toks[i-2].Text) {
 		i -= 2
 	}
-	if i >= 1 && j == i+1 && capitalised(toks[i-1].Text) && adjectiveTitle(toks, i-1, j) {
-		return i - 1 // "General Acquisition", whose first word the tagger made an adjective
-	}
-	if i >= 1 && capitalised(toks[i-1].Text) && places[toks[i-1].Lower+" "+strings.ToLower(joinTokens(toks, i, j))] {
-		return i - 1 // "Latin America", whose first word the tagger made an adjective
+	if adjectiveOpensName(toks, i, j) {
+		return i - 1
 	}
 	suffix := toks[j-1].Lower
 	if _, demonym := demonyms[toksLower(toks, i-1)]; (demonym || roleNouns[toksLower(toks, i-1)]) && orgSuffixes[suffix] && j-i >= 2 && capitalised(toks[i-1].Text) {
@@ -1362,6 +1359,19 @@ func nameRunStart(toks []Token, first, i, j int) int {
 		return first
 	}
 	return i
+}
+
+// adjectiveOpensName reports a capitalised word before the run [i, j)
+// that the tagger made an adjective but that opens the name: "General
+// Acquisition", "Latin America".
+func adjectiveOpensName(toks []Token, i, j int) bool {
+	if i < 1 || !capitalised(toks[i-1].Text) {
+		return false
+	}
+	if j == i+1 && adjectiveTitle(toks, i-1, j) {
+		return true
+	}
+	return places[toks[i-1].Lower+" "+strings.ToLower(joinTokens(toks, i, j))]
 }
 
 // toksLower is the lower-cased token i, or "" outside the sentence.

@@ -161,9 +161,22 @@ func (st *docState) roleOf(si int, t *tree, n, p int) {
 // Finans Investment", "of the BMA") or before it ("Microsoft's manager").
 func (st *docState) titleOf(si int, t *tree, p int) (string, bool, *docEntity) {
 	np := t.phrase(p)
-	var words []string
-	former := false
-	var org *docEntity
+	words, former, org := st.titleWords(si, t, np, p)
+	if np.Possessor != nil && org == nil {
+		if e := st.npEntity(si, np.Possessor); e != nil && e.typ() != Person {
+			org = e
+		}
+	}
+	if org == nil {
+		org = st.employerAfter(si, t, p)
+	}
+	return strings.Join(words, " "), former, org
+}
+
+// titleWords reads the words of title phrase np, headed by p: the
+// title's words, whether it is a former one, and an organisation named
+// inside it ("FBI agent").
+func (st *docState) titleWords(si int, t *tree, np nounPhrase, p int) (words []string, former bool, org *docEntity) {
 	for k := np.From; k <= p; k++ {
 		tok := t.toks[k]
 		if e := basedEnd(t.toks, k); e > k {
@@ -183,22 +196,23 @@ func (st *docState) titleOf(si int, t *tree, p int) (string, bool, *docEntity) {
 			words = append(words, tok.Lower)
 		}
 	}
-	if np.Possessor != nil && org == nil {
-		if e := st.npEntity(si, np.Possessor); e != nil && e.typ() != Person {
-			org = e
-		}
-	}
+	return words, former, org
+}
+
+// employerAfter returns the organisation a phrase after title p names
+// with an employer preposition ("analyst at Finans Investment"), or nil.
+func (st *docState) employerAfter(si int, t *tree, p int) *docEntity {
 	for _, k := range t.children(p, "nmod") {
 		cs := t.child(k, "case")
-		if cs < 0 || !employerPrepositions[t.toks[cs].Lower] || org != nil {
+		if cs < 0 || !employerPrepositions[t.toks[cs].Lower] {
 			continue
 		}
 		o := t.phrase(k)
 		if e := st.npEntity(si, &o); e != nil && e.typ() != Person {
-			org = e
+			return e
 		}
 	}
-	return strings.Join(words, " "), former, org
+	return nil
 }
 
 // isDemonym reports a nationality or region word ("Welsh", "French",
