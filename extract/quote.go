@@ -449,6 +449,9 @@ func (st *docState) reportedSpan(si int, c clause) (from, to int, ok bool) {
 		return 0, 0, false
 	}
 	to = len(toks)
+	if t := st.treeOf(si); t != nil && t.toks[c.vg.Main].Rel == "advcl" && t.child(c.vg.Main, "mark") >= 0 {
+		to = t.to[c.vg.Main] // "Although the ADB said X, delegates said Y": the report ends with its clause
+	}
 	if c.compEnd > 0 {
 		to = c.compEnd
 		if inSpans(st.quoteSpans(si), toks[from].Start) {

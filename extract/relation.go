@@ -344,7 +344,7 @@ func (st *docState) passiveFact(si int, c clause, f pendingFact, words []string)
 		}
 		if agent := st.npEntity(si, &pp.np); agent != nil {
 			f.subj, f.obj = agent, subj
-			f.pred = lowerCamel(append(words, main.Lemma)...)
+			f.pred = lowerCamel(append(words, verbWords(toks, c.vg)...)...)
 			f.rule = "relation.passive"
 			f.args = st.ppArgs(si, append(append([]prepPhrase{}, pps[:i]...), pps[i+1:]...))
 			st.add(f)
@@ -482,6 +482,20 @@ func (st *docState) infinitiveArg(si int, c clause, obj *nounPhrase) (pendingArg
 	return pendingArg{prep: "to", text: joinTokens(st.sents[si].Tokens, from, to)}, true
 }
 
+// verbWithParticle is verb group vg's main verb with its particle, in
+// camel case: "callOff" for "were called off by the union".
+func verbWithParticle(toks []Token, vg verbGroup) string {
+	return lowerCamel(verbWords(toks, vg)...)
+}
+
+// verbWords are verb group vg's main verb and its particle.
+func verbWords(toks []Token, vg verbGroup) []string {
+	if vg.Particle >= 0 {
+		return []string{toks[vg.Main].Lemma, toks[vg.Particle].Lower}
+	}
+	return []string{toks[vg.Main].Lemma}
+}
+
 // agentFact reads a passive whose subject is not an entity but whose
 // agent is: "The report was commissioned by Greenfield" → (Greenfield,
 // commission, "the report").
@@ -502,7 +516,7 @@ func (st *docState) agentFact(si int, c clause, hedged bool) {
 		if hedged {
 			conf *= 0.9
 		}
-		f := pendingFact{subj: agent, pred: lowerCamel(toks[c.vg.Main].Lemma), negated: c.vg.Negated, sent: si,
+		f := pendingFact{subj: agent, pred: verbWithParticle(toks, c.vg), negated: c.vg.Negated, sent: si,
 			rule: "relation.passive", conf: conf, spanFrom: c.subj.From, spanTo: clauseTail(toks, c.end)}
 		if !st.setObject(si, &f, c.subj) {
 			return
@@ -557,6 +571,9 @@ func (st *docState) copulaFact(si int, c clause, subj *docEntity, conf float64, 
 	d := strings.ToLower(toks[c.obj.From].Text)
 	if d != "a" && d != "an" || st.npEntity(si, c.obj) != nil {
 		return
+	}
+	if c.obj.From > 0 && toks[c.obj.From-1].Tag == "IN" {
+		return // "the EC is in a severe crisis": where it is, not what
 	}
 	end := c.obj.To
 	txt := joinTokens(toks, c.obj.From+1, end)

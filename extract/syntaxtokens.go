@@ -205,9 +205,10 @@ func finiteVerb(s *syntax.Sentence) {
 }
 
 // titleParticiple retags as an adjective the participle that opens a
-// two-word title ("managing director", "acting president" when listed
-// in multi-word-roles.txt): "Jonathan Nelson, managing director of
-// Narragansett" names his position, he manages no director.
+// two-word title ("managing director", listed in multi-word-roles.txt),
+// and an -ing word before a title that no tensed verb or "to" governs
+// ("banking commissioner Robert Fell"): "Jonathan Nelson, managing
+// director of Narragansett" names his position, he manages no director.
 func titleParticiple(s *syntax.Sentence) {
 	toks := s.Tokens
 	for i := 0; i+1 < len(toks); i++ {
@@ -219,10 +220,28 @@ func titleParticiple(s *syntax.Sentence) {
 		if !roleNouns[next] {
 			continue // most participles: no title after them, no phrase built
 		}
-		if _, ok := multiWordRoles[strings.ToLower(t.Form)+" "+next]; ok {
-			t.XPOS, t.UPOS = "JJ", "ADJ"
+		if _, ok := multiWordRoles[strings.ToLower(t.Form)+" "+next]; ok || t.XPOS == "VBG" && fieldOfTitle(toks, i) {
+			t.XPOS, t.UPOS = "JJ", "ADJ" // "managing director", "banking commissioner Robert Fell"
 		}
 	}
+}
+
+// fieldOfTitle reports an -ing word at i, before a title, that names the
+// title's field ("banking commissioner Robert Fell"): no tensed verb,
+// "to" or preposition governs it, and the title heads its phrase ("by
+// paying member states": "member" modifies "states").
+func fieldOfTitle(toks []syntax.Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	switch prev := toks[i-1].XPOS; {
+	case isFiniteTag(prev), prev == "TO", prev == "IN":
+		return false
+	}
+	if i+2 < len(toks) && (toks[i+2].XPOS == "NN" || toks[i+2].XPOS == "NNS") {
+		return false
+	}
+	return true
 }
 
 // reportedParticiple retags as a past tense the first verb of a report

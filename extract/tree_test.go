@@ -86,6 +86,11 @@ func TestTreeFacts(t *testing.T) {
 		want: []string{`ana-ruiz jobTitle "land manager"`, `ana-ruiz worksFor halden-oil-corp`, `tom-berg jobTitle "ambassador to peking"`, `mark-lee worksFor dean-witter`},
 		deny: []string{`ana-ruiz worksFor houston`, `ana-ruiz jobTitle "based land manager"`, `peking-tom-berg *`, `witter jobTitle*`, `witter-reynolds jobTitle*`},
 	}, {
+		name: "a passive keeps its particle; 'is in a crisis' says where, not what",
+		text: "Strikes\n\nThe strikes were called off by Halden Corp on Monday.\nThe Norland Commission is in a deep crisis, officials said.",
+		want: []string{`halden-corp callOff "The strikes"`},
+		deny: []string{`halden-corp call "The strikes"`, `norland-commission isA*`},
+	}, {
 		name: "two titles joined by 'and' before a name are both the name's",
 		text: "Halden Foods president and chief executive Mara Lind opened the plant on Monday.",
 		want: []string{`mara-lind jobTitle "president"`, `mara-lind jobTitle "chief executive"`, `mara-lind worksFor halden-foods`},

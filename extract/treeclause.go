@@ -66,10 +66,13 @@ func (b *clauseBuilder) isPredicate(p int) bool {
 		return false
 	}
 	if tok.UPOS == "VERB" {
-		return true
+		return !prepositionalParticiples[tok.Lower] || b.t.child(p, "aux", "aux:pass") >= 0 // "is following the story"
 	}
 	return b.t.child(p, "cop") >= 0
 }
+
+// prepositionalParticiples head no clause of their own (see isPredicate).
+var prepositionalParticiples = wordSet("prepositional-participles")
 
 // folded reports a verb whose head it completes, "agreed to establish",
 // "failed to respond": the two are one clause, built at the head.

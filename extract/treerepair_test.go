@@ -376,3 +376,18 @@ func TestTimeOfTelling(t *testing.T) {
 		t.Errorf("'today' at the report's end is cut")
 	}
 }
+
+// A participle that works as a preposition heads no clause, even with a
+// subject the parser gave it; with an auxiliary it is a verb.
+func TestPrepositionalParticiple(t *testing.T) {
+	toks := conllTokens(t, "Panic/NN/NOUN/panic/2/nsubj spread/VBD/VERB/spread/0/root through/IN/ADP/through/4/case Norland/NNP/PROPN/norland/2/obl following/VBG/VERB/follow/4/acl Halden/NNP/PROPN/halden/5/nsubj the/DT/DET/the/8/det collapse/NN/NOUN/collapse/5/obj")
+	b := clauseBuilder{t: newTree(toks), subj: map[int]subjectOf{}, person: func(int) bool { return false }}
+	if b.isPredicate(4) {
+		t.Errorf("'following the collapse' heads a clause")
+	}
+	toks = conllTokens(t, "Acme/NNP/PROPN/acme/3/nsubj is/VBZ/AUX/be/3/aux following/VBG/VERB/follow/0/root the/DT/DET/the/5/det talks/NNS/NOUN/talk/3/obj")
+	b = clauseBuilder{t: newTree(toks), subj: map[int]subjectOf{}, person: func(int) bool { return false }}
+	if !b.isPredicate(2) {
+		t.Errorf("'is following the talks' heads no clause")
+	}
+}
