@@ -196,13 +196,26 @@ func mergeFragments(text string, base int, spans []Span) []Span {
 			unicode.IsLower(r),
 			unicode.IsDigit(r) && endsWithAbbreviation(prevText),
 			endsWithNameAbbreviation(prevText), // "its Ste. Therese plant"
-			endsWithModifierInitials(prevText): // "his U.S. Counterpart"
+			endsWithModifierInitials(prevText), // "his U.S. Counterpart"
+			insideWireBrackets(prevText):       // "<C. Deilmann Inc>"
 			prev.End = sp.End
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// insideWireBrackets reports a piece that ends inside the wire's angle
+// brackets around a company's name ("a partnership of <C." before
+// "Deilmann Inc>"): no sentence ends inside a name.
+func insideWireBrackets(s string) bool {
+	open := strings.LastIndexByte(s, '<')
+	if open < 0 || len(s)-open > 40 || strings.ContainsAny(s[open:], ">\n") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[open+1:])
+	return unicode.IsUpper(r)
 }
 
 // endsWithModifierInitials reports a piece ending on initials with

@@ -11,6 +11,9 @@ func TestSplitSentences(t *testing.T) {
 		text string
 		want []string
 	}{
+		{"initials inside the wire's angle brackets",
+			"Mark Lee, a partner of <C. Halden Inc> of Norway, said the firm had bought a stake. It paid cash.",
+			[]string{"Mark Lee, a partner of <C. Halden Inc> of Norway, said the firm had bought a stake.", "It paid cash."}},
 		{"decimal amount before a name",
 			"Northwind earned $3.27bn. Northwind president Ana Ruiz called it a record.",
 			[]string{"Northwind earned $3.27bn.", "Northwind president Ana Ruiz called it a record."}},
