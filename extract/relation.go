@@ -252,7 +252,9 @@ func (st *docState) onlyTold(si int, c clause) bool {
 	}
 	preps := make([]int, 0, len(c.pps)+2)
 	for _, pp := range c.pps {
-		preps = append(preps, pp.prep)
+		if !isTimeNP(toks, pp.np) {
+			preps = append(preps, pp.prep) // "told them on Monday": when, not what about
+		}
 	}
 	if t := st.treeOf(si); t != nil {
 		for _, k := range t.children(c.obj.Head, "nmod") {

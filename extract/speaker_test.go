@@ -90,6 +90,11 @@ func TestSpeakers(t *testing.T) {
 		want: []string{`West German officials|said|the plan was sound`},
 		deny: []string{`West German officials|worksFor|*`},
 	}, {
+		name: "whom a speaker told on a day is no fact; what he told them is speech",
+		text: "Farm talks\n\nSir Tom Berg told his colleagues on Monday that Norland wants a deal by December on farm spending.\n\"We will win,\" Mark Lee told reporters on Monday.",
+		want: []string{`Tom Berg|said|Norland wants a deal by December on farm spending`},
+		deny: []string{`Tom Berg|tell|*`, `Mark Lee|tell|*`},
+	}, {
 		name: "a verb that takes a hearer, or a second verb after a conjunction, keeps its object",
 		text: "Ana Ruiz told reporters the plant would close in May.\nHalden Bank announced the merger and has cut 200 jobs.",
 		want: []string{`Ana Ruiz|said|the plant would close in May`, `Halden Bank|announce|the merger`},

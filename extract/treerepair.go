@@ -12,7 +12,7 @@ const maxTreeRepairs = 4
 var treeRepairs = []func(*tree) bool{
 	reattachStrandedSubject, reportingClauseAfter, verbUnderSubject,
 	hearerInReport, clauseAfterSubordinator, subjectInFrontedPhrase,
-	reportAroundSpeaker,
+	reportAroundSpeaker, reportAfterTime,
 }
 
 // repairTree mends the dependency tree of a parsed sentence in place.
@@ -452,6 +452,33 @@ func (t *tree) commaBetween(a, b int) bool {
 		if t.toks[k].Text == "," {
 			return true
 		}
+	}
+	return false
+}
+
+// reportAfterTime mends a report the parser hung as a relative clause on
+// a phrase of time after the speech verb: in "Howe told his colleagues on
+// Monday that Britain wants agreement" it reads "that Britain wants…" as
+// a clause describing Monday. A "that" clause with a subject of its own
+// under a time noun the speech verb governs is the verb's complement, its
+// "that" the subordinator. It reports whether it mended one.
+func reportAfterTime(t *tree) bool {
+	for p, tok := range t.toks {
+		n := tok.Head
+		if tok.Rel != "acl:relcl" || n < 0 || n > p || !timeNouns[t.toks[n].Lower] {
+			continue
+		}
+		v := t.toks[n].Head
+		that := t.child(p, "obj", "nsubj", "mark")
+		if v < 0 || !t.speaks(v) || that < 0 || t.toks[that].Lower != "that" || that != t.from[p] {
+			continue
+		}
+		if t.child(p, "nsubj", "nsubj:pass") < 0 || t.child(p, "nsubj", "nsubj:pass") == that {
+			continue // "the day that came": the relative word is the subject
+		}
+		t.toks[p].Head, t.toks[p].Rel = v, "ccomp"
+		t.toks[that].Head, t.toks[that].Rel = p, "mark"
+		return true
 	}
 	return false
 }

@@ -67,6 +67,13 @@ func TestRepairTree(t *testing.T) {
 		words: "Acme/NNP/PROPN/acme/2/nsubj said/VBD/VERB/say/0/root its/PRP$/PRON/its/4/nmod:poss auction/NN/NOUN/auction/2/ccomp ,/,/PUNCT/,/7/punct new/JJ/ADJ/new/7/amod bonds/NNS/NOUN/bond/4/appos ,/,/PUNCT/,/9/punct produced/VBD/VERB/produce/2/conj records/NNS/NOUN/record/9/obj",
 		want:  "auction:9:nsubj produced:2:ccomp",
 	}, {
+		name:  "a 'that' clause hung on a phrase of time after a speech verb is what it reports",
+		words: "Lee/NNP/PROPN/lee/2/nsubj told/VBD/VERB/tell/0/root colleagues/NNS/NOUN/colleague/2/iobj on/IN/ADP/on/5/case Monday/NNP/PROPN/monday/2/obl that/WDT/PRON/that/8/obj Acme/NNP/PROPN/acme/8/nsubj wants/VBZ/VERB/want/5/acl:relcl talks/NNS/NOUN/talk/8/obj",
+		want:  "that:8:mark wants:2:ccomp",
+	}, {
+		name:  "a relative clause on a phrase of time whose relative word is its subject stays one",
+		words: "Lee/NNP/PROPN/lee/2/nsubj said/VBD/VERB/say/0/root it/PRP/PRON/it/2/obj on/IN/ADP/on/5/case Monday/NNP/PROPN/monday/2/obl that/WDT/PRON/that/7/nsubj came/VBD/VERB/come/5/acl:relcl",
+	}, {
 		name:  "a complement after the object is the reported clause",
 		words: "Kato/NNP/PROPN/kato/2/nsubj added/VBD/VERB/add/0/root Japan/NNP/PROPN/japan/2/obj is/VBZ/AUX/be/6/cop the/DT/DET/the/6/det customer/NN/NOUN/customer/2/ccomp",
 		want:  "Japan:6:nsubj",
