@@ -63,9 +63,9 @@ func TestTreeFacts(t *testing.T) {
 		deny: []string{`ana-ruiz manage*`, `mara-lind worksFor*`},
 	}, {
 		name: "multi-word titles stay whole: 'State Secretary', a field of 'Affairs', three words; a region names no employer",
-		text: "Finance Ministry State Secretary Ana Ruiz said the talks went well.\nConsumer Affairs Minister Tom Berg said the bill was ready.\nHalden Corp executive vice president Mark Lee opened the plant.\nThe plan will fail, a Western diplomat said.",
+		text: "Finance Ministry State Secretary Ana Ruiz said the talks went well.\nConsumer Affairs Minister Tom Berg said the bill was ready.\nHalden Corp executive vice president Mark Lee opened the plant.\nThe plan will fail, a Western diplomat said.\nSoviet leader Piet Kovac opened the talks.",
 		want: []string{`ana-ruiz jobTitle "state secretary"`, `ana-ruiz worksFor finance-ministry`, `tom-berg jobTitle "consumer affairs minister"`, `mark-lee jobTitle "executive vice president"`},
-		deny: []string{`ana-ruiz worksFor finance-ministry-state`, `tom-berg worksFor*`, `mark-lee jobTitle "executive"`, `*worksFor western`},
+		deny: []string{`ana-ruiz worksFor finance-ministry-state`, `tom-berg worksFor*`, `mark-lee jobTitle "executive"`, `*worksFor western`, `piet-kovac worksFor*`},
 	}, {
 		name: "an object's prepositional phrase takes the conjuncts coordinated with it",
 		text: "Halden Corp imposed partial freezes on wages and prices.\nNorland Steel publishes tabloids in Toronto, Edmonton and Calgary.",
