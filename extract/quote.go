@@ -51,7 +51,10 @@ func (st *docState) quoteFacts() {
 			}
 			speakerOfPara[s.Para] = speaker
 			st.linkSpeakerPronouns(si, q, speaker)
-			st.add(pendingFact{subj: speaker, pred: "said", lit: &Literal{Kind: Quote, Text: inner}, sent: at, rule: rule, conf: conf})
+			// the words are dated by a date outside the quotation where the
+			// speaker is named ("…," Okafor told reporters on Tuesday)
+			st.add(pendingFact{subj: speaker, pred: "said", lit: &Literal{Kind: Quote, Text: inner}, sent: at, rule: rule, conf: conf,
+				spanFrom: 0, spanTo: len(st.sents[at].Tokens)})
 		}
 		// reported speech, and speakers for the next paragraph
 		for _, c := range st.clauses[si] {
