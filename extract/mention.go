@@ -316,7 +316,7 @@ func nameMentions(si int, toks []Token, i, j int) []*mention {
 		firstTitle, lastTitle = -1, -1
 		m.vote(Organization, 2)
 	}
-	if k := portfolioAfterOf(toks, i, j); k > i && lastTitle < 0 {
+	if k := titleComplementEnd(toks, i, j); k > i && lastTitle < 0 {
 		// "Secretary of State George Shultz": the run's first words end
 		// the title before it
 		m.roles = append(m.roles, toks[i-2].Lower+" "+toks[i-1].Lower+" "+strings.ToLower(joinTokens(toks, i, k)))
@@ -421,12 +421,12 @@ func employerAfterTitle(toks []Token, i int) bool {
 	return false
 }
 
-// portfolioAfterOf returns the end of the portfolio or the place that
+// titleComplementEnd returns the end of the portfolio or the place that
 // opens the name run [i, j) after a title and "of" or "to" ("Secretary of
 // | State George Shultz", "Minister of | Finance Ana Ruiz", "Ambassador
 // to | Peking Octavio Valerio"), when a name of two words or more is
 // left, or i.
-func portfolioAfterOf(toks []Token, i, j int) int {
+func titleComplementEnd(toks []Token, i, j int) int {
 	if i < 2 || !roleNouns[toks[i-2].Lower] {
 		return i
 	}

@@ -745,18 +745,16 @@ func (t *tree) conjunctsEnd(k, end int) int {
 		if c < end {
 			continue
 		}
-		for j := end; j < t.phraseStart(c); j++ {
+		pc := t.phrase(c)
+		for j := end; j < pc.From; j++ {
 			if t.toks[j].UPOS != "CCONJ" && t.toks[j].Text != "," {
 				return end
 			}
 		}
-		end = t.phrase(c).To
+		end = pc.To
 	}
 	return end
 }
-
-// phraseStart is the first word of the base noun phrase headed by k.
-func (t *tree) phraseStart(k int) int { return t.phrase(k).From }
 
 func (st *docState) ppArgs(si int, pps []prepPhrase) []pendingArg {
 	var out []pendingArg
