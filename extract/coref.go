@@ -91,8 +91,8 @@ func (l *linker) attach(e *docEntity, m *mention) {
 		if owner, _, ok := strings.Cut(m.name, "'s "); ok && l.byKey[normName(owner)] == nil && m.votes[typeIndex(Organization)] > 0 {
 			l.byKey[normName(owner)] = e // "Moody's" after "Moody's Investors Service Inc"
 		}
-		if w := strings.Fields(m.name); len(w) > 1 && legalSuffixes[strings.ToLower(w[len(w)-1])] {
-			e.registered = true
+		if k := strings.LastIndexByte(m.name, ' '); k > 0 && legalSuffixes[strings.ToLower(m.name[k+1:])] {
+			e.registered = true // "Aca Joe Inc"
 		}
 		if short := withoutLegalSuffix(m.name); short != "" && l.byKey[normName(short)] == nil {
 			l.byKey[normName(short)] = e // "Allis-Chalmers" after "Allis-Chalmers Corp"

@@ -1173,10 +1173,11 @@ func nameRunEnd(toks []Token, i int) int {
 // portfolio, a coordination, a possessive or a bracketed part of a
 // company's name — or j.
 func nameGoesOn(toks []Token, i, j int) int {
+	if k := hyphenedNameEnd(toks, j); k > j {
+		return k // "Li Ka-shing", "Roh Tae-woo"
+	}
 	next := j+1 < len(toks) && isNameToken(toks, j+1, false)
 	switch {
-	case hyphenedNameEnd(toks, j) > j:
-		return hyphenedNameEnd(toks, j) // "Li Ka-shing", "Roh Tae-woo"
 	case toks[j].Text == "of" && next && (ofNameHeads[toks[j-1].Lower] || j == i+1 && !roleNouns[toks[i].Lower] && !honorifics[toks[i].Lower] && !places[toks[i].Lower]):
 		return j + 2
 	case nameParticles[toks[j].Text] && next:

@@ -95,25 +95,27 @@ func (st *docState) lastSpeakerFor(si int, np *nounPhrase, speakerOfPara map[int
 		e, _, _ := goesOn(para, speakerOfPara)
 		return e
 	case "they":
-		e := speakerOfPara[para]
-		if e == nil {
-			e = speakerOfPara[para-1]
-		}
-		if e != nil && e.plural {
+		if e := paraSpeaker(para, speakerOfPara); e != nil && e.plural {
 			return e
 		}
 	}
 	return nil
 }
 
+// paraSpeaker is the last speaker of paragraph para, or of the one
+// before it.
+func paraSpeaker(para int, speakerOfPara map[int]*docEntity) *docEntity {
+	if e := speakerOfPara[para]; e != nil {
+		return e
+	}
+	return speakerOfPara[para-1]
+}
+
 // goesOn is the speaker of `"…," he added` when no antecedent was found
 // for "he": the speaker of paragraph para, or of the one before, unless
 // that is several people ("traders").
 func goesOn(para int, speakerOfPara map[int]*docEntity) (*docEntity, float64, string) {
-	speaker := speakerOfPara[para]
-	if speaker == nil {
-		speaker = speakerOfPara[para-1]
-	}
+	speaker := paraSpeaker(para, speakerOfPara)
 	if speaker == nil || speaker.plural {
 		return nil, 0, "quote.unknown"
 	}

@@ -484,13 +484,8 @@ func (st *docState) infinitiveArg(si int, c clause, obj *nounPhrase) (pendingArg
 	return pendingArg{prep: "to", text: joinTokens(st.sents[si].Tokens, from, to)}, true
 }
 
-// verbWithParticle is verb group vg's main verb with its particle, in
-// camel case: "callOff" for "were called off by the union".
-func verbWithParticle(toks []Token, vg verbGroup) string {
-	return lowerCamel(verbWords(toks, vg)...)
-}
-
-// verbWords are verb group vg's main verb and its particle.
+// verbWords are verb group vg's main verb and its particle: "call off"
+// for "were called off by the union".
 func verbWords(toks []Token, vg verbGroup) []string {
 	if vg.Particle >= 0 {
 		return []string{toks[vg.Main].Lemma, toks[vg.Particle].Lower}
@@ -518,7 +513,7 @@ func (st *docState) agentFact(si int, c clause, hedged bool) {
 		if hedged {
 			conf *= 0.9
 		}
-		f := pendingFact{subj: agent, pred: verbWithParticle(toks, c.vg), negated: c.vg.Negated, sent: si,
+		f := pendingFact{subj: agent, pred: lowerCamel(verbWords(toks, c.vg)...), negated: c.vg.Negated, sent: si,
 			rule: "relation.passive", conf: conf, spanFrom: c.subj.From, spanTo: clauseTail(toks, c.end)}
 		if !st.setObject(si, &f, c.subj) {
 			return

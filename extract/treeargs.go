@@ -546,6 +546,7 @@ func subjunctive(t *tree, v int) bool {
 // an adverb of possibility, under "if"/"whether", in an indirect
 // question, or a question itself.
 func irrealis(t *tree, chain []int) bool {
+	first := chain[0] // where the walk up to the clauses holding it starts
 	// a verb coordinated without auxiliaries of its own shares its first
 	// conjunct's: "will probably keep the target and make minimal changes"
 	if v := chain[0]; t.toks[v].Rel == "conj" && t.child(v, "aux", "aux:pass") < 0 && t.toks[v].Head >= 0 {
@@ -568,14 +569,13 @@ func irrealis(t *tree, chain []int) bool {
 		if t.conditional(v) {
 			return true // "if Acme agrees, he will begin a tender offer"
 		}
-		if m := t.child(v, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
-			return true // "supported the complaint and unless Argentina took steps, …"
-		}
 		if t.futureTime(v) {
 			return true // "until the court rules", "when he visits Washington"
 		}
 	}
-	for cur, n := chain[0], 0; cur >= 0 && n < len(t.toks); n++ {
+	// from the verb itself, not its first conjunct: "supported the
+	// complaint and unless Argentina took steps, …"
+	for cur, n := first, 0; cur >= 0 && n < len(t.toks); n++ {
 		if m := t.child(cur, "mark"); m >= 0 && irrealisMarks[t.toks[m].Lower] {
 			return true
 		}

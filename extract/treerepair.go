@@ -400,7 +400,7 @@ func reportAroundSpeaker(t *tree) bool {
 			continue // "In a speech, Lee said, "Rates will rise"": the phrase is the speaking's
 		}
 		for _, x := range t.kids[v] {
-			if x >= speaker || x == report || t.to[x] > speaker || !t.commaAfter(x) {
+			if x >= speaker || x == report || t.to[x] > speaker || !t.closedByComma(x) {
 				continue
 			}
 			switch rel := t.toks[x].Rel; {
@@ -440,8 +440,8 @@ func (t *tree) reportAfter(v int) int {
 	return -1
 }
 
-// commaAfter reports a comma that ends the span of x or follows it.
-func (t *tree) commaAfter(x int) bool {
+// closedByComma reports a comma that ends the span of x or follows it.
+func (t *tree) closedByComma(x int) bool {
 	e := t.to[x]
 	return t.toks[e-1].Text == "," || e < len(t.toks) && t.toks[e].Text == ","
 }
@@ -473,7 +473,7 @@ func reportAfterTime(t *tree) bool {
 		if v < 0 || !t.speaks(v) || that < 0 || t.toks[that].Lower != "that" || that != t.from[p] {
 			continue
 		}
-		if t.child(p, "nsubj", "nsubj:pass") < 0 || t.child(p, "nsubj", "nsubj:pass") == that {
+		if s := t.child(p, "nsubj", "nsubj:pass"); s < 0 || s == that {
 			continue // "the day that came": the relative word is the subject
 		}
 		t.toks[p].Head, t.toks[p].Rel = v, "ccomp"

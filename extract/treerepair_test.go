@@ -8,15 +8,32 @@ import (
 	"github.com/newsgraph/newsgraph/syntax"
 )
 
-// taggedSentence builds a sentence of the syntax layer from "form/XPOS"
-// words, before parsing.
+// taggedSentence builds a sentence of the syntax layer from
+// "form/XPOS[/lemma]" words, before parsing; the lemma is the form in
+// small letters unless given.
 func taggedSentence(words string) syntax.Sentence {
 	var s syntax.Sentence
 	for _, w := range strings.Fields(words) {
-		form, tag, _ := strings.Cut(w, "/")
-		s.Tokens = append(s.Tokens, syntax.Token{Form: form, XPOS: tag})
+		f := strings.SplitN(w, "/", 3)
+		tok := syntax.Token{Form: f[0], Lemma: strings.ToLower(f[0])}
+		if len(f) > 1 {
+			tok.XPOS = f[1]
+		}
+		if len(f) > 2 {
+			tok.Lemma = f[2]
+		}
+		s.Tokens = append(s.Tokens, tok)
 	}
 	return s
+}
+
+// tagsOf is the XPOS of every word of s, spaced.
+func tagsOf(s syntax.Sentence) string {
+	tags := make([]string, len(s.Tokens))
+	for i, tk := range s.Tokens {
+		tags[i] = tk.XPOS
+	}
+	return strings.Join(tags, " ")
 }
 
 // conllTokens builds tokens from "form/TAG/UPOS/lemma/head/rel" words,
@@ -175,11 +192,7 @@ func TestFiniteVerb(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := taggedSentence(tt.words)
 			finiteVerb(&s)
-			var got []string
-			for _, tk := range s.Tokens {
-				got = append(got, tk.XPOS)
-			}
-			if g := strings.Join(got, " "); g != tt.want {
+			if g := tagsOf(s); g != tt.want {
 				t.Errorf("tags %s, want %s", g, tt.want)
 			}
 		})
@@ -236,33 +249,21 @@ func TestBracketsAsParentheses(t *testing.T) {
 // participle, is the report's tensed verb when it takes an object.
 func TestReportedParticiple(t *testing.T) {
 	tests := []struct {
-		name, words string // form/XPOS pairs
+		name, words string // form/XPOS[/lemma] words
 		want        string // the XPOS of every word after the repair
 	}{
-		{"participle with an object", "Most/JJS files/NNS contained/VBN private/JJ data/NNS ,/, a/DT survey/NN found/VBD ./.", "JJS NNS VBD JJ NNS , DT NN VBD ."},
-		{"participle modifying its noun", "Loans/NNS granted/VBN to/IN farmers/NNS rose/VBD ,/, officials/NNS said/VBD", "NNS VBN IN NNS VBD , NNS VBD"},
-		{"a phrase of time after it", "Loans/NNS granted/VBN last/JJ year/NN ,/, officials/NNS said/VBD", "NNS VBN JJ NN , NNS VBD"},
-		{"a comma before it", "Acme/NNP ,/, the/DT state/NN owned/VBN oil/NN company/NN ,/, has/VBZ cut/VBN prices/NNS ,/, sources/NNS said/VBD", "NNP , DT NN VBN NN NN , VBZ VBN NNS , NNS VBD"},
+		{"participle with an object", "Most/JJS files/NNS contained/VBN private/JJ data/NNS ,/, a/DT survey/NN found/VBD/find ./.", "JJS NNS VBD JJ NNS , DT NN VBD ."},
+		{"participle modifying its noun", "Loans/NNS granted/VBN to/IN farmers/NNS rose/VBD ,/, officials/NNS said/VBD/say", "NNS VBN IN NNS VBD , NNS VBD"},
+		{"a phrase of time after it", "Loans/NNS granted/VBN last/JJ year/NN ,/, officials/NNS said/VBD/say", "NNS VBN JJ NN , NNS VBD"},
+		{"a comma before it", "Acme/NNP ,/, the/DT state/NN owned/VBN oil/NN company/NN ,/, has/VBZ cut/VBN prices/NNS ,/, sources/NNS said/VBD/say", "NNP , DT NN VBN NN NN , VBZ VBN NNS , NNS VBD"},
 		{"no reporting clause", "Most/JJS files/NNS contained/VBN private/JJ data/NNS ,/, and/CC many/JJ were/VBD lost/VBN", "JJS NNS VBN JJ NNS , CC JJ VBD VBN"},
 		{"a reporting verb that reports nothing", "Most/JJS files/NNS contained/VBN private/JJ data/NNS ,/, the/DT clerk/NN sold/VBD", "JJS NNS VBN JJ NNS , DT NN VBD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := taggedSentence(tt.words)
-			for i := range s.Tokens {
-				s.Tokens[i].Lemma = strings.ToLower(s.Tokens[i].Form)
-				if s.Tokens[i].Form == "said" {
-					s.Tokens[i].Lemma = "say"
-				} else if s.Tokens[i].Form == "found" {
-					s.Tokens[i].Lemma = "find"
-				}
-			}
 			reportedParticiple(&s)
-			var got []string
-			for _, tk := range s.Tokens {
-				got = append(got, tk.XPOS)
-			}
-			if g := strings.Join(got, " "); g != tt.want {
+			if g := tagsOf(s); g != tt.want {
 				t.Errorf("tags %s, want %s", g, tt.want)
 			}
 		})

@@ -225,7 +225,7 @@ func isDemonym(w string) bool {
 // regionAdjectives name a part of the world (see isDemonym).
 var regionAdjectives = wordSet("region-adjectives")
 
-// commaBetween reports an apposition set off by a comma ("Paul Martin,
+// setOffApposition reports an apposition set off by a comma ("Paul Martin,
 // the mayor"), not a title run into a name ("striker Erik Lindqvist",
 // read with the name).
 func setOffApposition(t *tree, a, b int) bool {
@@ -240,12 +240,7 @@ func setOffApposition(t *tree, a, b int) bool {
 	if t.toks[title].Rel == "conj" || t.child(title, "det", "nmod:poss") < 0 && !employedAt(t, title) {
 		return false
 	}
-	for k := min(a, b) + 1; k < max(a, b); k++ {
-		if t.toks[k].Text == "," {
-			return true
-		}
-	}
-	return false
+	return t.commaBetween(min(a, b), max(a, b))
 }
 
 // employedAt reports a title with an employer phrase of its own ("managing
