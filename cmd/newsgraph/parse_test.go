@@ -80,32 +80,37 @@ func TestParseCoNLLURoundTrips(t *testing.T) {
 	}
 }
 
-// --beam parses with a beam: still one tree per sentence; a width below
-// one is refused with a clear error.
+// Both parsers, and either with a beam of its own width, give one tree
+// per sentence; a negative width and an unknown parser are refused with
+// a clear error.
 func TestParseBeam(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "story.txt")
 	os.WriteFile(in, []byte("Acme paid the bill in full, prosecutors said on Monday.\nShares rose."), 0o644)
-	out, _, code := run(t, "parse", "--beam", "3", in)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, out)
-	}
-	sents, err := conllu.Read(strings.NewReader(out))
-	if err != nil || len(sents) != 2 {
-		t.Fatalf("%d sentences, %v:\n%s", len(sents), err, out)
-	}
-	for _, s := range sents {
-		roots := 0
-		for _, tok := range s.Tokens {
-			if tok.Head == 0 {
-				roots++
+	for _, args := range [][]string{{"--beam", "3"}, {"--parser", "fast"}, {"--parser", "fast", "--beam", "2"}, {"--parser", "accurate", "--beam", "1"}} {
+		out, _, code := run(t, append(append([]string{"parse"}, args...), in)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, out)
+		}
+		sents, err := conllu.Read(strings.NewReader(out))
+		if err != nil || len(sents) != 2 {
+			t.Fatalf("%v: %d sentences, %v:\n%s", args, len(sents), err, out)
+		}
+		for _, s := range sents {
+			roots := 0
+			for _, tok := range s.Tokens {
+				if tok.Head == 0 {
+					roots++
+				}
+			}
+			if roots != 1 {
+				t.Errorf("%v: %s: %d roots", args, s.ID, roots)
 			}
 		}
-		if roots != 1 {
-			t.Errorf("%s: %d roots", s.ID, roots)
-		}
 	}
-	if out, errOut, code := run(t, "parse", "--beam", "0", in); code == 0 || !strings.Contains(out+errOut, "--beam 0") {
-		t.Errorf("--beam 0: exit %d, %s%s", code, out, errOut)
+	for _, bad := range []struct{ flag, value, want string }{{"--beam", "-1", "--beam -1"}, {"--parser", "huge", `--parser "huge"`}} {
+		if out, errOut, code := run(t, "parse", bad.flag, bad.value, in); code == 0 || !strings.Contains(out+errOut, bad.want) {
+			t.Errorf("%s %s: exit %d, %s%s", bad.flag, bad.value, code, out, errOut)
+		}
 	}
 }

@@ -21,33 +21,47 @@ type Annotator struct {
 	Names  *ner.Tagger
 }
 
+// shipped is an annotator of the shipped models, loaded on first use.
+type shipped struct {
+	parser func() (*parser.Parser, error)
+	once   sync.Once
+	a      *Annotator
+	err    error
+}
+
+func (s *shipped) get() (*Annotator, error) {
+	s.once.Do(func() { s.a, s.err = loadModels(s.parser) })
+	return s.a, s.err
+}
+
+func loadModels(parse func() (*parser.Parser, error)) (*Annotator, error) {
+	a := &Annotator{}
+	var err error
+	if a.Tagger, err = tagger.Default(); err != nil {
+		return nil, fmt.Errorf("load the tagger model: %w", err)
+	}
+	if a.Parser, err = parse(); err != nil {
+		return nil, fmt.Errorf("load the parser model: %w", err)
+	}
+	if a.Names, err = ner.Default(); err != nil {
+		return nil, fmt.Errorf("load the name-tagger model: %w", err)
+	}
+	return a, nil
+}
+
 var (
-	once    sync.Once
-	shipped *Annotator
-	loadErr error
+	fast     = &shipped{parser: parser.Default}
+	accurate = &shipped{parser: parser.Accurate}
 )
 
-// Default returns the annotator with the shipped models, loaded once per
-// process.
-func Default() (*Annotator, error) {
-	once.Do(func() {
-		a := &Annotator{}
-		if a.Tagger, loadErr = tagger.Default(); loadErr != nil {
-			loadErr = fmt.Errorf("load the tagger model: %w", loadErr)
-			return
-		}
-		if a.Parser, loadErr = parser.Default(); loadErr != nil {
-			loadErr = fmt.Errorf("load the parser model: %w", loadErr)
-			return
-		}
-		if a.Names, loadErr = ner.Default(); loadErr != nil {
-			loadErr = fmt.Errorf("load the name-tagger model: %w", loadErr)
-			return
-		}
-		shipped = a
-	})
-	return shipped, loadErr
-}
+// Default returns the annotator with the shipped models and the greedy
+// parser (the extractor's), loaded once per process.
+func Default() (*Annotator, error) { return fast.get() }
+
+// Accurate returns the annotator with the shipped models and the
+// accurate parser (parser.Accurate: a beam, about six times slower to
+// parse), loaded once per process.
+func Accurate() (*Annotator, error) { return accurate.get() }
 
 // Text splits text into sentences and annotates each.
 func (a *Annotator) Text(text string) []syntax.Sentence {

@@ -114,6 +114,16 @@ func BenchmarkParseBeam2(b *testing.B) {
 	benchStage(b, a.Tagger.Tag, a.Parser.WithSearch(2, 0).Parse)
 }
 
+// BenchmarkParseAccurate is BenchmarkParse with the accurate parser
+// (newsgraph parse's default), against the greedy one.
+func BenchmarkParseAccurate(b *testing.B) {
+	a, err := Accurate()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchStage(b, a.Tagger.Tag, a.Parser.Parse)
+}
+
 func BenchmarkNames(b *testing.B) {
 	a := load(b)
 	benchStage(b, a.TagAndParse, a.Names.Tag)
@@ -154,5 +164,15 @@ func TestDefaultLoadsOnce(t *testing.T) {
 	s := a.Text("The union said on Tuesday that Acme Holdings Corp. had not paid the pension.")
 	if len(s) != 1 || s[0].Tokens[2].Lemma != "say" {
 		t.Fatalf("annotated %+v", s)
+	}
+	acc, err := Accurate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := Accurate(); again != acc || acc == a || acc.Tagger != a.Tagger {
+		t.Error("Accurate loaded its models twice, or is the default annotator")
+	}
+	if beam, _ := acc.Parser.Search(); beam < 2 {
+		t.Errorf("the accurate parser searches with a beam of %d", beam)
 	}
 }

@@ -88,6 +88,14 @@ func (p *Parser) expand(ws *workspace, it *beamItem, i int, out []candidate) []c
 	}
 	feats := transitionFeatures(&ws.x, st, &ws.tk)
 	p.trans.Score(feats, ws.scores)
+	if p.global {
+		for t := range nTransitions {
+			if st.valid(t) {
+				out = append(out, candidate{i, t, it.score + float64(ws.scores[t])})
+			}
+		}
+		return out
+	}
 	top := math.Inf(-1)
 	for t := range nTransitions {
 		if st.valid(t) {

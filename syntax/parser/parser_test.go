@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,24 +88,78 @@ func TestDefaultScoresAboveFloor(t *testing.T) {
 	}
 }
 
-// TestTrainDefaultReproducesModel trains the shipped model again and
-// compares the bytes: minutes of work, so only with NEWSGRAPH_TRAIN=1.
-func TestTrainDefaultReproducesModel(t *testing.T) {
+// TestTrainReproducesModels trains the shipped models again and compares
+// the bytes: many minutes of work, so only with NEWSGRAPH_TRAIN=1 (and
+// NEWSGRAPH_TRAIN_ACCURATE=1 for the accurate model, a quarter of an
+// hour more).
+func TestTrainReproducesModels(t *testing.T) {
 	if os.Getenv("NEWSGRAPH_TRAIN") != "1" {
 		t.Skip("set NEWSGRAPH_TRAIN=1 to retrain the shipped model")
 	}
 	treebank(t, "ewt", EWTTrain)
 	dir := treebankDir()
-	p, err := TrainDefault(filepath.Join(dir, "ewt"), filepath.Join(dir, "gum"), nil)
+	models := []struct {
+		name  string
+		train func(string, string, io.Writer) (*Parser, error)
+		file  []byte
+	}{
+		{"parser.bin", TrainDefault, defaultModel},
+		{"parser-beam.bin", TrainAccurate, accurateModel},
+	}
+	for _, m := range models {
+		if m.name == "parser-beam.bin" && os.Getenv("NEWSGRAPH_TRAIN_ACCURATE") != "1" {
+			continue
+		}
+		p, err := m.train(filepath.Join(dir, "ewt"), filepath.Join(dir, "gum"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := p.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), m.file) {
+			t.Errorf("training wrote %d bytes that differ from model/%s (%d bytes)", buf.Len(), m.name, len(m.file))
+		}
+	}
+}
+
+// TestAccurateBeatsDefault parses a slice of EWT dev with predicted tags
+// with both shipped parsers: the accurate one searches with its beam and
+// attaches and labels better.
+func TestAccurateBeatsDefault(t *testing.T) {
+	dev := treebank(t, "ewt", "en_ewt-ud-dev.conllu.gz")
+	fast, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if _, err := p.WriteTo(&buf); err != nil {
+	acc, err := Accurate()
+	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(buf.Bytes(), defaultModel) {
-		t.Fatalf("TrainDefault wrote %d bytes that differ from model/parser.bin (%d bytes)", buf.Len(), len(defaultModel))
+	if beam, _ := acc.Search(); beam != AccurateBeam {
+		t.Fatalf("accurate parser searches with a beam of %d, want %d", beam, AccurateBeam)
+	}
+	tg, err := tagger.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := dev[len(dev)-400:]
+	tagged := make([]syntax.Sentence, len(held))
+	for i := range held {
+		tagged[i] = *clone(&held[i])
+		tg.Tag(&tagged[i])
+	}
+	fu, fl := Evaluate(fast, tagged)
+	au, al := Evaluate(acc, tagged)
+	t.Logf("default UAS %.2f LAS %.2f, accurate UAS %.2f LAS %.2f", fu, fl, au, al)
+	if au < fu+0.5 || al < fl+0.5 {
+		t.Errorf("accurate UAS %.2f LAS %.2f, default %.2f %.2f: want half a point better", au, al, fu, fl)
+	}
+	for i := range tagged[:50] {
+		s := clone(&tagged[i])
+		acc.Parse(s)
+		checkTree(t, s)
 	}
 }
 
@@ -346,11 +401,13 @@ func TestReadRejects(t *testing.T) {
 }
 
 func TestLoadTime(t *testing.T) {
-	start := time.Now()
-	if _, err := load(defaultModel); err != nil {
-		t.Fatal(err)
+	for _, file := range [][]byte{defaultModel, accurateModel} {
+		start := time.Now()
+		if _, err := load(file); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("model of %d bytes loaded in %s", len(file), time.Since(start))
 	}
-	t.Logf("model of %d bytes loaded in %s", len(defaultModel), time.Since(start))
 }
 
 // BenchmarkParse parses EWT dev with the default model and gold tags.
@@ -448,5 +505,53 @@ func TestDropRareNeedsCounts(t *testing.T) {
 	}
 	if _, err := p.DropRare(1, 1); err == nil {
 		t.Fatal("DropRare of a parser read from a file: no error")
+	}
+}
+
+// TestGlobalTraining trains with a beam: the parser fits its training
+// sentences, decodes with the beam it was trained with, keeps it through
+// WriteTo and Read, and the same options write the same bytes.
+func TestGlobalTraining(t *testing.T) {
+	sents := treebank(t, "ewt", EWTTrain)[:60]
+	o := quick(10)
+	o.Beam = 4
+	o.MinHits, o.MinLabelHits = 0, 0
+	p, err := Train(sents, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if beam, _ := p.Search(); beam != 4 {
+		t.Fatalf("a parser trained with a beam of 4 searches with %d", beam)
+	}
+	if uas, las := Evaluate(p, sents); uas < 95 || las < 90 {
+		t.Fatalf("on its own training sentences: UAS %.2f, LAS %.2f; want ≥ 95, ≥ 90", uas, las)
+	}
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if beam, _ := back.Search(); beam != 4 {
+		t.Fatalf("read back, it searches with a beam of %d", beam)
+	}
+	again, err := Train(sents, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf2 bytes.Buffer
+	if _, err := again.WriteTo(&buf2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		t.Fatal("two global trainings with the same seed wrote different bytes")
+	}
+	// greedy decoding of the same model is worse than its beam
+	gu, _ := Evaluate(p.WithSearch(1, 0), sents)
+	bu, _ := Evaluate(p, sents)
+	if gu >= bu {
+		t.Errorf("greedy decoding UAS %.2f, beam %.2f", gu, bu)
 	}
 }

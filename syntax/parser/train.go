@@ -38,6 +38,10 @@ type TrainOptions struct {
 	// Tags says in the model's metadata which tags it was trained on;
 	// "" means "gold".
 	Tags string
+	// Beam above 1 trains globally with a beam of that width (see
+	// globaltrain.go), and the parser decodes with that beam; 0 or 1
+	// trains the greedy parser with the dynamic oracle.
+	Beam int
 	Log  io.Writer // progress, one line an epoch; nil for none
 }
 
@@ -154,6 +158,7 @@ type trainer struct {
 	opt     TrainOptions
 	rng     *rand.Rand
 	ws      workspace
+	global  globalTrainer
 	explore bool
 	// per epoch
 	steps, errs, arcs, labelErrs int
@@ -165,9 +170,17 @@ func (tr *trainer) epoch(exs []example, epoch int) {
 	tr.explore = tr.opt.ExploreFrom >= 0 && epoch >= tr.opt.ExploreFrom
 	tr.steps, tr.errs, tr.arcs, tr.labelErrs = 0, 0, 0, 0
 	for _, i := range order {
-		tr.sentence(&exs[i])
+		if tr.opt.Beam > 1 {
+			tr.globalSentence(&exs[i])
+		} else {
+			tr.sentence(&exs[i])
+		}
 	}
-	fmt.Fprintf(tr.opt.Log, "epoch %d: transitions %.2f%% right, labels %.2f%% right, %s\n", epoch+1,
+	what := "transitions"
+	if tr.opt.Beam > 1 {
+		what = "parses (the beam's best)"
+	}
+	fmt.Fprintf(tr.opt.Log, "epoch %d: %s %.2f%% right, labels %.2f%% right, %s\n", epoch+1, what,
 		100*(1-float64(tr.errs)/float64(max(1, tr.steps))), 100*(1-float64(tr.labelErrs)/float64(max(1, tr.arcs))), time.Since(start).Round(time.Millisecond))
 }
 
@@ -268,6 +281,9 @@ func (tr *trainer) finish() (*Parser, error) {
 			"tags":         tr.opt.Tags,
 			"prune":        strconv.FormatFloat(float64(tr.opt.Prune), 'g', -1, 32),
 		},
+	}
+	if tr.opt.Beam > 1 {
+		trans.Meta.Extra["beam"] = strconv.Itoa(tr.opt.Beam)
 	}
 	label.Meta = perceptron.Meta{Code: CodeVersion, Seed: tr.opt.Seed, Epochs: tr.opt.Epochs, Classes: tr.p.labels}
 	p, err := newParser(trans, label)

@@ -90,10 +90,16 @@ func (r rule) apply(form, lower string) string {
 	if r.keep {
 		base = form
 	}
-	if int(r.strip) > len(base) {
+	cut := len(base) - int(r.strip)
+	if cut < 0 {
 		return base
 	}
-	base = base[:len(base)-int(r.strip)]
+	if cut < len(base) && !utf8.RuneStart(base[cut]) {
+		// a rule learnt on other letters ("'m" → "be", applied to "´m")
+		// would cut a character in two
+		return lower
+	}
+	base = base[:cut]
 	if r.add == "" {
 		return base
 	}

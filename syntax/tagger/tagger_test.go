@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/syntax"
 )
@@ -77,6 +78,29 @@ func TestLemmaRules(t *testing.T) {
 	} {
 		if got := tg.lemmas.lemma(c.form, x[c.xpos]); got != c.want {
 			t.Errorf("lemma of %s/%s = %q, want %q", c.form, c.xpos, got, c.want)
+		}
+	}
+}
+
+// A suffix rule never cuts a character in two: "'m" → "be" learnt on
+// the apostrophe leaves "´m" (an acute accent, two bytes) whole.
+func TestLemmaRuleKeepsCharactersWhole(t *testing.T) {
+	l := &lemmatizer{rules: map[ruleKey]rule{
+		{xpos: 1, cas: caseLower, suffix: "m"}:  {strip: 2, add: "be"},
+		{xpos: 2, cas: caseLower, suffix: "és"}: {strip: 1},
+	}}
+	for _, c := range []struct {
+		form string
+		xpos uint8
+		want string
+	}{
+		{"'m", 1, "be"},
+		{"´m", 1, "´m"},
+		{"cafés", 2, "café"},
+	} {
+		got := l.lemma(c.form, c.xpos)
+		if got != c.want || !utf8.ValidString(got) {
+			t.Errorf("lemma of %q = %q, want %q", c.form, got, c.want)
 		}
 	}
 }

@@ -30,6 +30,9 @@ func main() {
 	model := flag.String("model", "", "evaluate this model instead of training")
 	limit := flag.Int("limit", 0, "train on the first N sentences of each treebank (quick runs)")
 	epochs := flag.Int("epochs", 0, "epochs (0: the default)")
+	accurate := flag.Bool("accurate", false, "train the accurate model (parser.TrainAccurate) instead of the default one")
+	beam := flag.Int("beam", 0, "train globally with this beam (0: greedy training)")
+	minHits := flag.Int("minhits", -1, "transition features' frequency cutoff per epoch (-1: the default)")
 	jackknife := flag.Bool("jackknife", false, "train on jackknifed tags (with -limit or -epochs)")
 	cutoffs := flag.String("cutoffs", "", "also make variants with these frequency cutoffs, trans:label,… (written as <out>.<trans>-<label>)")
 	bench := flag.String("bench", "", "comma-separated model files: compare their speed on EWT dev (predicted tags), alternating, and exit")
@@ -49,7 +52,15 @@ func main() {
 		benchmark(strings.Split(*bench, ","), *ewt, *rounds)
 		return
 	}
-	p, err := get(*model, *ewt, *gum, *limit, *epochs, *jackknife)
+	var p *parser.Parser
+	var err error
+	if *accurate {
+		start := time.Now()
+		p, err = parser.TrainAccurate(*ewt, *gum, os.Stderr)
+		fmt.Printf("training: %s\n", time.Since(start).Round(time.Second))
+	} else {
+		p, err = get(*model, *ewt, *gum, *limit, *epochs, *jackknife, *beam, *minHits)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -112,7 +123,7 @@ func benchmark(files []string, ewt string, rounds int) {
 	}
 	ps := make([]*parser.Parser, len(files))
 	for i, f := range files {
-		if ps[i], err = get(f, "", "", 0, 0, false); err != nil {
+		if ps[i], err = get(f, "", "", 0, 0, false, 0, -1); err != nil {
 			log.Fatal(err)
 		}
 		ps[i].Parse(&sents[0])
@@ -139,7 +150,7 @@ func benchmark(files []string, ewt string, rounds int) {
 	}
 }
 
-func get(model, ewt, gum string, limit, epochs int, jackknife bool) (*parser.Parser, error) {
+func get(model, ewt, gum string, limit, epochs int, jackknife bool, beam, minHits int) (*parser.Parser, error) {
 	if model != "" {
 		f, err := os.Open(model)
 		if err != nil {
@@ -150,7 +161,7 @@ func get(model, ewt, gum string, limit, epochs int, jackknife bool) (*parser.Par
 	}
 	start := time.Now()
 	defer func() { fmt.Printf("training: %s\n", time.Since(start).Round(time.Second)) }()
-	if limit == 0 && epochs == 0 && !jackknife {
+	if limit == 0 && epochs == 0 && !jackknife && beam == 0 && minHits < 0 {
 		return parser.TrainDefault(ewt, gum, os.Stderr)
 	}
 	var train []syntax.Sentence
@@ -174,6 +185,10 @@ func get(model, ewt, gum string, limit, epochs int, jackknife bool) (*parser.Par
 	}
 	if epochs > 0 {
 		opt.Epochs = epochs
+	}
+	opt.Beam = beam
+	if minHits >= 0 {
+		opt.MinHits = minHits
 	}
 	return parser.Train(train, opt)
 }
