@@ -130,11 +130,17 @@ func (p *Parser) take(ws *workspace, st *state, t int) {
 // topK moves the k best candidates (ties: the earlier first) to the
 // front of cs and returns them.
 func topK(cs []candidate, k int) []candidate {
+	return bestFirst(cs, k, func(c *candidate) float64 { return c.score })
+}
+
+// bestFirst moves the k elements of cs with the highest score (ties: the
+// earlier first) to its front, in order, and returns them.
+func bestFirst[T any](cs []T, k int, score func(*T) float64) []T {
 	k = min(k, len(cs))
 	for i := range k {
 		b := i
 		for j := i + 1; j < len(cs); j++ {
-			if cs[j].score > cs[b].score {
+			if score(&cs[j]) > score(&cs[b]) {
 				b = j
 			}
 		}

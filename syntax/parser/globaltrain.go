@@ -205,17 +205,5 @@ func (tr *trainer) replayAdd(ex *example, hist []step, from int, delta float32) 
 // topKTrain moves the k best candidates (ties: the earlier first) to the
 // front of cs and returns them.
 func topKTrain(cs []trainCand, k int) []trainCand {
-	k = min(k, len(cs))
-	for i := range k {
-		b := i
-		for j := i + 1; j < len(cs); j++ {
-			if cs[j].score > cs[b].score {
-				b = j
-			}
-		}
-		c := cs[b]
-		copy(cs[i+1:b+1], cs[i:b])
-		cs[i] = c
-	}
-	return cs[:k]
+	return bestFirst(cs, k, func(c *trainCand) float64 { return c.score })
 }

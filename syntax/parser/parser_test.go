@@ -555,3 +555,30 @@ func TestGlobalTraining(t *testing.T) {
 		t.Errorf("greedy decoding UAS %.2f, beam %.2f", gu, bu)
 	}
 }
+
+// TestTrainWithOtherTags gives the training sentences again with other
+// tags: they must be as many, and a parser trained with them is a
+// parser that tells the tags it learnt from.
+func TestTrainWithOtherTags(t *testing.T) {
+	sents := treebank(t, "ewt", EWTTrain)[:80]
+	o := quick(2)
+	o.Alt, o.Tags = sents[:40], "mixed"
+	if _, err := Train(sents, o); err == nil {
+		t.Fatal("40 sentences with other tags for 80: no error")
+	}
+	alt := slices.Clone(sents)
+	if err := Jackknife(alt, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	o.Alt = alt
+	p, err := Train(sents, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Meta().Extra["tags"]; got != "mixed" {
+		t.Errorf("tags %q in the metadata", got)
+	}
+	if uas, _ := Evaluate(p, sents); uas < 50 {
+		t.Errorf("UAS %.2f on its training sentences", uas)
+	}
+}

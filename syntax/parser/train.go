@@ -42,7 +42,11 @@ type TrainOptions struct {
 	// globaltrain.go), and the parser decodes with that beam; 0 or 1
 	// trains the greedy parser with the dynamic oracle.
 	Beam int
-	Log  io.Writer // progress, one line an epoch; nil for none
+	// Alt, when not nil, holds the training sentences again, in the same
+	// order, with other tags (jackknifed ones); in each epoch each
+	// sentence is given with Alt's tags with probability one half.
+	Alt []syntax.Sentence
+	Log io.Writer // progress, one line an epoch; nil for none
 }
 
 func (o *TrainOptions) defaults() {
@@ -87,6 +91,15 @@ func Train(train []syntax.Sentence, opt TrainOptions) (*Parser, error) {
 	if len(exs) == 0 {
 		return nil, errors.New("parser: no training sentences")
 	}
+	var alt []example
+	if opt.Alt != nil {
+		if alt, err = examples(opt.Alt, ids); err != nil {
+			return nil, err
+		}
+		if len(alt) != len(exs) {
+			return nil, fmt.Errorf("parser: %d sentences with other tags for %d", len(alt), len(exs))
+		}
+	}
 	tr := &trainer{
 		p:   &Parser{labels: labels, root: ids["root"], trans: perceptron.New(nTransitions), label: perceptron.New(len(labels))},
 		opt: opt,
@@ -97,7 +110,7 @@ func Train(train []syntax.Sentence, opt TrainOptions) (*Parser, error) {
 	}
 	tr.ws = workspace{scores: make([]float32, nTransitions), lscores: make([]float32, len(labels))}
 	for epoch := range opt.Epochs {
-		tr.epoch(exs, epoch)
+		tr.epoch(exs, alt, epoch)
 	}
 	return tr.finish()
 }
@@ -164,16 +177,20 @@ type trainer struct {
 	steps, errs, arcs, labelErrs int
 }
 
-func (tr *trainer) epoch(exs []example, epoch int) {
+func (tr *trainer) epoch(exs, alt []example, epoch int) {
 	start := time.Now()
 	order := tr.rng.Perm(len(exs))
 	tr.explore = tr.opt.ExploreFrom >= 0 && epoch >= tr.opt.ExploreFrom
 	tr.steps, tr.errs, tr.arcs, tr.labelErrs = 0, 0, 0, 0
 	for _, i := range order {
+		ex := &exs[i]
+		if alt != nil && tr.rng.IntN(2) == 0 {
+			ex = &alt[i]
+		}
 		if tr.opt.Beam > 1 {
-			tr.globalSentence(&exs[i])
+			tr.globalSentence(ex)
 		} else {
-			tr.sentence(&exs[i])
+			tr.sentence(ex)
 		}
 	}
 	what := "transitions"
